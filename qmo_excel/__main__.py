@@ -1,0 +1,4 @@
+from qmo_excel.cli import main
+
+if __name__ == "__main__":
+    main()

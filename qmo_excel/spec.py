@@ -1,0 +1,479 @@
+"""The one definition of the unit template and the round workbook.
+
+Every sheet, field, label (Vietnamese and English), dropdown choice, width and per-field
+check is declared here once. The template writer, the reader, the validator, the
+``--describe`` contract and the docs all read from this module; nothing else describes a
+field. This module imports nothing of ours.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Literal
+
+TEMPLATE_ID = "qmo-unit-return"
+ROUND_TEMPLATE_ID = "qmo-round"
+VERSION = "1.0"
+
+Lang = Literal["vi", "en"]
+LANGS: tuple[Lang, ...] = ("vi", "en")
+
+# What a cell holds. "choice" cells take one of CHOICES[field.choices].
+FieldKind = Literal["text", "code", "year", "number", "date", "choice"]
+
+
+@dataclass(frozen=True)
+class Choice:
+    code: str
+    vi: str
+    en: str
+
+    def label(self, lang: Lang) -> str:
+        return self.vi if lang == "vi" else self.en
+
+
+@dataclass(frozen=True)
+class Field:
+    key: str
+    vi: str
+    en: str
+    kind: FieldKind = "text"
+    width: float = 18.0
+    choices: str | None = None
+    required: bool = False
+    help_vi: str = ""
+    help_en: str = ""
+    example: str = ""
+    # Text longer than this is reported (Excel itself caps a cell at 32,767 characters).
+    max_length: int = 2000
+    # Filled from the round's assignment and locked in pre-filled templates.
+    assigned: bool = False
+
+    def label(self, lang: Lang) -> str:
+        return self.vi if lang == "vi" else self.en
+
+    def help(self, lang: Lang) -> str:
+        return self.help_vi if lang == "vi" else self.help_en
+
+
+@dataclass(frozen=True)
+class InfoSheet:
+    """A form: one label and one input cell per field, in a column of rows."""
+
+    key: str
+    vi: str
+    en: str
+    fields: tuple[Field, ...]
+    label_col: str = "B"
+    value_col: str = "C"
+    first_row: int = 4
+
+    def name(self, lang: Lang) -> str:
+        return self.vi if lang == "vi" else self.en
+
+    def cell(self, key: str) -> str:
+        for i, f in enumerate(self.fields):
+            if f.key == key:
+                return f"{self.value_col}{self.first_row + i}"
+        raise KeyError(key)
+
+    def cells(self) -> dict[str, str]:
+        return {f.key: self.cell(f.key) for f in self.fields}
+
+    def field(self, key: str) -> Field:
+        return next(f for f in self.fields if f.key == key)
+
+
+@dataclass(frozen=True)
+class TableSheet:
+    """A list: a header row, then one record per row."""
+
+    key: str
+    vi: str
+    en: str
+    fields: tuple[Field, ...]
+    table_name: str
+    header_row: int = 3
+    rows: int = 300
+
+    @property
+    def first_data_row(self) -> int:
+        return self.header_row + 1
+
+    @property
+    def last_data_row(self) -> int:
+        return self.header_row + self.rows
+
+    def name(self, lang: Lang) -> str:
+        return self.vi if lang == "vi" else self.en
+
+    def column(self, key: str) -> str:
+        for i, f in enumerate(self.fields):
+            if f.key == key:
+                return col_letter(i)
+        raise KeyError(key)
+
+    def columns(self) -> dict[str, str]:
+        return {f.key: self.column(f.key) for f in self.fields}
+
+    def field(self, key: str) -> Field:
+        return next(f for f in self.fields if f.key == key)
+
+
+def col_letter(index: int) -> str:
+    """0 -> A, 25 -> Z, 26 -> AA."""
+    letters = ""
+    index += 1
+    while index:
+        index, rem = divmod(index - 1, 26)
+        letters = chr(65 + rem) + letters
+    return letters
+
+
+# --------------------------------------------------------------------------- choices
+
+CHOICES: dict[str, tuple[Choice, ...]] = {
+    "period": (
+        Choice("q1", "Quý I", "Quarter I"),
+        Choice("q2", "Quý II", "Quarter II"),
+        Choice("h1", "6 tháng", "Half year"),
+        Choice("q3", "Quý III", "Quarter III"),
+        Choice("m9", "9 tháng", "Nine months"),
+        Choice("q4", "Quý IV", "Quarter IV"),
+        Choice("year", "Năm", "Year"),
+    ),
+    "direction": (
+        Choice("higher_is_better", "Càng cao càng tốt", "Higher is better"),
+        Choice("lower_is_better", "Càng thấp càng tốt", "Lower is better"),
+    ),
+    "self_assessment": (
+        Choice("vuot", "Vượt", "Exceeded"),
+        Choice("dat", "Đạt", "Achieved"),
+        Choice("khong_dat", "Không đạt", "Not achieved"),
+        Choice("dang_thuc_hien", "Đang thực hiện", "In progress"),
+    ),
+    "status": (
+        Choice("not_started", "Chưa thực hiện", "Not started"),
+        Choice("in_progress", "Đang thực hiện", "In progress"),
+        Choice("done", "Hoàn thành", "Done"),
+        Choice("cancelled", "Không thực hiện", "Cancelled"),
+    ),
+    "kind": (
+        Choice("department", "Phòng, ban", "Department"),
+        Choice("ward", "Phường", "Ward"),
+        Choice("commune", "Xã", "Commune"),
+        Choice("centre", "Trung tâm, đơn vị sự nghiệp", "Centre"),
+        Choice("other", "Khác", "Other"),
+    ),
+}
+
+
+def choice_labels(name: str, lang: Lang = "vi") -> list[str]:
+    return [c.label(lang) for c in CHOICES[name]]
+
+
+def choice_code(name: str, value: Any) -> str | None:
+    """The code of a dropdown value written in either language (or as its code)."""
+    if value is None:
+        return None
+    text = " ".join(str(value).split()).casefold()
+    if not text:
+        return None
+    for c in CHOICES[name]:
+        if text in (c.code.casefold(), c.vi.casefold(), c.en.casefold()):
+            return c.code
+    return None
+
+
+def choice(name: str, code: str) -> Choice:
+    return next(c for c in CHOICES[name] if c.code == code)
+
+
+# --------------------------------------------------------------------------- unit template
+
+UNIT_INFO = InfoSheet(
+    key="info",
+    vi="Thông tin đơn vị",
+    en="Unit information",
+    fields=(
+        Field("unit_code", "Mã đơn vị", "Unit code", "code", required=True,
+              help_vi="Mã do Văn phòng cấp, ví dụ PTCKH, P-HXUAN. Không tự đặt mã mới.",
+              help_en="The code given by the office, e.g. PTCKH. Do not invent one.",
+              example="PTCKH", assigned=True),
+        Field("unit_name", "Tên đơn vị", "Unit name", required=True,
+              help_vi="Tên đầy đủ của đơn vị.", help_en="Full name of the unit.",
+              example="Phòng Tài chính - Kế hoạch", assigned=True),
+        Field("year", "Năm", "Year", "year", required=True,
+              help_vi="Năm của mục tiêu chất lượng, 4 chữ số.",
+              help_en="Year of the objectives, 4 digits.", example="2023", assigned=True),
+        Field("period", "Kỳ báo cáo", "Reporting period", "choice", choices="period",
+              required=True, help_vi="Chọn trong danh sách: Quý I…IV, 6 tháng, 9 tháng, Năm.",
+              help_en="Pick from the list.", example="6 tháng", assigned=True),
+        Field("preparer", "Người lập", "Prepared by",
+              help_vi="Họ tên, chức vụ người lập báo cáo.", help_en="Name and title.",
+              example="Nguyễn Văn A, Thư ký ISO"),
+        Field("contact", "Điện thoại, thư điện tử", "Phone, e-mail",
+              help_vi="Để Văn phòng liên hệ khi cần.", help_en="So the office can reach you.",
+              example="0234 3xxx xxx"),
+        Field("report_date", "Ngày báo cáo", "Report date", "date", required=True,
+              help_vi="Ngày ký báo cáo, dạng ngày/tháng/năm.",
+              help_en="Date the report is signed (day/month/year).", example="12/11/2023"),
+        Field("head", "Thủ trưởng đơn vị", "Head of unit",
+              help_vi="Họ tên thủ trưởng đơn vị.", help_en="Name of the head of unit.",
+              example="Trần Thị B"),
+    ),
+)
+
+OBJECTIVES = TableSheet(
+    key="objectives",
+    vi="Mục tiêu - Chỉ tiêu",
+    en="Objectives",
+    table_name="MucTieu",
+    fields=(
+        Field("code", "Mã", "Code", "code", width=7, required=True, assigned=True,
+              help_vi="Mục tiêu ghi 1, 2, 3…; chỉ tiêu của mục tiêu 1 ghi 1.1, 1.2…",
+              help_en="Objectives 1, 2, 3…; the indicators of objective 1 are 1.1, 1.2…",
+              example="1.1"),
+        Field("text", "Mục tiêu / chỉ tiêu", "Objective / indicator", width=48,
+              required=True, assigned=True,
+              help_vi="Nội dung mục tiêu hoặc tên chỉ tiêu.",
+              help_en="The objective or the indicator's name.",
+              example="Tỷ lệ hồ sơ TTHC giải quyết đúng hạn"),
+        Field("unit_of_measure", "Đơn vị tính", "Unit of measure", width=11, assigned=True,
+              help_vi="%, tỷ đồng, lao động, trường…", help_en="%, billion VND, workers…",
+              example="%"),
+        Field("target", "Chỉ tiêu kế hoạch", "Target", width=22, assigned=True,
+              help_vi=("Ghi như trong quyết định: \"trên 95%\", \"≥ 95%\", \"14-15%\", "
+                       "\"dưới 1%\", \"giảm 0,8-1,0%\", \"31/38 trường, tỷ lệ 81,6%\", "
+                       "\"1.100 tỷ đồng\". Dùng dấu phẩy thập phân."),
+              help_en=("As written in the decision: \"trên 95%\", \"14-15%\", \"dưới 1%\", "
+                       "\"giảm 0,8-1,0%\". Decimal comma."),
+              example="trên 95%"),
+        Field("direction", "Chiều đánh giá", "Direction", "choice", width=17,
+              choices="direction", assigned=True,
+              help_vi=("Để trống nếu chỉ tiêu đã rõ. Chọn \"Càng thấp càng tốt\" cho hộ "
+                       "nghèo, suy dinh dưỡng, hồ sơ trễ hạn…"),
+              help_en="Leave empty unless the target is unclear; lower is better for poverty…",
+              example="Càng cao càng tốt"),
+        Field("weight", "Trọng số", "Weight", "number", width=9, assigned=True,
+              help_vi="Để trống = 1. Số dương.", help_en="Empty means 1. A positive number.",
+              example="1"),
+        Field("result", "Kết quả thực hiện", "Result", width=22,
+              help_vi=("Số liệu đạt được: \"96,4%\", \"162/168\", \"ước đạt 1.050 tỷ đồng\", "
+                       "\"Hoàn thành\". Để trống nếu chưa có số liệu."),
+              help_en="The figure achieved: \"96,4%\", \"162/168\", \"Hoàn thành\".",
+              example="96,4%"),
+        Field("self_assessment", "Tự đánh giá", "Self-assessment", "choice", width=15,
+              choices="self_assessment",
+              help_vi="Chọn: Vượt, Đạt, Không đạt, Đang thực hiện.",
+              help_en="Pick: Exceeded, Achieved, Not achieved, In progress.", example="Đạt"),
+        Field("evidence", "Minh chứng / ghi chú", "Evidence / notes", width=30,
+              help_vi="Số văn bản, báo cáo làm căn cứ.", help_en="Documents that prove it.",
+              example="Báo cáo số 1487/BC-UBND"),
+        Field("lead", "Bộ phận chủ trì", "Lead", width=22,
+              help_vi="Bộ phận, công chức chịu trách nhiệm.", help_en="Who is responsible.",
+              example="Công chức Văn phòng - Thống kê"),
+    ),
+)
+
+PLAN = TableSheet(
+    key="plan",
+    vi="Kế hoạch thực hiện",
+    en="Plan",
+    table_name="KeHoach",
+    fields=(
+        Field("number", "TT", "No.", "code", width=6, required=True,
+              help_vi="Số thứ tự nhiệm vụ: 1, 2, 3…", help_en="Task number.", example="1"),
+        Field("objective_code", "Mã mục tiêu", "Objective code", "code", width=9,
+              required=True,
+              help_vi="Mã mục tiêu ở trang Mục tiêu - Chỉ tiêu mà nhiệm vụ phục vụ.",
+              help_en="Code of the objective this task serves.", example="1"),
+        Field("task", "Nhiệm vụ, biện pháp", "Task", width=42, required=True,
+              help_vi="Việc cần làm.", help_en="What is to be done.",
+              example="Xây dựng Kế hoạch Đánh giá nội bộ năm 2023"),
+        Field("lead", "Chủ trì", "Lead", width=20,
+              help_vi="Bộ phận, công chức chủ trì.", help_en="Who leads.",
+              example="Công chức Văn phòng - Thống kê"),
+        Field("coordinating", "Phối hợp", "Coordinating", width=20,
+              help_vi="Các bộ phận phối hợp.", help_en="Who helps.",
+              example="Các bộ phận chuyên môn"),
+        Field("timeline", "Thời gian thực hiện", "Timeline", width=18,
+              help_vi=("\"Tháng 01/2023\", \"Quý I/2023\", \"Tháng 2-3/2023\", \"Trước ngày 30 "
+                       "tháng 8 hàng năm\", \"Thường xuyên\", \"Khi có phát sinh\"."),
+              help_en="\"Tháng 01/2023\", \"Quý I/2023\", \"Thường xuyên\"…",
+              example="Tháng 2-3/2023"),
+        Field("monitoring", "Trách nhiệm theo dõi", "Monitoring", width=16,
+              help_vi="Ai theo dõi: QMR, Thư ký ISO…", help_en="Who monitors.",
+              example="QMR; Thư ký ISO"),
+        Field("expected_output", "Kết quả dự kiến", "Expected output", width=26,
+              help_vi="Sản phẩm đầu ra.", help_en="The expected output.",
+              example="Kế hoạch ĐGNB"),
+        Field("status", "Tình trạng", "Status", "choice", width=15, choices="status",
+              help_vi="Chọn: Chưa thực hiện, Đang thực hiện, Hoàn thành, Không thực hiện.",
+              help_en="Pick from the list.", example="Hoàn thành"),
+        Field("completed_on", "Ngày hoàn thành", "Completed on", "date", width=13,
+              help_vi="Ngày/tháng/năm hoàn thành (nếu đã xong).",
+              help_en="Date done (if done).", example="15/03/2023"),
+        Field("notes", "Ghi chú", "Notes", width=22,
+              help_vi="Lý do chậm, vướng mắc…", help_en="Reasons for delay…", example=""),
+    ),
+)
+
+INSTRUCTIONS_SHEET = {"vi": "Hướng dẫn", "en": "Instructions"}
+META_SHEET = "_qmo"  # hidden: template id, version, language, dropdown lists
+# Cells of the hidden meta sheet (same in the unit template and the round workbook).
+META_CELLS = {"template_id": "B1", "version": "B2", "lang": "B3", "workbook": "B4"}
+# Dropdown lists live in the meta sheet from this column on, one column per CHOICES entry
+# (in CHOICES order), the list's name in row 1 and its labels from row 2.
+META_LISTS_FIRST_COL = 4  # column D (0-based index 3 -> letter D)
+
+UNIT_SHEETS = (UNIT_INFO, OBJECTIVES, PLAN)
+
+# --------------------------------------------------------------------------- round workbook
+
+ROUND_SETTINGS = InfoSheet(
+    key="settings",
+    vi="Cài đặt",
+    en="Settings",
+    fields=(
+        Field("town", "Đơn vị tổng hợp (thị xã, tỉnh)", "Town or province",
+              help_vi="Tên cơ quan tổng hợp, in trên báo cáo.", example="UBND thị xã Hương Trà"),
+        Field("year", "Năm", "Year", "year", help_vi="Để trống = năm hiện tại.",
+              example="2023"),
+        Field("period", "Kỳ báo cáo", "Reporting period", "choice", choices="period",
+              help_vi="Để trống = Năm.", example="6 tháng"),
+        Field("deadline", "Hạn nộp báo cáo", "Deadline", "date",
+              help_vi="Báo cáo có ngày báo cáo sau hạn này bị đánh dấu nộp muộn.",
+              example="15/06/2023"),
+        Field("cut_off", "Ngày chốt số liệu", "Cut-off date", "date",
+              help_vi="Nhiệm vụ có hạn trước ngày này mà chưa xong là quá hạn.",
+              example="30/06/2023"),
+        Field("band_excellent", "Ngưỡng Hoàn thành xuất sắc (điểm)", "Excellent from (score)",
+              "number", help_vi="Mặc định 90.", example="90"),
+        Field("band_good", "Ngưỡng Hoàn thành tốt (điểm)", "Good from (score)", "number",
+              help_vi="Mặc định 70.", example="70"),
+        Field("band_pass", "Ngưỡng Hoàn thành (điểm)", "Pass from (score)", "number",
+              help_vi="Mặc định 50.", example="50"),
+        Field("cap", "Mức trần % kế hoạch khi tính điểm", "Cap of % of plan in the score",
+              "number", help_vi="Mặc định 100 (vượt kế hoạch không bù cho chỉ tiêu khác).",
+              example="100"),
+    ),
+)
+
+REGISTER = TableSheet(
+    key="register",
+    vi="Danh sách đơn vị",
+    en="Units",
+    table_name="DonVi",
+    rows=500,
+    fields=(
+        Field("unit_code", "Mã đơn vị", "Unit code", "code", width=14, required=True,
+              example="PTCKH"),
+        Field("unit_name", "Tên đơn vị", "Unit name", width=40, required=True,
+              example="Phòng Tài chính - Kế hoạch"),
+        Field("kind", "Loại", "Kind", "choice", width=24, choices="kind", example="Phòng, ban"),
+        Field("parent", "Đơn vị cấp trên", "Parent", width=26, example="UBND thị xã"),
+    ),
+)
+
+ASSIGNMENTS = TableSheet(
+    key="assignments",
+    vi="Giao chỉ tiêu",
+    en="Assignments",
+    table_name="GiaoChiTieu",
+    rows=1000,
+    fields=(
+        Field("unit_code", "Mã đơn vị", "Unit code", "code", width=14, required=True,
+              example="PTCKH"),
+        Field("objective_code", "Mã mục tiêu", "Objective code", "code", width=10,
+              example="1"),
+        Field("code", "Mã chỉ tiêu", "Indicator code", "code", width=10, required=True,
+              example="1.1"),
+        Field("text", "Mục tiêu / chỉ tiêu", "Objective / indicator", width=46, required=True,
+              example="Tốc độ tăng trưởng GTSX so với năm 2021"),
+        Field("unit_of_measure", "Đơn vị tính", "Unit of measure", width=11, example="%"),
+        Field("target", "Chỉ tiêu kế hoạch", "Target", width=22, example="14-15%"),
+        Field("direction", "Chiều đánh giá", "Direction", "choice", width=17,
+              choices="direction", example=""),
+        Field("weight", "Trọng số", "Weight", "number", width=9, example="1"),
+    ),
+)
+
+ROUND_SHEETS = (ROUND_SETTINGS, REGISTER, ASSIGNMENTS)
+
+DEFAULT_BANDS: tuple[tuple[float, str], ...] = ((90.0, "xuat_sac"), (70.0, "tot"),
+                                                (50.0, "hoan_thanh"))
+BANDS = (
+    Choice("xuat_sac", "Hoàn thành xuất sắc", "Excellent"),
+    Choice("tot", "Hoàn thành tốt", "Good"),
+    Choice("hoan_thanh", "Hoàn thành", "Completed"),
+    Choice("khong_hoan_thanh", "Không hoàn thành", "Not completed"),
+)
+VERDICTS = (
+    Choice("vuot", "Vượt", "Exceeded"),
+    Choice("dat", "Đạt", "Achieved"),
+    Choice("khong_dat", "Không đạt", "Not achieved"),
+    Choice("dang_thuc_hien", "Đang thực hiện", "In progress"),
+    Choice("chua_co_so_lieu", "Chưa có số liệu", "No data"),
+    Choice("khong_xac_dinh", "Không xác định", "Undetermined"),
+)
+
+
+def label_of(choices: tuple[Choice, ...], code: str, lang: Lang = "vi") -> str:
+    for c in choices:
+        if c.code == code:
+            return c.label(lang)
+    return code
+
+
+def _table(sheet: TableSheet, lang: Lang) -> dict[str, Any]:
+    return {
+        "sheet": sheet.name(lang),
+        "table": sheet.table_name,
+        "header_row": sheet.header_row,
+        "first_data_row": sheet.first_data_row,
+        "last_data_row": sheet.last_data_row,
+        "columns": sheet.columns(),
+        "labels": {f.key: f.label(lang) for f in sheet.fields},
+        "required": [f.key for f in sheet.fields if f.required],
+    }
+
+
+def _info(sheet: InfoSheet, lang: Lang) -> dict[str, Any]:
+    return {
+        "sheet": sheet.name(lang),
+        "cells": sheet.cells(),
+        "labels": {f.key: f.label(lang) for f in sheet.fields},
+        "required": [f.key for f in sheet.fields if f.required],
+    }
+
+
+def describe(lang: Lang = "vi") -> dict[str, Any]:
+    """Where every field lives: the contract other programs use to fill and read returns."""
+    choices: dict[str, list[str]] = {}
+    for sheet in (*UNIT_SHEETS, *ROUND_SHEETS):
+        for f in sheet.fields:
+            if f.choices:
+                choices.setdefault(f.key, choice_labels(f.choices, lang))
+    return {
+        "template_id": TEMPLATE_ID,
+        "version": VERSION,
+        "lang": lang,
+        "unit": {
+            "instructions": {"sheet": INSTRUCTIONS_SHEET[lang]},
+            "info": _info(UNIT_INFO, lang),
+            "objectives": _table(OBJECTIVES, lang),
+            "plan": _table(PLAN, lang),
+            "meta": {"sheet": META_SHEET, "hidden": True, "cells": META_CELLS},
+        },
+        "round": {
+            "template_id": ROUND_TEMPLATE_ID,
+            "settings": _info(ROUND_SETTINGS, lang),
+            "register": _table(REGISTER, lang),
+            "assignments": _table(ASSIGNMENTS, lang),
+        },
+        "choices": choices,
+        "choice_codes": {
+            name: {c.label(lang): c.code for c in values} for name, values in CHOICES.items()
+        },
+    }
