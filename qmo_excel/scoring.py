@@ -1,0 +1,242 @@
+"""Scoring one unit's return: verdicts, objectives, plan execution and the unit's score.
+
+Pure functions over records (no I/O). The judge reads each target and result; this
+module applies the round's rules (PRODUCT.md "Judging results"):
+
+- an indicator's verdict comes from the judge; when the judge cannot decide
+  (``khong_xac_dinh``) the unit's self-assessment is used and marked as such;
+- an objective is achieved only when all its indicators are;
+- a unit's score is the weighted mean of its indicators' % of plan, each capped at the
+  round's cap (default 100), on 0-100; indicators with no % of plan count by verdict
+  (achieved = the cap, not achieved or no data = 0, in progress = its % if known, else
+  excluded; undetermined is excluded);
+- a task is overdue when it is not done, not cancelled, and its deadline is before the
+  cut-off; done late when its completion date is after its deadline.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+
+from qmo_excel import spec
+from qmo_excel.judge import judge, read_result, read_target, read_timeline
+from qmo_excel.model import (
+    IndicatorResult,
+    ObjectiveResult,
+    RoundConfig,
+    Row,
+    TaskResult,
+    UnitResult,
+    UnitReturn,
+)
+
+ACHIEVED = frozenset({"vuot", "dat"})
+PERIOD_END = {"q1": (3, 31), "q2": (6, 30), "h1": (6, 30), "q3": (9, 30), "m9": (9, 30),
+              "q4": (12, 31), "year": (12, 31)}
+
+
+@dataclass
+class UnitScore:
+    unit: UnitResult
+    objectives: list[ObjectiveResult]
+    indicators: list[IndicatorResult]
+    tasks: list[TaskResult]
+
+
+def objective_of(code: str) -> str:
+    """'1.2' -> '1'; '1' -> '1'; 'II.3' -> 'II'."""
+    return code.split(".", 1)[0].strip()
+
+
+def is_objective_code(code: str) -> bool:
+    return "." not in code.strip(".")
+
+
+def normal_code(code: str) -> str:
+    """Codes as units type them: '1.' -> '1', ' 1 . 2 ' -> '1.2', '01' stays '01'."""
+    return "".join(code.split()).strip(".")
+
+
+def _weight(value: object) -> float:
+    if isinstance(value, int | float) and value > 0:
+        return float(value)
+    try:
+        w = float(str(value).replace(",", "."))
+    except ValueError:
+        return 1.0
+    return w if w > 0 else 1.0
+
+
+def band_of(score: float | None, bands: Iterable[tuple[float, str]]) -> str:
+    if score is None:
+        return ""
+    for threshold, code in sorted(bands, reverse=True):
+        if score >= threshold - 1e-9:
+            return code
+    return "khong_hoan_thanh"
+
+
+def cut_off_date(config: RoundConfig, year: int | None, period: str, as_of: date) -> date:
+    if config.cut_off:
+        return config.cut_off
+    if year:
+        month, day = PERIOD_END.get(period, (12, 31))
+        return min(date(year, month, day), as_of)
+    return as_of
+
+
+def _score_part(ind: IndicatorResult, cap: float) -> float | None:
+    if ind.verdict == "khong_xac_dinh":
+        return None
+    if ind.percent_of_plan is not None and ind.verdict_source == "computed":
+        return max(0.0, min(ind.percent_of_plan, cap))
+    if ind.verdict in ACHIEVED:
+        return cap
+    if ind.verdict in ("khong_dat", "chua_co_so_lieu"):
+        return 0.0
+    return None  # in progress with no figure
+
+
+def judge_indicator(row: Row, *, unit_code: str, objective_code: str, period: str,
+                    explicit_direction: str | None) -> IndicatorResult:
+    text = row.text("text")
+    target_text = row.text("target")
+    result_text = row.text("result")
+    uom = row.text("unit_of_measure")
+    target = read_target(target_text, indicator=text, unit=uom, direction=explicit_direction)
+    result = read_result(row.get("result"), target)
+    j = judge(target, result, period=period)
+    self_code = spec.choice_code("self_assessment", row.get("self_assessment")) or ""
+    verdict, source = j.verdict, "computed"
+    notes = list(dict.fromkeys([*target.notes, *j.notes]))
+    if verdict == "khong_xac_dinh" and self_code:
+        verdict, source = self_code, "self_assessment"
+    mismatch = False
+    if self_code and source == "computed" and verdict not in ("khong_xac_dinh",
+                                                              "chua_co_so_lieu"):
+        said_ok = self_code in ACHIEVED
+        is_ok = verdict in ACHIEVED
+        mismatch = (said_ok and verdict == "khong_dat") or (not said_ok and is_ok
+                                                             and self_code == "khong_dat")
+    return IndicatorResult(
+        unit_code=unit_code, objective_code=objective_code, code=normal_code(row.text("code")),
+        text=text, unit_of_measure=uom, target_text=target_text, result_text=result_text,
+        target_kind=target.kind, direction=target.direction, verdict=verdict,
+        verdict_source=source, percent_of_plan=j.percent_of_plan, confidence=j.confidence,
+        weight=_weight(row.get("weight")), self_assessment=self_code,
+        self_assessment_mismatch=mismatch, notes=notes, row=row.row,
+    )
+
+
+def objective_status(verdicts: list[str]) -> str:
+    if not verdicts:
+        return "khong_xac_dinh"
+    if "khong_dat" in verdicts:
+        return "khong_dat"
+    if all(v in ACHIEVED for v in verdicts):
+        return "vuot" if all(v == "vuot" for v in verdicts) else "dat"
+    for v in ("dang_thuc_hien", "chua_co_so_lieu"):
+        if v in verdicts:
+            return v
+    return "khong_xac_dinh"
+
+
+def score_objectives(ret: UnitReturn, *, unit_code: str, period: str
+                     ) -> tuple[list[ObjectiveResult], list[IndicatorResult]]:
+    rows = [r for r in ret.objectives if normal_code(r.text("code"))]
+    objective_rows = {normal_code(r.text("code")): r for r in rows
+                      if is_objective_code(normal_code(r.text("code")))}
+    children: dict[str, list[Row]] = {}
+    for r in rows:
+        code = normal_code(r.text("code"))
+        if not is_objective_code(code):
+            children.setdefault(objective_of(code), []).append(r)
+    order = list(dict.fromkeys([*objective_rows, *children]))
+    indicators: list[IndicatorResult] = []
+    objectives: list[ObjectiveResult] = []
+    for ocode in order:
+        orow = objective_rows.get(ocode)
+        members = children.get(ocode, [])
+        if not members and orow is not None:
+            members = [orow]  # an objective without indicators carries its own target
+        # a row that only heads deeper codes (1.2 with 1.2.1, 1.2.2) and has no target
+        codes = {normal_code(m.text("code")) for m in members}
+        judged: list[IndicatorResult] = []
+        for m in members:
+            mcode = normal_code(m.text("code"))
+            heads = any(c.startswith(mcode + ".") for c in codes)
+            if heads and not m.text("target"):
+                continue
+            direction = spec.choice_code("direction", m.get("direction"))
+            judged.append(judge_indicator(m, unit_code=unit_code, objective_code=ocode,
+                                          period=period, explicit_direction=direction))
+        indicators.extend(judged)
+        verdicts = [i.verdict for i in judged]
+        objectives.append(ObjectiveResult(
+            unit_code=unit_code, code=ocode,
+            text=orow.text("text") if orow is not None else "",
+            status=objective_status(verdicts), indicators=len(judged),
+            achieved=sum(v in ACHIEVED for v in verdicts),
+            not_achieved=[i.text for i in judged if i.verdict == "khong_dat"],
+        ))
+    return objectives, indicators
+
+
+def _as_date(value: object) -> date | None:
+    return value if isinstance(value, date) else None
+
+
+def score_tasks(ret: UnitReturn, *, unit_code: str, year: int | None, cut_off: date
+                ) -> list[TaskResult]:
+    tasks = []
+    for r in ret.tasks:
+        if not (r.text("task") or r.text("number")):
+            continue
+        timeline_text = r.text("timeline")
+        due = None
+        if timeline_text and year:
+            due = read_timeline(timeline_text, year).deadline()
+        status = spec.choice_code("status", r.get("status")) or ""
+        completed = _as_date(r.get("completed_on"))
+        done = status == "done" or (completed is not None and status != "cancelled")
+        done_late = bool(done and completed and due and completed > due)
+        overdue = bool(not done and status != "cancelled" and due and due < cut_off)
+        tasks.append(TaskResult(
+            unit_code=unit_code, number=r.text("number"),
+            objective_code=normal_code(r.text("objective_code")), task=r.text("task"),
+            lead=r.text("lead"), timeline=timeline_text, due=due, status=status,
+            completed_on=completed, done=done, done_late=done_late, overdue=overdue,
+        ))
+    return tasks
+
+
+def score_return(ret: UnitReturn, *, unit: UnitResult, config: RoundConfig, period: str,
+                 year: int | None, cut_off: date) -> UnitScore:
+    """Judge every indicator of one return and fill the unit's figures in ``unit``."""
+    objectives, indicators = score_objectives(ret, unit_code=unit.code, period=period)
+    tasks = score_tasks(ret, unit_code=unit.code, year=year, cut_off=cut_off)
+    parts = [(_score_part(i, config.cap), i.weight) for i in indicators]
+    weighted = [(p, w) for p, w in parts if p is not None]
+    total_weight = sum(w for _, w in weighted)
+    if total_weight > 0:
+        raw = sum(p * w for p, w in weighted) / total_weight
+        unit.score = round(min(100.0, raw), 1)
+    unit.band = band_of(unit.score, config.bands)
+    verdicts = [i.verdict for i in indicators]
+    unit.indicators = len(indicators)
+    unit.exceeded = verdicts.count("vuot")
+    unit.achieved = sum(v in ACHIEVED for v in verdicts)
+    unit.not_achieved = verdicts.count("khong_dat")
+    unit.in_progress = verdicts.count("dang_thuc_hien")
+    unit.no_data = verdicts.count("chua_co_so_lieu")
+    unit.undetermined = verdicts.count("khong_xac_dinh")
+    unit.objectives = len(objectives)
+    unit.objectives_achieved = sum(o.status in ACHIEVED for o in objectives)
+    unit.tasks = len(tasks)
+    unit.tasks_done = sum(t.done for t in tasks)
+    unit.tasks_done_late = sum(t.done_late for t in tasks)
+    unit.tasks_overdue = sum(t.overdue for t in tasks)
+    unit.mismatches = sum(i.self_assessment_mismatch for i in indicators)
+    return UnitScore(unit=unit, objectives=objectives, indicators=indicators, tasks=tasks)
