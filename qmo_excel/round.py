@@ -1,0 +1,335 @@
+"""Read a round workbook into ``model.RoundConfig``; the example round of the seeds.
+
+Everything in a round workbook is optional: an empty or missing value takes its default
+(year None, period "year", bands 90/70/50, cap 100). Sheets are found by the meta
+sheet's language or by their names in either language, columns by their header labels,
+settings by their labels; empty rows are skipped. A value that is present but cannot be
+read, or a file that is not a round workbook, raises ``RoundError`` with a Vietnamese
+message naming the cell.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from datetime import date, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+import openpyxl
+
+from qmo_excel import spec
+from qmo_excel.model import Assignment, RegisteredUnit, RoundConfig
+
+
+class RoundError(Exception):
+    """The file is not a readable round workbook, or one of its values is wrong."""
+
+
+def _norm(value: Any) -> str:
+    text = unicodedata.normalize("NFC", str(value)).replace("\u00a0", " ")
+    return " ".join(text.split()).rstrip("*: ").casefold()
+
+
+def _text(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, datetime | date):
+        return value.strftime("%d/%m/%Y")
+    return unicodedata.normalize("NFC", str(value)).strip()
+
+
+def _convert(field: spec.Field, value: Any, where: str) -> Any:
+    """A cell's value as its field wants it (None when empty)."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    if field.kind == "year":
+        try:
+            year = int(float(str(value).strip()))
+        except ValueError:
+            year = 0
+        if not 1900 <= year <= 2200:
+            raise RoundError(f"Ô {where} ({field.vi}): “{_text(value)}” không phải một năm "
+                             "hợp lệ; ghi năm 4 chữ số, ví dụ 2023.")
+        return year
+    if field.kind == "date":
+        return _date(value, field, where)
+    if field.kind == "number":
+        if isinstance(value, int | float) and not isinstance(value, bool):
+            return float(value)
+        text = str(value).strip().replace(" ", "")
+        text = text.replace(",", ".") if text.count(",") == 1 and "." not in text else text
+        try:
+            return float(text)
+        except ValueError:
+            raise RoundError(f"Ô {where} ({field.vi}): “{_text(value)}” không phải một số."
+                             ) from None
+    if field.kind == "choice" and field.choices:
+        code = spec.choice_code(field.choices, value)
+        if code is None:
+            allowed = ", ".join(spec.choice_labels(field.choices))
+            raise RoundError(f"Ô {where} ({field.vi}): “{_text(value)}” không có trong danh "
+                             f"sách; chọn một trong: {allowed}.")
+        return code
+    return _text(value)
+
+
+def _date(value: Any, field: spec.Field, where: str) -> date:
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    if isinstance(value, int | float) and 1 < value < 200000:
+        return date(1899, 12, 30) + timedelta(days=int(value))
+    text = str(value).strip()
+    m = re.fullmatch(r"(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})", text)
+    iso = re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})", text)
+    try:
+        if m:
+            return date(int(m[3]), int(m[2]), int(m[1]))
+        if iso:
+            return date(int(iso[1]), int(iso[2]), int(iso[3]))
+    except ValueError:
+        pass
+    raise RoundError(f"Ô {where} ({field.vi}): “{text}” không phải ngày hợp lệ; ghi "
+                     "ngày/tháng/năm, ví dụ 15/06/2023.")
+
+
+def _labels(fields: tuple[spec.Field, ...]) -> dict[str, spec.Field]:
+    out: dict[str, spec.Field] = {}
+    for f in fields:
+        for name in (f.vi, f.en, f.key):
+            out[_norm(name)] = f
+    return out
+
+
+def _rows(ws: Any) -> list[tuple[Any, ...]]:
+    return [tuple(r) for r in ws.iter_rows(values_only=True)]
+
+
+def _read_settings(rows: list[tuple[Any, ...]]) -> dict[str, Any]:
+    sheet = spec.ROUND_SETTINGS
+    labels = _labels(sheet.fields)
+    found: dict[str, tuple[Any, str]] = {}
+    for r, row in enumerate(rows, start=1):
+        for c, cell in enumerate(row):
+            f = labels.get(_norm(cell)) if isinstance(cell, str) else None
+            if f is not None and f.key not in found and c + 1 < len(row):
+                found[f.key] = (row[c + 1], f"{spec.col_letter(c + 1)}{r}")
+                break
+    values: dict[str, Any] = {}
+    for f in sheet.fields:
+        if f.key in found:
+            raw, where = found[f.key]
+        elif found:  # labels are there, this one is not: the setting is absent
+            continue
+        else:  # no labels at all: read where the template puts each value
+            where = sheet.cell(f.key)
+            r, c = int(where[1:]), ord(where[0]) - ord("A")
+            raw = rows[r - 1][c] if r <= len(rows) and c < len(rows[r - 1]) else None
+        values[f.key] = _convert(f, raw, where)
+    return values
+
+
+def _read_table(rows: list[tuple[Any, ...]], sheet: spec.TableSheet) -> list[dict[str, Any]]:
+    labels = _labels(sheet.fields)
+    header_row, columns = 0, {}
+    for r, row in enumerate(rows[:15], start=1):
+        cols = {labels[_norm(v)].key: c for c, v in enumerate(row)
+                if isinstance(v, str) and _norm(v) in labels}
+        if len(cols) >= 2:
+            header_row, columns = r, cols
+            break
+    if not header_row:
+        header_row = sheet.header_row
+        columns = {f.key: i for i, f in enumerate(sheet.fields)}
+    records: list[dict[str, Any]] = []
+    for r, row in enumerate(rows[header_row:], start=header_row + 1):
+        raw = {k: row[c] if c < len(row) else None for k, c in columns.items()}
+        if all(v is None or (isinstance(v, str) and not v.strip()) for v in raw.values()):
+            continue
+        rec: dict[str, Any] = {"_row": r}
+        for key, value in raw.items():
+            where = f"{spec.col_letter(columns[key])}{r}"
+            rec[key] = _convert(sheet.field(key), value, f"{sheet.vi}!{where}")
+            rec[f"_{key}_cell"] = f"{sheet.vi}!{where}"
+        records.append(rec)
+    return records
+
+
+def _find_sheets(wb: Any, lang: str | None) -> dict[str, Any]:
+    names = {_norm(n): n for n in wb.sheetnames}
+    order = [lang] if lang in spec.LANGS else []
+    order += [lg for lg in spec.LANGS if lg not in order]
+    found: dict[str, Any] = {}
+    for sheet in spec.ROUND_SHEETS:
+        for lg in order:
+            actual = names.get(_norm(sheet.vi if lg == "vi" else sheet.en))
+            if actual is not None:
+                found[sheet.key] = wb[actual]
+                break
+    return found
+
+
+def read_round(path: str | Path) -> RoundConfig:
+    """Read the round workbook at ``path``; raise ``RoundError`` if it is not one."""
+    p = Path(path)
+    if not p.is_file():
+        raise RoundError(f"Không tìm thấy tệp kỳ báo cáo “{p}”.")
+    try:
+        wb = openpyxl.load_workbook(p, read_only=True, data_only=True)
+    except Exception as exc:
+        raise RoundError(f"Không mở được “{p.name}”: tệp không phải bảng tính Excel .xlsx "
+                         f"hợp lệ ({type(exc).__name__}).") from None
+    try:
+        meta: dict[str, str] = {}
+        if spec.META_SHEET in wb.sheetnames:
+            rows = _rows(wb[spec.META_SHEET])
+            for key, cell in spec.META_CELLS.items():
+                r = int(cell[1:]) - 1
+                meta[key] = _text(rows[r][1]) if r < len(rows) and len(rows[r]) > 1 else ""
+        if meta.get("template_id") == spec.TEMPLATE_ID:
+            raise RoundError(f"“{p.name}” là mẫu báo cáo của đơn vị, không phải tệp kỳ báo "
+                             "cáo (round.xlsx). Tạo tệp kỳ báo cáo bằng lệnh “qmo init”.")
+        sheets = _find_sheets(wb, meta.get("lang"))
+        if not sheets:
+            raise RoundError(
+                f"“{p.name}” không phải tệp kỳ báo cáo: không có trang «{spec.ROUND_SETTINGS.vi}»,"
+                f" «{spec.REGISTER.vi}» hay «{spec.ASSIGNMENTS.vi}». Tạo tệp bằng lệnh "
+                "“qmo init”.")
+        settings = _read_settings(_rows(sheets["settings"])) if "settings" in sheets else {}
+        register = _read_table(_rows(sheets["register"]), spec.REGISTER) \
+            if "register" in sheets else []
+        assigned = _read_table(_rows(sheets["assignments"]), spec.ASSIGNMENTS) \
+            if "assignments" in sheets else []
+    finally:
+        wb.close()
+    config = _config(settings, register, assigned)
+    config.source = str(p)
+    return config
+
+
+def _config(settings: dict[str, Any], register: list[dict[str, Any]],
+            assigned: list[dict[str, Any]]) -> RoundConfig:
+    config = RoundConfig()
+    config.town = settings.get("town") or ""
+    config.year = settings.get("year")
+    config.period = settings.get("period") or "year"
+    config.deadline = settings.get("deadline")
+    config.cut_off = settings.get("cut_off")
+    bands = [settings.get(k) for k in ("band_excellent", "band_good", "band_pass")]
+    thresholds = [b if b is not None else d for b, (d, _) in zip(bands, spec.DEFAULT_BANDS,
+                                                                  strict=True)]
+    if not thresholds[0] >= thresholds[1] >= thresholds[2] >= 0:
+        raise RoundError("Ngưỡng xếp loại phải giảm dần: Hoàn thành xuất sắc ≥ Hoàn thành tốt "
+                         f"≥ Hoàn thành ≥ 0 (đang là {thresholds[0]:g}, {thresholds[1]:g}, "
+                         f"{thresholds[2]:g}).")
+    config.bands = tuple((t, code) for t, (_, code) in zip(thresholds, spec.DEFAULT_BANDS,
+                                                           strict=True))
+    cap = settings.get("cap")
+    if cap is not None and cap <= 0:
+        raise RoundError(f"Mức trần % kế hoạch phải lớn hơn 0 (đang là {cap:g}).")
+    config.cap = cap if cap is not None else 100.0
+    seen: dict[str, str] = {}
+    for rec in register:
+        code = rec.get("unit_code") or ""
+        if not code:
+            raise RoundError(f"Ô {rec['_unit_code_cell']}: thiếu mã đơn vị.")
+        if code.casefold() in seen:
+            raise RoundError(f"Ô {rec['_unit_code_cell']}: mã đơn vị “{code}” bị trùng "
+                             f"(đã có ở ô {seen[code.casefold()]}).")
+        seen[code.casefold()] = rec["_unit_code_cell"]
+        config.register.append(RegisteredUnit(code=code, name=rec.get("unit_name") or code,
+                                              kind=rec.get("kind") or "",
+                                              parent=rec.get("parent") or ""))
+    for rec in assigned:
+        unit, code = rec.get("unit_code") or "", rec.get("code") or ""
+        if not unit or not code:
+            missing = "_unit_code_cell" if not unit else "_code_cell"
+            what = "mã đơn vị" if not unit else "mã chỉ tiêu"
+            raise RoundError(f"Ô {rec[missing]}: thiếu {what}.")
+        if seen and unit.casefold() not in seen:
+            raise RoundError(f"Ô {rec['_unit_code_cell']}: mã đơn vị “{unit}” không có trong "
+                             f"trang «{spec.REGISTER.vi}».")
+        config.assignments.append(Assignment(
+            unit_code=unit, objective_code=rec.get("objective_code") or code.split(".")[0],
+            code=code, text=rec.get("text") or "",
+            unit_of_measure=rec.get("unit_of_measure") or "", target=rec.get("target") or "",
+            direction=rec.get("direction") or "", weight=rec.get("weight")))
+    return config
+
+
+# --------------------------------------------------------------------------- example
+
+_TOWN = "UBND thị xã Hương Trà"
+_UNITS = (
+    ("PTCKH", "Phòng Tài chính - Kế hoạch", "department"),
+    ("PKT", "Phòng Kinh tế", "department"),
+    ("PQLDT", "Phòng Quản lý đô thị", "department"),
+    ("PTNMT", "Phòng Tài nguyên và Môi trường", "department"),
+    ("PGDDT", "Phòng Giáo dục và Đào tạo", "department"),
+    ("PLDTBXH", "Phòng Lao động - Thương binh và Xã hội", "department"),
+    ("PVHTT", "Phòng Văn hóa thông tin", "department"),
+    ("TTYT", "Trung tâm Y tế", "centre"),
+    ("VP", "Văn phòng HĐND-UBND", "department"),
+    ("P-HXUAN", "UBND phường Hương Xuân", "ward"),
+    ("P-TUHA", "UBND phường Tứ Hạ", "ward"),
+    ("P-HVAN", "UBND phường Hương Văn", "ward"),
+    ("X-HTOAN", "UBND xã Hương Toàn", "commune"),
+)
+_OBJ1 = ("Thực hiện các mục tiêu, chỉ tiêu kế hoạch phát triển kinh tế - xã hội, các "
+         "chương trình trọng điểm năm 2023")
+_OBJ2 = "Rà soát, đơn giản hóa thủ tục hành chính; giải quyết TTHC đúng hạn"
+_OBJ3 = ("Đánh giá, duy trì, cải tiến Hệ thống quản lý chất lượng phù hợp TCVN "
+         "ISO 9001:2015")
+# unit, indicator code, text, unit of measure, target, direction (seed 000, exact targets)
+_ASSIGNED = (
+    ("PTCKH", "1.1", "Tốc độ tăng trưởng GTSX so với năm 2022", "%", "14-15%", ""),
+    ("PTCKH", "1.2", "Ngành công nghiệp - xây dựng tăng", "%", "16-17 %", ""),
+    ("PTCKH", "1.3", "Ngành dịch vụ tăng", "%", "13-14 %", ""),
+    ("PTCKH", "1.4", "Ngành nông nghiệp tăng", "%", "3,0-3,5%", ""),
+    ("PTCKH", "1.5", "Tổng vốn đầu tư toàn xã hội", "tỷ đồng", "1.100 tỷ đồng", ""),
+    ("PTCKH", "1.6", "Tổng thu ngân sách", "tỷ đồng", "185-190 tỷ đồng", ""),
+    ("PTCKH", "1.7", "Thu nhập bình quân đầu người", "triệu đồng/người/năm",
+     "46 – 48 triệu đồng/người/năm", ""),
+    ("PKT", "1.8", "Tỷ lệ che phủ của rừng", "%", "56-58 %", ""),
+    ("PKT", "1.9", "Số xã đạt chuẩn xã nông thôn mới", "xã",
+     "Có 01 xã đạt chuẩn xã nông thôn mới", ""),
+    ("PQLDT", "1.10", "Các chỉ tiêu thống kê liên quan đến tiêu chí đô thị", "", "", ""),
+    ("PTNMT", "1.11", "Tỷ lệ thu gom rác thải sinh hoạt", "%", ">93%", ""),
+    ("PTNMT", "1.12", "Tỷ lệ dân số sử dụng nước sạch", "%", "99,9%", ""),
+    ("PGDDT", "1.13", "Tỷ lệ trường học đạt chuẩn quốc gia", "%",
+     "31/38 trường, tỷ lệ 81,6%", ""),
+    ("PLDTBXH", "1.14", "Tỷ lệ lao động qua đào tạo", "%", ">70%", ""),
+    ("PLDTBXH", "1.15", "Giải quyết việc làm hằng năm", "lao động", "900 lao động", ""),
+    ("PLDTBXH", "1.16", "Lao động làm việc ở nước ngoài theo hợp đồng", "người/năm",
+     "80-100 người/năm", ""),
+    ("PLDTBXH", "1.17", "Tỷ lệ hộ nghèo theo chuẩn đa chiều", "%", "giảm 0,8-1,0%/năm",
+     "lower_is_better"),
+    ("PVHTT", "1.18", "Số phường đạt chuẩn văn minh đô thị", "phường",
+     "01 phường đạt chuẩn văn minh đô thị", ""),
+    ("TTYT", "1.19", "Các chỉ tiêu thống kê liên quan đến lĩnh vực y tế", "", "", ""),
+    ("VP", "2.1", "Tỷ lệ hồ sơ TTHC giải quyết đúng hạn và trước hạn", "%", "trên 95%", ""),
+    ("VP", "3.1", "Đánh giá việc thực hiện mục tiêu chất lượng trong năm", "lần/năm",
+     "ít nhất 01 lần/năm", ""),
+)
+
+
+def example_round() -> RoundConfig:
+    """The round of the seeds: the town of seed 000, its departments and wards, the
+    indicators it assigns them (targets exactly as written), first half of 2023."""
+    objectives = {"1": _OBJ1, "2": _OBJ2, "3": _OBJ3}
+    register = [RegisteredUnit(code=c, name=n, kind=k, parent=_TOWN) for c, n, k in _UNITS]
+    assignments: list[Assignment] = []
+    for unit, code, text, uom, target, direction in _ASSIGNED:
+        obj = code.split(".")[0]
+        if not any(a.unit_code == unit and a.code == obj for a in assignments):
+            assignments.append(Assignment(unit_code=unit, objective_code=obj, code=obj,
+                                          text=objectives[obj]))
+        assignments.append(Assignment(unit_code=unit, objective_code=obj, code=code,
+                                      text=text, unit_of_measure=uom, target=target,
+                                      direction=direction, weight=1.0))
+    return RoundConfig(town=_TOWN, year=2023, period="h1", deadline=date(2023, 6, 15),
+                       cut_off=date(2023, 6, 30), register=register, assignments=assignments)
