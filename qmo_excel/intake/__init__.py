@@ -1,0 +1,37 @@
+"""Intake: safe reading of returns sent by strangers, then checks and validation.
+
+The reading layer (this package's lower half) — every step survives hostile files:
+
+- ``discover.discover(paths) -> list[Candidate]``: every file under the paths, sorted by
+  ``rel``; ``kind`` "spreadsheet" or "ignored" (lock/system/non-spreadsheet files, with a
+  Vietnamese ``reason``).
+- ``precheck.precheck(path) -> Precheck``: magic bytes and zip directory only; ``ok`` for
+  an OOXML workbook (Transitional or Strict, which calamine reads), else ``code`` (a
+  problems.py file-level code) and a short Vietnamese ``detail`` for the message's
+  ``{detail}``. Old .xls/.xlsb/.ods/CSV/HTML are never parsed: they get file-old-format
+  (or file-encrypted when a password is detected), so no BIFF parser ever runs.
+- ``pool.run_isolated(func, items, jobs=, timeout=, memory_mb=)``: reusable isolated
+  worker processes; a timeout, crash or exception costs only that item a ``Failure``.
+- ``reader.read_return(path) -> UnitReturn`` (raises ``ReadError(code, detail)`` only
+  when the file is not a return at all: no objectives sheet, a round workbook, or
+  unreadable). ``reader.read_return_layout(path) -> (UnitReturn, Layout)`` also says
+  where each field was actually read from: ``Layout.sheets[key]`` (key "info",
+  "objectives", "plan"; a sheet that was not found has no entry, and neither has
+  ``UnitReturn.sheet_names``) is a ``SheetLayout`` with ``name``, ``visible``,
+  ``header_row``, ``columns`` (field key -> column letter actually read, None when not
+  found; for "info", field key -> cell address), ``headers`` (column letter -> header
+  text found) and ``moved`` (keys not read at the spec position). Checks should use
+  ``columns`` to name cells, so an inserted column does not shift every reported cell.
+  ``reader.norm(text)`` is how names and labels are compared (NFC, casefold, spaces).
+- ``reader.read_file(path) -> ReadOutcome`` (precheck + read, never raises for a bad
+  file) and ``reader.read_files(paths, jobs=, timeout=20, memory_mb=1024)`` which runs
+  ``read_file`` through ``run_isolated`` and turns failures into outcomes
+  (timeout -> file-timeout, memory -> file-too-large, crash/error -> file-unreadable).
+  ``ReadOutcome``: ``path, ret, layout, code, detail, format, seconds``.
+
+Cell values in a ``UnitReturn``: '' -> None; integral numbers as int, others float;
+dates as ``datetime.date``; text NFC-normalised and stripped; booleans as "TRUE"/"FALSE";
+formula-looking text stays the text it was typed as (cached values are read, never
+formulas). ``Row.row`` is the real 1-based sheet row; rows with every field empty are
+skipped. ``template_id``/``version`` are None when there is no ``_qmo`` meta sheet.
+"""

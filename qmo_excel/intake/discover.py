@@ -1,0 +1,118 @@
+"""Find the files to read: every file under the given paths, each either a spreadsheet
+candidate or ignored with a Vietnamese reason. Nothing is opened beyond 8 magic bytes."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+
+SPREADSHEET_EXTS = frozenset({
+    ".xlsx", ".xlsm", ".xltx", ".xltm", ".xls", ".xlt", ".xlsb", ".xla", ".ods", ".fods",
+    ".ots", ".csv", ".tsv", ".xml", ".htm", ".html", ".slk", ".sylk", ".et", ".ett",
+    ".numbers", ".gnumeric", ".wk1", ".wk3", ".wk4", ".123", ".qpw", ".wb3", ".dif",
+})
+# Clearly not a spreadsheet: ignored without looking inside.
+OTHER_EXTS = frozenset({
+    ".pdf", ".doc", ".docx", ".docm", ".dot", ".dotx", ".odt", ".rtf", ".txt", ".md",
+    ".jpg", ".jpeg", ".png", ".gif", ".bmp", ".tif", ".tiff", ".heic", ".webp", ".svg",
+    ".ppt", ".pptx", ".odp", ".key", ".pages", ".mp3", ".mp4", ".mov", ".avi", ".wav",
+    ".exe", ".dll", ".bat", ".sh", ".py", ".js", ".json", ".yaml", ".yml", ".toml",
+    ".ini", ".log", ".eml", ".msg", ".lnk", ".url",
+})
+ARCHIVE_EXTS = frozenset({".zip", ".rar", ".7z", ".gz", ".tgz", ".tar", ".bz2", ".xz"})
+SYSTEM_NAMES = frozenset({".ds_store", "thumbs.db", "ehthumbs.db", "desktop.ini",
+                          "icon\r", ".localized"})
+_MAGIC = (b"PK\x03\x04", b"PK\x05\x06", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1")
+
+REASON_LOCK = "Tệp khóa tạm của Excel/LibreOffice (tự sinh khi đang mở tệp), không phải báo cáo"
+REASON_SYSTEM = "Tệp hệ thống hoặc tệp ẩn"
+REASON_OTHER = "Không phải tệp bảng tính"
+REASON_ARCHIVE = "Tệp nén: hãy giải nén rồi chạy lại"
+REASON_LINK = "Liên kết (symlink) ra ngoài thư mục hoặc tới một thư mục: không theo"
+REASON_DIR = "Không mở được thư mục"
+
+
+@dataclass
+class Candidate:
+    path: Path
+    rel: str
+    kind: Literal["spreadsheet", "ignored"]
+    reason: str = ""
+
+
+def discover(paths: Sequence[str | Path]) -> list[Candidate]:
+    """Every file under ``paths`` (files or folders, recursively), sorted by ``rel``."""
+    found: dict[str, Candidate] = {}
+    for p in paths:
+        root = Path(p)
+        if root.is_dir():
+            for cand in _walk(root):
+                found.setdefault(cand.rel, cand)
+        else:
+            cand = classify(root, root.name)
+            found.setdefault(cand.rel, cand)
+    return [found[k] for k in sorted(found)]
+
+
+def _walk(root: Path) -> list[Candidate]:
+    out: list[Candidate] = []
+    real_root = os.path.realpath(root)
+    errors: list[OSError] = []
+    for dirpath, dirnames, filenames in os.walk(root, onerror=errors.append,
+                                                followlinks=False):
+        dirnames.sort()
+        rel_dir = os.path.relpath(dirpath, root)
+        for name in sorted(filenames) + [d for d in dirnames
+                                         if os.path.islink(os.path.join(dirpath, d))]:
+            full = Path(dirpath, name)
+            rel = name if rel_dir == "." else f"{rel_dir}/{name}".replace(os.sep, "/")
+            if full.is_symlink():
+                target = os.path.realpath(full)
+                if (os.path.commonpath([real_root, target]) != real_root
+                        or not os.path.isfile(target)):
+                    out.append(Candidate(full, rel, "ignored", REASON_LINK))
+                    continue
+            out.append(classify(full, rel))
+    for err in errors:
+        if err.filename and os.path.realpath(err.filename) != real_root:
+            rel = os.path.relpath(err.filename, root).replace(os.sep, "/")
+            out.append(Candidate(Path(err.filename), rel + "/", "ignored", REASON_DIR))
+        elif err.filename:
+            out.append(Candidate(Path(err.filename), root.name + "/", "ignored", REASON_DIR))
+    return out
+
+
+def classify(path: Path, rel: str) -> Candidate:
+    """Decide from the name (and, for unknown extensions, 8 magic bytes)."""
+    name = path.name
+    low = name.lower()
+    ext = os.path.splitext(low)[1]
+    if low.startswith("~$") or low.startswith(".~lock.") or (
+            low.startswith(".~") and low.endswith("#")):
+        return Candidate(path, rel, "ignored", REASON_LOCK)
+    if low in SYSTEM_NAMES or low.startswith("._") or (low.startswith(".") and not ext):
+        return Candidate(path, rel, "ignored", REASON_SYSTEM)
+    if low.startswith(".") and ext not in SPREADSHEET_EXTS:
+        return Candidate(path, rel, "ignored", REASON_SYSTEM)
+    if ext in SPREADSHEET_EXTS:
+        return Candidate(path, rel, "spreadsheet")
+    if ext in ARCHIVE_EXTS:
+        return Candidate(path, rel, "ignored", REASON_ARCHIVE)
+    if ext in OTHER_EXTS:
+        return Candidate(path, rel, "ignored", f"{REASON_OTHER} ({ext})")
+    if _magic(path):
+        return Candidate(path, rel, "spreadsheet")
+    return Candidate(path, rel, "ignored",
+                     f"{REASON_OTHER} ({ext})" if ext else REASON_OTHER)
+
+
+def _magic(path: Path) -> bool:
+    try:
+        with open(path, "rb") as fh:
+            head = fh.read(8)
+    except OSError:
+        return False
+    return head.startswith(_MAGIC)
