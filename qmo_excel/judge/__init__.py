@@ -1,0 +1,50 @@
+"""The judge: pure reading of Vietnamese targets, results and plan timelines (no I/O).
+
+    from qmo_excel.judge import normalize, read_target, read_result, judge, read_timeline
+    t = read_target("trên 95%", indicator="Tỷ lệ hồ sơ giải quyết đúng hạn")
+    j = judge(t, read_result("86,2% (không đạt)", t))      # j.verdict == "khong_dat"
+
+Modules: ``normalize`` (text repair), ``numbers`` (Vietnamese number formats), ``segments``
+(cutting a cell into clauses), ``wording`` (comparator and unit words), ``direction``,
+``targets``, ``results``, ``compare`` (the arithmetic), ``verdict`` (judging, periods),
+``timeline`` and ``explain`` (the ``qmo explain`` shape and rendering). Imports nothing
+else of ours.
+"""
+
+from qmo_excel.judge.direction import HIGHER, LOWER, parse_direction
+from qmo_excel.judge.explain import explain, render_text, render_timeline
+from qmo_excel.judge.levels import CERTAIN, LIKELY, UNCERTAIN, weakest
+from qmo_excel.judge.normalize import fold, normalize
+from qmo_excel.judge.numbers import format_number_vi, parse_number
+from qmo_excel.judge.results import Result, read_result
+from qmo_excel.judge.targets import Target, read_target
+from qmo_excel.judge.timeline import Timeline, read_timeline
+from qmo_excel.judge.verdict import PERIODS, VERDICTS, Judgement, judge, parse_period
+
+__all__ = [
+    "CERTAIN",
+    "HIGHER",
+    "LIKELY",
+    "LOWER",
+    "PERIODS",
+    "UNCERTAIN",
+    "VERDICTS",
+    "Judgement",
+    "Result",
+    "Target",
+    "Timeline",
+    "explain",
+    "fold",
+    "format_number_vi",
+    "judge",
+    "normalize",
+    "parse_direction",
+    "parse_number",
+    "parse_period",
+    "read_result",
+    "read_target",
+    "read_timeline",
+    "render_text",
+    "render_timeline",
+    "weakest",
+]

@@ -1,0 +1,218 @@
+"""Reading numbers written the Vietnamese way, with their context.
+
+Rules (a dot groups thousands and a comma marks decimals, but sources mix both):
+
+- both separators ("1.246,695", "1,246.695"): the last one is the decimal mark;
+- several of one separator in groups of three ("1.100.000"): thousands;
+- one separator followed by other than three digits ("99,9", "0,8", "99.5"): decimals;
+- one dot followed by three digits ("1.100"): thousands (the Vietnamese convention);
+- one comma followed by three digits ("87,030"): read as a decimal comma but *ambiguous*
+  (it may be a thousands comma); the alternative value is kept so readers can say so.
+  A leading "0," is never ambiguous.
+
+``scan`` finds the numbers of a text with what follows them (%, scale word), whether they
+are a ratio "a/b", and flags numbers that are not quantities: ordinals ("thứ 3"), ages
+("dưới 5 tuổi"), levels ("mức độ 3, 4"), years, dates, document numbers, ISO numbers and
+per-denominators ("giường bệnh/trên 10.000 dân").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+SCALES: dict[str, float] = {
+    "nghìn": 1e3,
+    "ngàn": 1e3,
+    "triệu": 1e6,
+    "tỷ": 1e9,
+    "tỉ": 1e9,
+}
+
+_TOKEN = re.compile(r"(?<![\w.,])\d+(?:[.,]\d+)*(?![\w])|(?<![\w.,])\d+(?:[.,]\d+)*(?=[^\W\d])")
+_AFTER = re.compile(r"\s*(%|phần trăm)|\s+(nghìn|ngàn|triệu|tỷ|tỉ)(?!\w)")
+
+
+@dataclass(frozen=True)
+class ParsedNumber:
+    value: float
+    alternative: float | None  # the other reading when the separator is ambiguous
+    ambiguous: bool
+
+
+def parse_number(raw: str) -> ParsedNumber:
+    """Read one numeric token such as "1.246,695", "99,9", "01" (raises ValueError)."""
+    s = raw.strip()
+    if not s or not s[0].isdigit():
+        raise ValueError(f"not a number: {raw!r}")
+    if "." in s and "," in s:
+        last = max(s.rfind("."), s.rfind(","))
+        thousands = "," if s[last] == "." else "."
+        head = s[:last]
+        if s[last] in head:
+            raise ValueError(f"mixed separators: {raw!r}")
+        groups = head.split(thousands)
+        if any(len(g) != 3 for g in groups[1:]):
+            raise ValueError(f"bad grouping: {raw!r}")
+        return ParsedNumber(float("".join(groups) + "." + s[last + 1 :]), None, False)
+    sep = "," if "," in s else "." if "." in s else None
+    if sep is None:
+        return ParsedNumber(float(s), None, False)
+    groups = s.split(sep)
+    if len(groups) > 2:
+        if all(len(g) == 3 for g in groups[1:]):
+            return ParsedNumber(float("".join(groups)), None, False)
+        raise ValueError(f"bad grouping: {raw!r}")
+    head, tail = groups
+    decimal = float(head + "." + tail)
+    if len(tail) != 3 or (int(head) == 0 and len(head) == 1):
+        return ParsedNumber(decimal, None, False)
+    thousands_value = float(head + tail)
+    if sep == ".":
+        return ParsedNumber(thousands_value, decimal, False)
+    return ParsedNumber(decimal, thousands_value, True)
+
+
+def format_number_vi(value: float, decimals: int = 0) -> str:
+    """Format the Vietnamese way: 1246.695 -> "1.246,695" (dot thousands, comma decimals)."""
+    text = f"{abs(value):,.{decimals}f}"
+    text = text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
+    return ("-" if value < 0 and float(text.replace(".", "").replace(",", ".")) else "") + text
+
+
+@dataclass
+class Num:
+    """A number found in a text, with its surroundings."""
+
+    value: float
+    raw: str
+    start: int
+    end: int  # end of the number including "%" or the scale word
+    percent: bool = False
+    scale: str = ""
+    ambiguous: bool = False
+    alternative: float | None = None
+    denominator: float | None = None  # set when written "a/b"
+    noise: str = ""  # why this number is not a quantity ("" when it is one)
+
+    @property
+    def ratio_percent(self) -> float | None:
+        if self.denominator:
+            return self.value / self.denominator * 100
+        return None
+
+
+_YEAR = re.compile(r"^(19[5-9]\d|20\d\d|2100)$")
+_NOISE_BEFORE = [
+    (re.compile(r"(?:thứ|hạng|lần thứ)\s*$"), "ordinal"),
+    (re.compile(r"(?:mức độ|mức|cấp độ|loại|nhóm|khu vực|tổ|khối|lớp|ca|khóa)\s*$"), "level"),
+    (re.compile(r"(?:iso|tcvn|iso)\s*(?:9001)?\s*:?\s*$"), "standard"),
+    (
+        re.compile(
+            r"(?:(?:quyết định|nghị quyết|kế hoạch|văn bản|công văn|thông báo) số|điều|khoản"
+            r"|phụ lục|chương|nghị định|thông tư|quyết định)\s*$"
+        ),
+        "ref",
+    ),
+    (re.compile(r"(?:ngày|hôm)\s*$"), "date"),
+    (re.compile(r"/\s*(?:trên\s*)?$"), "per"),
+    (re.compile(r"(?:tháng|quý)\s*$"), "period"),
+]
+_NOISE_AFTER = [
+    (re.compile(r"^\s*tuổi"), "age"),
+    (re.compile(r"^\s*/\s*\d{1,2}\s*/\s*\d{2,4}"), "date"),
+    (re.compile(r"^\s*/\s*\d{4}(?!\d)"), "ref"),
+    (re.compile(r"^\s*/\s*(?:qđ|nđ|tt|nq|kh|bc|ct|cv|ubnd|hđnd|tb)\b"), "ref"),
+    (re.compile(r"^\s*:\s*20\d\d"), "standard"),
+    (re.compile(r"^\s*(?:tháng|quý)\s+(?:đầu|cuối)"), "period"),
+]
+
+
+def scan(text: str) -> list[Num]:
+    """All numbers of a normalised text, left to right, ratios joined, noise flagged."""
+    low = text.lower()
+    out: list[Num] = []
+    for m in _TOKEN.finditer(low):
+        raw = m.group(0)
+        try:
+            parsed = parse_number(raw)
+        except ValueError:
+            continue
+        num = Num(
+            parsed.value,
+            raw,
+            m.start(),
+            m.end(),
+            ambiguous=parsed.ambiguous,
+            alternative=parsed.alternative,
+        )
+        after = _AFTER.match(low, m.end())
+        if after:
+            if after.group(1):
+                num.percent = True
+            else:
+                num.scale = after.group(2)
+            num.end = after.end()
+        out.append(num)
+    _join_ratios(low, out)
+    _flag_noise(low, out)
+    return out
+
+
+_RATIO_SEP = re.compile(r"^\s*/\s*$")
+
+
+def _join_ratios(low: str, nums: list[Num]) -> None:
+    i = 0
+    while i < len(nums) - 1:
+        a, b = nums[i], nums[i + 1]
+        if (
+            not a.percent
+            and not a.scale
+            and _RATIO_SEP.match(low[a.end : b.start])
+            and not _YEAR.match(b.raw)
+            and b.value > 0
+            and not re.match(r"\s*/", low[b.end : b.end + 3])
+            and not re.search(r"(?:ngày|số|trước|sau|đến|từ)\s*$", low[: a.start])
+        ):
+            a.denominator = b.value
+            a.end = b.end
+            a.raw = low[a.start : b.end]
+            if b.percent:
+                a.percent = True
+            del nums[i + 1]
+        i += 1
+
+
+def _flag_noise(low: str, nums: list[Num]) -> None:
+    prev: Num | None = None
+    for n in nums:
+        before = low[max(0, n.start - 30) : n.start]
+        after = low[n.end : n.end + 20]
+        if n.percent or n.denominator:
+            pass
+        elif _YEAR.match(n.raw) and not n.scale:
+            n.noise = "year"
+        else:
+            for pattern, why in _NOISE_AFTER:
+                if pattern.search(after):
+                    n.noise = why
+                    break
+            else:
+                for pattern, why in _NOISE_BEFORE:
+                    if pattern.search(before):
+                        n.noise = why
+                        break
+        # "mức độ 3, 4" / "3 và 4": a number listed right after a noise number is noise
+        if (
+            not n.noise
+            and prev is not None
+            and prev.noise in ("ordinal", "level")
+            and re.fullmatch(r"\s*(?:,|và|-)\s*", low[prev.end : n.start])
+        ):
+            n.noise = prev.noise
+        prev = n
+
+
+def quantities(nums: list[Num]) -> list[Num]:
+    return [n for n in nums if not n.noise]

@@ -1,0 +1,352 @@
+"""Reading a target cell into a typed ``Target``.
+
+Percentages are percent numbers (95 for "95%"). Amounts keep the scale word in the unit
+("1.100 tỷ đồng" -> low 1100, unit "tỷ đồng"). A number passed as ``float``/``int`` (an
+Excel cell) is read as written: 0.95 stays 0.95 (the judge reconciles a 0-1 fraction with
+a percent result, marking the verdict likely). A cell with several targets is
+``composite``: its ``parts`` are the targets, and low/high/unit/direction are the first
+part's. A ratio "31/38 trường" has low = 81.58 (%), numerator 31, denominator 38; with a
+stated rate ("31/38 trường, tỷ lệ 81,6%") low is the stated rate.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from qmo_excel.judge.direction import HIGHER, LOWER, from_indicator, parse_direction
+from qmo_excel.judge.levels import CERTAIN, LIKELY, UNCERTAIN, weakest
+from qmo_excel.judge.normalize import fold, normalize
+from qmo_excel.judge.numbers import Num, quantities, scan
+from qmo_excel.judge.segments import split_segments
+from qmo_excel.judge.wording import (
+    AFTER_AT_LEAST,
+    AFTER_AT_MOST,
+    BEFORE,
+    HIGHER_WORDS,
+    LOWER_WORDS,
+    RANGE_JOIN,
+    decimals_of,
+    unit_after,
+)
+
+
+@dataclass
+class Target:
+    text: str
+    kind: str
+    low: float | None = None
+    high: float | None = None
+    unit: str = ""
+    direction: str = HIGHER
+    confidence: str = CERTAIN
+    parts: list[Target] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    numerator: float | None = None
+    denominator: float | None = None
+    count_unit: str = ""  # "trường" in "31/38 trường"
+    relative: bool = False  # a change relative to an unknown base ("vượt chỉ tiêu giao 5-10%")
+    decimals: int | None = None  # decimals shown in the bound ("81,6" -> 1)
+    from_cell_number: bool = False  # given as a number (an Excel cell), not as text
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "text": self.text,
+            "kind": self.kind,
+            "low": self.low,
+            "high": self.high,
+            "unit": self.unit,
+            "direction": self.direction,
+            "confidence": self.confidence,
+            "parts": [p.to_dict() for p in self.parts],
+            "notes": list(self.notes),
+            "numerator": self.numerator,
+            "denominator": self.denominator,
+            "relative": self.relative,
+        }
+
+    def bounds(self) -> list[float]:
+        return [b for b in (self.low, self.high) if b is not None]
+
+
+_COMPARATOR_DIRECTION = {
+    "at_least": HIGHER,
+    "more_than": HIGHER,
+    "increase_by": HIGHER,
+    "at_most": LOWER,
+    "less_than": LOWER,
+    "decrease_by": LOWER,
+}
+_PERCENTISH = re.compile(r"tỷ lệ|tỉ lệ|tốc độ|độ che phủ|phần trăm|%")
+_INDICATOR_DECREASE = re.compile(r"giảm(?:\s+(?:so với|bình quân|hằng năm|hàng năm).*)?\s*:?\s*$")
+_INDICATOR_INCREASE = re.compile(r"\btăng(?:\s+(?:so với|bình quân|hằng năm|hàng năm).*)?\s*:?\s*$")
+
+
+def read_target(
+    text: str | float | int | date | None,
+    *,
+    indicator: str = "",
+    unit: str = "",
+    direction: str | None = None,
+) -> Target:
+    """Read a target cell (see the module docstring for the conventions)."""
+    notes: list[str] = []
+    explicit: str | None = None
+    try:
+        explicit = parse_direction(direction)
+    except ValueError:
+        notes.append(f"Không hiểu chiều đánh giá '{direction}': bỏ qua")
+    ind = fold(indicator)
+    if isinstance(text, date):
+        t = Target(text.isoformat(), "unknown", confidence=UNCERTAIN, unit=unit, notes=notes)
+        t.notes.append("Ô chỉ tiêu là ngày tháng: không đọc được")
+        _set_direction(t, explicit, ind, "", None)
+        return t
+    if isinstance(text, (int, float)) and not isinstance(text, bool):
+        value = float(text)
+        t = Target(
+            _num_text(value),
+            "exact",
+            low=value,
+            high=value,
+            unit=unit,
+            notes=notes,
+            from_cell_number=True,
+        )
+        t.notes.append("Ô số: đọc đúng giá trị đã ghi")
+        _set_direction(t, explicit, ind, "", None)
+        return t
+    raw = normalize(str(text)) if text is not None else ""
+    if not raw:
+        t = Target("", "unknown", confidence=UNCERTAIN, unit=unit, notes=notes)
+        t.notes.append("Chưa có chỉ tiêu")
+        _set_direction(t, explicit, ind, "", None)
+        return t
+    parts: list[Target] = []
+    for seg in split_segments(raw):
+        parts.extend(_read_clause(seg, ind, unit))
+    parts = _merge_ratio_rate(parts)
+    if not parts:
+        t = Target(raw, "qualitative", unit=unit, notes=notes)
+        low = fold(raw)
+        hint = LOWER if LOWER_WORDS.search(low) else HIGHER if HIGHER_WORDS.search(low) else None
+        _set_direction(t, explicit, ind, low, hint)
+        return t
+    for p in parts:
+        p.notes[:0] = []
+        hint = _COMPARATOR_DIRECTION.get(p.kind)
+        _set_direction(p, explicit, ind, fold(p.text), hint)
+    if len(parts) == 1:
+        t = parts[0]
+        t.text = raw
+        t.notes[:0] = notes
+        return t
+    first = parts[0]
+    return Target(
+        raw,
+        "composite",
+        low=first.low,
+        high=first.high,
+        unit=first.unit,
+        direction=first.direction,
+        confidence=weakest(*(p.confidence for p in parts)),
+        parts=parts,
+        notes=[*notes, f"Ô có {len(parts)} chỉ tiêu: đánh giá từng chỉ tiêu"],
+    )
+
+
+def _num_text(value: float) -> str:
+    return str(int(value)) if value == int(value) else repr(value)
+
+
+def _set_direction(t: Target, explicit: str | None, ind: str, low: str, hint: str | None) -> None:
+    ind_dir, strength = from_indicator(ind)
+    if not ind_dir and low:
+        ind_dir, strength = from_indicator(low)
+    if explicit:
+        t.direction = explicit
+        if hint and hint != explicit and t.kind not in ("decrease_by", "increase_by"):
+            t.notes.append("Chiều đánh giá đã chọn ngược với cách ghi chỉ tiêu")
+            t.confidence = weakest(t.confidence, LIKELY)
+    elif hint:
+        t.direction = hint
+    elif ind_dir:
+        t.direction = ind_dir
+        t.notes.append(
+            "Càng thấp càng tốt (theo tên chỉ tiêu)" if ind_dir == LOWER else "Theo tên chỉ tiêu"
+        )
+        if strength != "strong":
+            t.confidence = weakest(t.confidence, LIKELY)
+    else:
+        t.direction = HIGHER
+
+
+def _read_clause(seg: str, ind: str, unit_hint: str) -> list[Target]:
+    """The targets of one clause: usually one, more when several rates follow each other."""
+    nums = scan(seg)
+    qs = quantities(nums)
+    if not qs:
+        return []
+    low = seg.lower()
+    main = qs[0]
+    second: Num | None = None
+    if len(qs) > 1 and not main.denominator and RANGE_JOIN.match(low[main.end : qs[1].start]):
+        second = qs[1]
+    last = second or main
+    rest = [q for q in qs if q is not main and q is not second]
+    out = [_one(seg, low, nums, main, second, ind, unit_hint)]
+    extra = [q for q in rest if q.percent and (main.percent or main.denominator)]
+    if extra:
+        cut = extra[0].start
+        prev = [n for n in nums if n.end <= cut]
+        start = prev[-1].end if prev else 0
+        out.extend(_read_clause(seg[start:].strip(" ,;:-"), ind, unit_hint))
+    elif rest:
+        out[0].notes.append(
+            "Ô còn số khác ("
+            + ", ".join(q.raw for q in rest)
+            + "): coi là điều kiện, không phải chỉ tiêu"
+        )
+        out[0].confidence = weakest(out[0].confidence, LIKELY)
+    del last
+    return out
+
+
+def _one(
+    seg: str, low: str, nums: list[Num], main: Num, second: Num | None, ind: str, unit_hint: str
+) -> Target:
+    t = Target(seg, "exact")
+    idx = nums.index(main)
+    prev_end = nums[idx - 1].end if idx else 0
+    before = low[prev_end : main.start]
+    last = second or main
+    after = low[last.end : last.end + 40]
+    kind = ""
+    for pattern, k in BEFORE:
+        if pattern.search(before):
+            kind = k
+            break
+    percent = main.percent or (second.percent if second else False)
+    scale = (second.scale if second else "") or main.scale
+    if main.denominator:
+        t.kind = "ratio"
+        t.numerator, t.denominator = main.value, main.denominator
+        t.low = main.value / main.denominator * 100
+        t.unit = "%"
+        t.count_unit = unit_after(seg, last.end)
+        t.decimals = None
+    else:
+        t.low = main.value
+        t.decimals = decimals_of(main.raw)
+        if second:
+            t.kind = "range"
+            t.high = second.value
+            if t.high < t.low:
+                t.low, t.high = t.high, t.low
+                t.notes.append("Khoảng ghi ngược (lớn trước nhỏ sau)")
+                t.confidence = LIKELY
+        word = unit_after(seg, last.end)
+        if percent:
+            t.unit = "%"
+        else:
+            t.unit = (f"{scale} {word}".strip() if scale else word) or unit_hint
+            if not t.unit and _PERCENTISH.search(ind) and (t.high or t.low) <= 100:
+                t.unit = "%"
+                t.notes.append("Không ghi '%': coi là tỷ lệ % theo tên chỉ tiêu")
+                t.confidence = weakest(t.confidence, LIKELY)
+    _apply_kind(t, kind, after, ind)
+    if t.kind in ("at_most", "less_than"):
+        t.low, t.high = None, t.low
+    elif t.kind == "exact":
+        t.high = t.low
+    for n in (main, second):
+        resolved = n is not None and n.percent and (n.alternative or 0) > 1000
+        if n is not None and n.ambiguous and not resolved:
+            t.notes.append(
+                f"Số '{n.raw}' có thể là {_vn(n.alternative)} (dấu phẩy hàng nghìn) hoặc "
+                f"{_vn(n.value)}: chưa chắc chắn"
+            )
+            t.confidence = weakest(t.confidence, LIKELY if n.scale else UNCERTAIN)
+    return t
+
+
+def _vn(v: float | None) -> str:
+    if v is None:
+        return "?"
+    return (
+        f"{v:,.3f}".rstrip("0")
+        .rstrip(".")
+        .replace(",", "\x00")
+        .replace(".", ",")
+        .replace("\x00", ".")
+    )
+
+
+def _apply_kind(t: Target, kind: str, after: str, ind: str) -> None:
+    ranged = t.kind == "range"
+    if kind in ("level_less", "level_most", "level_least"):
+        t.notes.append("Mức cần đạt tới (không phải mức tăng/giảm)")
+        if not ranged:
+            t.kind = {"level_less": "less_than", "level_most": "at_most"}.get(kind, "at_least")
+        return
+    if kind == "decrease_by":
+        t.kind = "decrease_by"
+        if not ranged and AFTER_AT_LEAST.match(after):
+            t.notes.append("Giảm ít nhất mức này")
+        return
+    if kind == "increase_by":
+        t.kind = "increase_by"
+        return
+    if kind == "exceed_by":
+        t.kind = "increase_by"
+        t.relative = True
+        t.notes.append("Vượt so với chỉ tiêu được giao (tính theo % kế hoạch)")
+        t.confidence = weakest(t.confidence, LIKELY)
+        return
+    if kind and kind != "from" and not ranged and t.kind != "ratio":
+        t.kind = kind
+        return
+    if t.kind in ("exact", "ratio") and AFTER_AT_LEAST.match(after):
+        t.kind = "at_least" if t.kind == "exact" else t.kind
+        return
+    if t.kind == "exact" and AFTER_AT_MOST.match(after):
+        t.kind = "at_most"
+        return
+    if kind == "from" and t.kind == "exact":
+        t.kind = "at_least"
+        t.notes.append("'từ …' không có mức trên: coi là tối thiểu")
+        t.confidence = weakest(t.confidence, LIKELY)
+        return
+    if t.kind in ("exact", "range") and ind:
+        if _INDICATOR_DECREASE.search(ind):
+            t.kind = "decrease_by"
+            t.notes.append("Tên chỉ tiêu ghi 'giảm': mức giảm cần đạt")
+            t.confidence = weakest(t.confidence, LIKELY)
+        elif _INDICATOR_INCREASE.search(ind):
+            t.kind = "increase_by"
+            t.notes.append("Tên chỉ tiêu ghi 'tăng': mức tăng cần đạt")
+
+
+def _merge_ratio_rate(parts: list[Target]) -> list[Target]:
+    """ "31/38 trường, tỷ lệ 81,6%" is one ratio target whose rate is stated."""
+    out: list[Target] = []
+    for p in parts:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.kind == "ratio"
+            and prev.numerator is not None
+            and p.kind == "exact"
+            and p.unit == "%"
+            and p.low is not None
+            and prev.low is not None
+            and abs(p.low - prev.low) <= 1.0
+        ):
+            prev.low = p.low
+            prev.decimals = p.decimals
+            prev.text = f"{prev.text}, {p.text}"
+            continue
+        out.append(p)
+    return out
