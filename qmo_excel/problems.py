@@ -119,3 +119,185 @@ def _cell_key(cell: str) -> tuple[int, str]:
     letters = "".join(ch for ch in cell if ch.isalpha())
     digits = "".join(ch for ch in cell if ch.isdigit())
     return (int(digits) if digits else 0, letters.rjust(3))
+
+
+# The checks of a return (intake/checks.py). Field-level messages name the field's label
+# ({label}) and where it is; {expected} lists what is accepted.
+_add(
+    # ---------------------------------------------------------------- structure
+    ProblemType("structure-sheet-missing", "structure", "error", "Thiếu trang",
+                "Missing sheet",
+                "Không tìm thấy trang \"{expected}\". Hãy dùng đúng mẫu báo cáo, không xóa "
+                "hoặc đổi tên các trang.",
+                "Sheet \"{expected}\" is missing. Use the standard template and do not delete "
+                "or rename its sheets."),
+    ProblemType("structure-column-missing", "structure", "error", "Thiếu cột",
+                "Missing column",
+                "Không tìm thấy cột \"{expected}\" (theo mẫu ở ô {cell_ref}) nên không đọc "
+                "được dữ liệu của cột này. Hãy trả lại cột và tiêu đề \"{expected}\" như "
+                "mẫu, không xóa hoặc đổi tên cột.",
+                "Column \"{expected}\" (cell {cell_ref} in the template) is missing, so its "
+                "data cannot be read. Restore the column and its header."),
+    ProblemType("structure-header", "structure", "warning", "Tiêu đề cột bị sửa",
+                "Column header changed",
+                "Tiêu đề cột là \"{value}\", đúng mẫu phải là \"{expected}\". Số liệu vẫn "
+                "được đọc theo vị trí cột; hãy trả lại tiêu đề như mẫu để tránh nhầm cột.",
+                "The column header is \"{value}\"; the template has \"{expected}\". The "
+                "data is read by position; restore the header to avoid mix-ups."),
+    ProblemType("structure-column-moved", "structure", "warning", "Cột bị chuyển chỗ",
+                "Column moved",
+                "Cột \"{expected}\" đang ở cột {value}, theo mẫu phải ở cột {spec_col}. Số "
+                "liệu vẫn được đọc theo tiêu đề, nhưng hãy giữ nguyên thứ tự cột như mẫu, "
+                "không chèn hoặc xóa cột.",
+                "Column \"{expected}\" is in column {value}; the template has it in "
+                "{spec_col}. The data is read by its header, but keep the template's column "
+                "order."),
+    ProblemType("structure-meta-missing", "structure", "warning", "Thiếu thông tin mẫu",
+                "Template information missing",
+                "Không thấy trang ẩn \"_qmo\" ghi mã và phiên bản mẫu, có thể tệp được chép "
+                "sang sổ làm việc khác. Nên nhập số liệu vào mẫu gốc (qmo template).",
+                "The hidden \"_qmo\" sheet with the template id and version is missing; the "
+                "data may have been copied into another workbook. Use the original template."),
+    # ---------------------------------------------------------------- any field
+    ProblemType("required-empty", "data", "error", "Thiếu thông tin bắt buộc",
+                "Required value missing",
+                "Ô \"{label}\" đang để trống. Hãy nhập {label_lower}{hint}.",
+                "\"{label}\" is empty. Fill it in{hint}."),
+    ProblemType("choice-invalid", "data", "error", "Giá trị không có trong danh sách",
+                "Value not in the list",
+                "\"{value}\" không phải giá trị hợp lệ của ô \"{label}\". Hãy chọn trong danh "
+                "sách thả xuống: {expected}.",
+                "\"{value}\" is not a valid \"{label}\". Pick one from the dropdown: "
+                "{expected}."),
+    ProblemType("date-invalid", "data", "error", "Ngày không hợp lệ", "Invalid date",
+                "\"{value}\" ở ô \"{label}\" không phải là ngày. Hãy nhập ngày dạng "
+                "ngày/tháng/năm, ví dụ {example}.",
+                "\"{value}\" in \"{label}\" is not a date. Enter it as day/month/year, e.g. "
+                "{example}."),
+    ProblemType("text-too-long", "data", "warning", "Nội dung quá dài", "Text too long",
+                "Ô \"{label}\" dài {length} ký tự, vượt mức {expected} ký tự. Hãy rút gọn, "
+                "chuyển phần chi tiết sang văn bản kèm theo.",
+                "\"{label}\" has {length} characters, over the limit of {expected}. "
+                "Shorten it."),
+    ProblemType("text-formula", "data", "info", "Nội dung bắt đầu bằng dấu =",
+                "Text starts with =",
+                "Nội dung ô \"{label}\" bắt đầu bằng dấu \"=\"; chương trình giữ nguyên dạng "
+                "chữ, không tính như công thức. Nếu đây là số liệu, hãy ghi kết quả bằng số.",
+                "\"{label}\" starts with \"=\"; it is kept as text, never calculated. If it "
+                "is a figure, type the figure itself."),
+    # ---------------------------------------------------------------- unit information
+    ProblemType("year-invalid", "data", "error", "Năm không hợp lệ", "Invalid year",
+                "Năm \"{value}\" không hợp lệ. Hãy nhập năm 4 chữ số, ví dụ {example}.",
+                "Year \"{value}\" is not valid. Enter a 4-digit year, e.g. {example}."),
+    ProblemType("unit-unknown", "data", "warning", "Mã đơn vị không có trong danh sách",
+                "Unknown unit code",
+                "Mã đơn vị \"{value}\" không có trong danh sách đơn vị của kỳ báo cáo. Hãy "
+                "ghi đúng mã do Văn phòng cấp{hint}.",
+                "Unit code \"{value}\" is not in the round's list of units. Use the code the "
+                "office gave you{hint}."),
+    ProblemType("year-mismatch", "data", "warning", "Năm khác kỳ báo cáo",
+                "Year differs from the round",
+                "Báo cáo ghi năm {value}, kỳ báo cáo đang tổng hợp là năm {expected}. Hãy "
+                "kiểm tra lại năm hoặc gửi đúng báo cáo của năm {expected}.",
+                "The return says year {value}; the round is for {expected}. Check the year."),
+    ProblemType("period-mismatch", "data", "warning", "Kỳ báo cáo khác kỳ đang tổng hợp",
+                "Period differs from the round",
+                "Báo cáo ghi kỳ \"{value}\", kỳ đang tổng hợp là \"{expected}\". Hãy chọn "
+                "lại kỳ báo cáo hoặc gửi đúng báo cáo kỳ \"{expected}\".",
+                "The return is for \"{value}\"; the round is \"{expected}\". Check the "
+                "period."),
+    # ---------------------------------------------------------------- objectives
+    ProblemType("objectives-empty", "data", "error", "Chưa có mục tiêu nào",
+                "No objectives",
+                "Trang \"{sheet_name}\" chưa có mục tiêu, chỉ tiêu nào. Hãy nhập các mục tiêu "
+                "chất lượng của đơn vị (mã 1, 2…) và chỉ tiêu (mã 1.1, 1.2…) từ dòng {row}.",
+                "Sheet \"{sheet_name}\" has no objectives. Enter the unit's objectives (codes "
+                "1, 2…) and indicators (1.1, 1.2…) from row {row}."),
+    ProblemType("code-format", "data", "error", "Mã không đúng dạng", "Bad code",
+                "Mã \"{value}\" không đúng dạng. Mục tiêu ghi 1, 2, 3… (hoặc I, II, III…); "
+                "chỉ tiêu của mục tiêu 1 ghi 1.1, 1.2…; dùng dấu chấm, không dùng dấu phẩy.",
+                "Code \"{value}\" is not valid. Objectives are 1, 2, 3… (or I, II, III…); "
+                "the indicators of objective 1 are 1.1, 1.2…; use dots."),
+    ProblemType("code-duplicate", "data", "error", "Mã bị trùng", "Duplicate code",
+                "Mã \"{value}\" đã dùng ở dòng {expected}. Mỗi mục tiêu, chỉ tiêu cần một mã "
+                "riêng; hãy đánh lại mã.",
+                "Code \"{value}\" is already used in row {expected}. Give each objective and "
+                "indicator its own code."),
+    ProblemType("objective-missing", "data", "warning", "Chỉ tiêu chưa có dòng mục tiêu",
+                "Indicator without its objective",
+                "Chỉ tiêu \"{value}\" thuộc mục tiêu \"{expected}\" nhưng không có dòng mục "
+                "tiêu mã \"{expected}\". Hãy thêm dòng mục tiêu \"{expected}\" hoặc sửa mã.",
+                "Indicator \"{value}\" belongs to objective \"{expected}\", which has no row. "
+                "Add objective \"{expected}\" or fix the code."),
+    ProblemType("objective-no-target", "data", "warning", "Mục tiêu chưa có chỉ tiêu",
+                "Objective without indicators or target",
+                "Mục tiêu \"{value}\" chưa có chỉ tiêu nào (mã {value}.1, {value}.2…) và cũng "
+                "chưa ghi chỉ tiêu kế hoạch. Hãy thêm chỉ tiêu hoặc ghi chỉ tiêu kế hoạch "
+                "ở cột \"{label}\".",
+                "Objective \"{value}\" has no indicators ({value}.1…) and no target. Add "
+                "indicators or write its target in \"{label}\"."),
+    ProblemType("target-empty", "data", "error", "Chỉ tiêu chưa có kế hoạch",
+                "Indicator without a target",
+                "Chỉ tiêu \"{indicator}\" chưa ghi chỉ tiêu kế hoạch. Hãy ghi như trong "
+                "quyết định, ví dụ: \"trên 95%\", \"≥ 95%\", \"14-15%\", \"dưới 1%\", "
+                "\"1.100 tỷ đồng\".",
+                "Indicator \"{indicator}\" has no target. Write it as in the decision, e.g. "
+                "\"trên 95%\", \"14-15%\", \"dưới 1%\"."),
+    ProblemType("target-unreadable", "data", "warning", "Không hiểu chỉ tiêu kế hoạch",
+                "Target not understood",
+                "Không đọc được chỉ tiêu \"{value}\" nên không tự chấm được. Hãy ghi rõ mức "
+                "cần đạt, ví dụ: \"trên 95%\", \"từ 86% trở lên\", \"14-15%\", \"dưới 1%\", "
+                "\"giảm 0,8-1,0%\", \"31/38 trường\", \"1.100 tỷ đồng\".",
+                "The target \"{value}\" cannot be read, so it cannot be judged. Write the "
+                "level to reach, e.g. \"trên 95%\", \"14-15%\", \"dưới 1%\", \"giảm 0,8-1,0%\"."),
+    ProblemType("target-uncertain", "data", "info", "Chỉ tiêu đọc chưa chắc chắn",
+                "Target read with doubt",
+                "Chỉ tiêu \"{value}\" được hiểu là: {reading}. {notes} Nếu chưa đúng, hãy "
+                "ghi lại rõ hơn hoặc chọn cột \"Chiều đánh giá\".",
+                "Target \"{value}\" was read as: {reading}. {notes} If that is wrong, write "
+                "it more plainly or pick the direction."),
+    ProblemType("weight-invalid", "data", "error", "Trọng số không hợp lệ", "Invalid weight",
+                "Trọng số \"{value}\" không hợp lệ. Hãy nhập một số dương (ví dụ 1 hoặc "
+                "1,5) hoặc để trống (= 1).",
+                "Weight \"{value}\" is not valid. Enter a positive number or leave it empty "
+                "(= 1)."),
+    ProblemType("result-unreadable", "data", "warning", "Không hiểu kết quả",
+                "Result not understood",
+                "Không đọc được kết quả \"{value}\". Hãy ghi số liệu đạt được, ví dụ "
+                "\"96,4%\", \"162/168\", \"1.050 tỷ đồng\", hoặc \"Hoàn thành\"; để trống nếu "
+                "chưa có số liệu.",
+                "The result \"{value}\" cannot be read. Write the figure achieved, e.g. "
+                "\"96,4%\", \"162/168\", or leave it empty when there is no figure yet."),
+    ProblemType("self-assessment-mismatch", "data", "warning",
+                "Tự đánh giá khác kết quả chấm", "Self-assessment differs",
+                "Tự đánh giá \"{value}\" nhưng kết quả {result} so với chỉ tiêu \"{target}\" "
+                "là {expected}{percent}. Hãy kiểm tra lại kết quả hoặc tự đánh giá.",
+                "Self-assessment \"{value}\" but the result {result} against the target "
+                "\"{target}\" is {expected}{percent}. Check the result or the assessment."),
+    # ---------------------------------------------------------------- plan
+    ProblemType("plan-objective-missing", "data", "error", "Nhiệm vụ gắn mục tiêu không có",
+                "Task for a missing objective",
+                "Nhiệm vụ ghi mã mục tiêu \"{value}\" nhưng trang \"{sheet_name}\" không có "
+                "mục tiêu này. Hãy ghi đúng mã mục tiêu{hint}.",
+                "The task names objective \"{value}\", which is not on sheet "
+                "\"{sheet_name}\". Use an existing objective code{hint}."),
+    ProblemType("task-number-duplicate", "data", "warning", "Số thứ tự nhiệm vụ bị trùng",
+                "Duplicate task number",
+                "Số thứ tự \"{value}\" của mục tiêu \"{objective}\" đã dùng ở dòng "
+                "{expected}. Hãy đánh lại số thứ tự nhiệm vụ.",
+                "Task number \"{value}\" of objective \"{objective}\" is already used in "
+                "row {expected}. Renumber the tasks."),
+    ProblemType("task-done-no-date", "data", "info", "Hoàn thành nhưng chưa ghi ngày",
+                "Done without a date",
+                "Nhiệm vụ đã \"Hoàn thành\" nhưng chưa ghi ngày hoàn thành. Hãy ghi ngày ở "
+                "cột \"{label}\" để biết nhiệm vụ xong đúng hạn hay không.",
+                "The task is done but has no completion date. Enter it in \"{label}\"."),
+    ProblemType("timeline-unreadable", "data", "info", "Không hiểu thời gian thực hiện",
+                "Timeline not understood",
+                "Không xác định được mốc thời gian từ \"{value}\" nên không theo dõi được "
+                "hạn. Nếu nhiệm vụ có hạn, nên ghi như: \"Tháng 01/{year}\", "
+                "\"Quý I/{year}\", \"Tháng 2-3/{year}\", \"Trước ngày 30/8/{year}\", "
+                "\"Thường xuyên\", \"Khi có phát sinh\".",
+                "The timeline \"{value}\" has no date, so its deadline is not tracked. "
+                "Write e.g. \"Tháng 01/{year}\", \"Quý I/{year}\", \"Thường xuyên\"."),
+)

@@ -1,9 +1,134 @@
-"""`qmo validate` (being built)."""
+"""`qmo validate PATH...`: check returns and report every problem (thin adapter).
+
+Exit codes: 0 every file valid (warnings allowed unless --strict), 1 problems found (or
+no spreadsheet at all), 2 usage error.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import sys
+from pathlib import Path
+from typing import Any
 
 import click
 
+from qmo_excel.intake.validate import FileReport, ValidationReport, validate
+from qmo_excel.model import RoundConfig
+from qmo_excel.problems import PROBLEM_COLUMNS
+from qmo_excel.round import RoundError, read_round
+
+_STATUS = {
+    "vi": {"valid": "HỢP LỆ", "invalid": "CÓ LỖI", "rejected": "KHÔNG ĐỌC ĐƯỢC",
+           "ignored": "BỎ QUA"},
+    "en": {"valid": "VALID", "invalid": "INVALID", "rejected": "REJECTED",
+           "ignored": "IGNORED"},
+}
+_SUMMARY = {
+    "vi": ("{files} tệp: {valid} hợp lệ, {invalid} có lỗi, {rejected} không đọc được, "
+           "{ignored} bỏ qua; {errors} lỗi, {warnings} cảnh báo, {infos} lưu ý."),
+    "en": ("{files} files: {valid} valid, {invalid} invalid, {rejected} rejected, "
+           "{ignored} ignored; {errors} errors, {warnings} warnings, {infos} notes."),
+}
+_NO_FILES = {"vi": "Không tìm thấy tệp Excel nào để kiểm tra.",
+             "en": "No spreadsheet found to check."}
+_FEEDBACK = {"vi": "Đã ghi {n} tệp góp ý vào {dir}", "en": "Wrote {n} feedback files to {dir}"}
+
+
+def _read_round(path: Path) -> RoundConfig:
+    try:
+        return read_round(path)
+    except RoundError as exc:
+        raise click.ClickException(str(exc)) from exc
+
+
+def render_text(report: ValidationReport, *, quiet: bool = False) -> str:
+    lang = "en" if report.lang == "en" else "vi"
+    lines: list[str] = []
+    for f in report.files:
+        if quiet and f.status in ("valid", "ignored") and not f.problems:
+            continue
+        lines.append(_file_line(f, lang))
+        for p in f.problems:
+            if quiet and p.severity == "info":
+                continue
+            where = f"{p.sheet}!{p.cell}" if p.cell else (p.sheet or "-")
+            lines.append(f"  {where}  [{p.code}]  {p.message}")
+    lines.append(_SUMMARY[lang].format(**report.stats))
+    return "\n".join(lines) + "\n"
+
+
+def _file_line(f: FileReport, lang: str) -> str:
+    unit = f" ({f.unit_code})" if f.unit_code else ""
+    reason = f": {f.reason}" if f.reason and f.status != "rejected" else ""
+    return f"{_STATUS[lang][f.status]}  {f.rel}{unit}{reason}"
+
+
+def _write_csv(report: ValidationReport) -> None:
+    w = csv.writer(sys.stdout, lineterminator="\n")
+    w.writerow(PROBLEM_COLUMNS)
+    w.writerows(report.to_rows())
+
 
 @click.command("validate")
-def validate_cmd() -> None:
-    """Not built yet."""
-    raise click.ClickException("not built yet")
+@click.argument("paths", nargs=-1, required=True,
+                type=click.Path(exists=True, path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "csv"]), default="text",
+              show_default=True, help="Output format.")
+@click.option("--lang", type=click.Choice(["vi", "en"]), default="vi", show_default=True,
+              help="Language of the messages.")
+@click.option("--round", "round_path", type=click.Path(exists=True, dir_okay=False,
+                                                       path_type=Path),
+              help="The round workbook (register of units, year, period).")
+@click.option("--feedback", "feedback_dir", type=click.Path(file_okay=False, path_type=Path),
+              help="Write a feedback workbook for every file with problems into DIR.")
+@click.option("--jobs", type=click.IntRange(min=1), default=None,
+              help="Worker processes (default: number of CPUs).")
+@click.option("--strict", is_flag=True, help="Warnings make a file fail too (exit 1).")
+@click.option("--quiet", "-q", is_flag=True, help="Text output: only files with problems.")
+def validate_cmd(paths: tuple[Path, ...], fmt: str, lang: str, round_path: Path | None,
+                 feedback_dir: Path | None, jobs: int | None, strict: bool,
+                 quiet: bool) -> None:
+    """Kiểm tra các tệp báo cáo (tệp hoặc thư mục) và nêu từng lỗi cần sửa.
+
+    Checks return files or folders and reports every problem with file, sheet, cell, a
+    stable code, severity and a message that says how to fix it. Exit 0 when every file
+    is valid, 1 when problems are found, 2 on a usage error.
+    """
+    config = _read_round(round_path) if round_path else None
+    report = validate(list(paths), jobs=jobs, lang=lang, round=config)
+    if fmt == "json":
+        click.echo(json.dumps(report.to_dict(), ensure_ascii=False, indent=2))
+    elif fmt == "csv":
+        _write_csv(report)
+    else:
+        click.echo(render_text(report, quiet=quiet), nl=False)
+    if feedback_dir is not None:
+        _feedback(report, feedback_dir, lang)
+    sys.exit(exit_code(report, strict=strict, lang=lang))
+
+
+def _feedback(report: ValidationReport, out_dir: Path, lang: str) -> None:
+    from qmo_excel.feedback import write_feedback
+
+    written = 0
+    for f in report.files:
+        try:
+            if write_feedback(f, out_dir, lang=lang) is not None:
+                written += 1
+        except OSError as exc:
+            raise click.ClickException(f"{out_dir}: {exc}") from exc
+    click.echo(_FEEDBACK[lang].format(n=written, dir=out_dir), err=True)
+
+
+def exit_code(report: ValidationReport, *, strict: bool = False, lang: str = "vi") -> int:
+    checked: list[Any] = [f for f in report.files if f.status != "ignored"]
+    if not checked:
+        click.echo(_NO_FILES["en" if lang == "en" else "vi"], err=True)
+        return 1
+    if not report.valid:
+        return 1
+    if strict and any(f.warnings for f in checked):
+        return 1
+    return 0

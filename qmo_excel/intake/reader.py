@@ -266,13 +266,17 @@ def _read_info(grid: list[list[Any]], lay: SheetLayout) -> dict[str, CellValue]:
     sheet = spec.UNIT_INFO
     labels = _LABELS["info"]
     # Where each label actually is (a unit may have inserted a row or a column).
+    # A label is the first filled cell of its row ("Năm" is also a value of the period
+    # dropdown, so a value cell must never be taken for a label); " *" marks required.
     label_at: dict[str, tuple[int, int]] = {}
     for r, row in enumerate(grid[:60]):
         for c, v in enumerate(row[:8]):
-            if isinstance(v, str) and v:
-                key = labels.get(norm(v))
-                if key and key not in label_at:
-                    label_at[key] = (r, c)
+            if v is None or v == "":
+                continue
+            key = labels.get(norm(v).rstrip(" *")) if isinstance(v, str) else None
+            if key and key not in label_at:
+                label_at[key] = (r, c)
+            break
     out: dict[str, CellValue] = {}
     label_col = cell_index(f"{sheet.label_col}1")[1]
     for key, ref in sheet.cells().items():

@@ -1,0 +1,314 @@
+"""Feedback workbooks: a unit's own file with every problem cell coloured and commented.
+
+``write_feedback`` makes a COPY of the unit's workbook (openpyxl full load of the original,
+which is only read, never written), fills each problem cell (error red, warning amber,
+info blue), adds a comment with the message, and puts first a sheet listing every problem
+with a link to its cell. A file that cannot be opened gets a workbook with only that list.
+
+Dropdowns: the unit template (xlsxwriter) writes plain ``dataValidation`` lists, which
+openpyxl keeps. Excel, when a unit saves the file, may move lists that point at another
+sheet into the Excel 2010 ``x14`` extension, which openpyxl drops (see PERFORMANCE.md); so
+the copy re-adds the dropdown of every choice field of ``spec`` whose cells no longer have
+one, pointing at the lists of the hidden ``_qmo`` sheet (or inline when it is missing).
+The copy therefore always keeps its dropdowns.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import os
+import re
+import tempfile
+import unicodedata
+import warnings
+import zipfile
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from openpyxl import Workbook, load_workbook
+from openpyxl.cell.cell import MergedCell
+from openpyxl.comments import Comment
+from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.datavalidation import DataValidation
+from openpyxl.worksheet.hyperlink import Hyperlink
+
+from qmo_excel import spec
+from qmo_excel.intake.validate import FileReport
+from qmo_excel.problems import SEVERITY_ORDER, Problem, sort_key
+
+LIST_SHEET = {"vi": "Lỗi cần sửa", "en": "Problems to fix"}
+FILLS = {"error": "FFC7CE", "warning": "FFE699", "info": "DDEBF7"}
+SEVERITY_LABELS = {"vi": {"error": "Lỗi", "warning": "Cảnh báo", "info": "Lưu ý"},
+                   "en": {"error": "Error", "warning": "Warning", "info": "Note"}}
+_TEXT: dict[str, dict[str, Any]] = {
+    "vi": {
+        "title": "GÓP Ý VỀ BÁO CÁO MỤC TIÊU CHẤT LƯỢNG",
+        "file": "Tệp", "unit": "Đơn vị", "summary": "{e} lỗi, {w} cảnh báo, {i} lưu ý",
+        "howto": ("Lỗi phải sửa thì báo cáo mới được tổng hợp; cảnh báo và lưu ý nên xem lại. "
+                  "Bấm vào ô ở cột \"Ô\" để đến ô cần sửa: ô được tô màu và có ghi chú. Sửa "
+                  "trong tệp báo cáo của đơn vị, lưu lại rồi gửi lại Văn phòng."),
+        "rejected": ("Tệp không đọc được nên chưa được tổng hợp. Hãy làm theo hướng dẫn ở "
+                     "dưới rồi gửi lại tệp."),
+        "headers": ("STT", "Trang", "Ô", "Mức độ", "Nội dung cần sửa", "Giá trị hiện tại",
+                    "Mã lỗi"),
+        "author": "Văn phòng (qmo)",
+    },
+    "en": {
+        "title": "FEEDBACK ON THE QUALITY OBJECTIVES RETURN",
+        "file": "File", "unit": "Unit", "summary": "{e} errors, {w} warnings, {i} notes",
+        "howto": ("Errors must be fixed before the return can be consolidated; warnings and "
+                  "notes are worth a look. Click a cell in column \"Cell\" to go to it: it is "
+                  "coloured and commented. Fix your own file and send it again."),
+        "rejected": "The file cannot be read, so it was not consolidated. See below.",
+        "headers": ("No.", "Sheet", "Cell", "Severity", "What to fix", "Current value",
+                    "Code"),
+        "author": "Office (qmo)",
+    },
+}
+_WIDTHS = (6, 22, 9, 11, 70, 28, 24)
+_HEADER_ROW = 4
+_UNSAFE = re.compile(r"[^A-Za-z0-9_-]+")
+_THIN = Side(style="thin", color="BFBFBF")
+_FIXED_TIME = "2000-01-01T00:00:00Z"
+_CREATED = re.compile(r"<dcterms:created[^>]*>([^<]*)</dcterms:created>")
+_MODIFIED = re.compile(r"(<dcterms:modified[^>]*>)([^<]*)(</dcterms:modified>)")
+
+
+def feedback_name(report: FileReport) -> str:
+    """``gopy_<UNIT>_<path without extension>.xlsx``, ASCII only, safe on any disk."""
+    stem = report.rel.rsplit(".", 1)[0] if "." in report.rel.rsplit("/", 1)[-1] else report.rel
+    parts = ["gopy", _ascii(report.unit_code), _ascii(stem.replace("/", "__"))]
+    return "_".join(p for p in parts if p)[:150] + ".xlsx"
+
+
+def _ascii(text: str) -> str:
+    text = unicodedata.normalize("NFKD", text.replace("đ", "d").replace("Đ", "D"))
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    return _UNSAFE.sub("-", text).strip("-")
+
+
+def write_feedback(report: FileReport, out_dir: Path, *, lang: str = "vi") -> Path | None:
+    """Write the feedback workbook of one file; None when the file has no problems."""
+    if report.status == "ignored" or not report.problems:
+        return None
+    lg = "en" if lang == "en" else "vi"
+    out_dir = Path(out_dir)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    wb = None
+    if report.status != "rejected" and report.unit_return is not None:
+        wb = _load_copy(Path(report.path))
+    if wb is None:
+        wb = Workbook()
+        wb.properties.created = datetime(2000, 1, 1)
+        if wb.active is not None:
+            wb.remove(wb.active)
+    else:
+        _mark_cells(wb, report.problems, lg)
+        _restore_dropdowns(wb, report)
+    _write_list(wb, report, lg)
+    target = out_dir / feedback_name(report)
+    _save_atomic(wb, target)
+    return target
+
+
+def _load_copy(path: Path) -> Any:
+    """The unit's workbook, fully loaded, or None when openpyxl cannot load it."""
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            return load_workbook(path)
+    except Exception:  # a file the reader could read but openpyxl cannot
+        return None
+
+
+def _save_atomic(wb: Any, target: Path) -> None:
+    """Save to a temporary file beside ``target``, then rename: never a half-written file."""
+    buf = io.BytesIO()
+    wb.save(buf)
+    data = _deterministic(buf.getvalue())
+    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".gopy-", suffix=".xlsx.tmp")
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+        os.replace(tmp, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+
+
+def _deterministic(data: bytes) -> bytes:
+    """The same bytes for the same inputs: fixed zip times and a fixed "modified" date.
+
+    openpyxl stamps the zip entries and ``dcterms:modified`` with the current time; the
+    modified date is set to the workbook's creation date (the unit's own, for a copy).
+    """
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as src, \
+            zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            body = src.read(info.filename)
+            if info.filename == "docProps/core.xml":
+                text = body.decode("utf-8")
+                created = _CREATED.search(text)
+                stamp = created.group(1) if created else _FIXED_TIME
+                body = _MODIFIED.sub(r"\g<1>" + stamp + r"\g<3>", text).encode("utf-8")
+            entry = zipfile.ZipInfo(info.filename, date_time=(1980, 1, 1, 0, 0, 0))
+            entry.compress_type = zipfile.ZIP_DEFLATED
+            entry.external_attr = 0o600 << 16
+            dst.writestr(entry, body)
+    return out.getvalue()
+
+
+def _anchor(ws: Any, ref: str) -> Any:
+    """The cell to mark: the top-left cell of a merged range, else the cell itself."""
+    cell = ws[ref]
+    if isinstance(cell, MergedCell):
+        for rng in ws.merged_cells.ranges:
+            if ref in rng:
+                return ws.cell(rng.min_row, rng.min_col)
+    return cell
+
+
+def _mark_cells(wb: Any, problems: list[Problem], lang: str) -> None:
+    by_cell: dict[tuple[str, str], list[Problem]] = {}
+    for p in problems:
+        if p.cell and p.sheet in wb.sheetnames:
+            by_cell.setdefault((p.sheet, p.cell), []).append(p)
+    labels = SEVERITY_LABELS[lang]
+    for (sheet, ref), probs in by_cell.items():
+        try:
+            cell = _anchor(wb[sheet], ref)
+        except (ValueError, KeyError):
+            continue
+        probs.sort(key=lambda p: SEVERITY_ORDER.get(p.severity, 9))
+        cell.fill = PatternFill("solid", fgColor=FILLS.get(probs[0].severity, FILLS["info"]))
+        text = "\n\n".join(f"{labels.get(p.severity, p.severity)}: {p.message}" for p in probs)
+        if cell.comment is not None and cell.comment.text:
+            text = f"{cell.comment.text}\n\n{text}"
+        comment = Comment(text, _TEXT[lang]["author"])
+        comment.width = 320
+        comment.height = min(400, 60 + 18 * (len(text) // 45 + text.count("\n")))
+        cell.comment = comment
+
+
+def _restore_dropdowns(wb: Any, report: FileReport) -> None:
+    ret = report.unit_return
+    if ret is None:
+        return
+    book_lang: spec.Lang = "en" if ret.lang == "en" else "vi"
+    has_meta = spec.META_SHEET in wb.sheetnames
+    for sheet in spec.UNIT_SHEETS:
+        name = ret.sheet_names.get(sheet.key)
+        if name not in wb.sheetnames:
+            continue
+        ws = wb[name]
+        for f in sheet.fields:
+            if not f.choices:
+                continue
+            if isinstance(sheet, spec.InfoSheet):
+                first = sheet.cell(f.key)
+                sqref = first
+            else:
+                col = sheet.column(f.key)
+                first = f"{col}{sheet.first_data_row}"
+                sqref = f"{first}:{col}{sheet.last_data_row}"
+            if any(first in dv.sqref for dv in ws.data_validations.dataValidation):
+                continue
+            dv = DataValidation(type="list", formula1=_list_formula(f.choices, book_lang,
+                                                                    has_meta),
+                                allow_blank=True, showErrorMessage=True)
+            dv.add(sqref)
+            ws.add_data_validation(dv)
+
+
+def _list_formula(name: str, lang: spec.Lang, has_meta: bool) -> str:
+    if has_meta:
+        i = list(spec.CHOICES).index(name)
+        letter = spec.col_letter(spec.META_LISTS_FIRST_COL - 1 + i)
+        return f"'{spec.META_SHEET}'!${letter}$2:${letter}${len(spec.CHOICES[name]) + 1}"
+    return '"' + ",".join(spec.choice_labels(name, lang)) + '"'
+
+
+def _put(ws: Any, row: int, col: int, value: Any, **style: Any) -> Any:
+    """Write a value; text is always text (a leading "=" never becomes a formula)."""
+    cell = ws.cell(row, col)
+    cell.value = value
+    if isinstance(value, str) and value.startswith("="):
+        cell.data_type = "s"
+    for k, v in style.items():
+        setattr(cell, k, v)
+    return cell
+
+
+def _lines(text: str, width: float) -> int:
+    """About how many lines ``text`` takes in a wrapped column of ``width`` characters."""
+    per_line = max(1, int(width * 1.05))
+    return sum(max(1, -(-len(part) // per_line)) for part in str(text).split("\n"))
+
+
+def _write_list(wb: Any, report: FileReport, lang: str) -> None:
+    t = _TEXT[lang]
+    title = LIST_SHEET[lang]
+    if title in wb.sheetnames:
+        wb.remove(wb[title])
+    ws = wb.create_sheet(title, 0)
+    for other in wb.worksheets[1:]:
+        other.sheet_view.tabSelected = False
+    wb.active = 0
+    ws.sheet_view.tabSelected = True
+    wrap = Alignment(wrap_text=True, vertical="top")
+    ncol = len(t["headers"])
+    last = get_column_letter(ncol)
+    counts = {s: sum(1 for p in report.problems if p.severity == s) for s in FILLS}
+    _put(ws, 1, 1, t["title"], font=Font(bold=True, size=14, color="1F4E78"))
+    line = f"{t['file']}: {report.rel}"
+    if report.unit_code:
+        line += f"   ·   {t['unit']}: {report.unit_code}"
+    line += "   ·   " + t["summary"].format(e=counts["error"], w=counts["warning"],
+                                            i=counts["info"])
+    _put(ws, 2, 1, line, font=Font(bold=True))
+    _put(ws, 3, 1, t["rejected"] if report.status == "rejected" else t["howto"],
+         alignment=Alignment(wrap_text=True, vertical="top"), font=Font(italic=True))
+    ws.merge_cells(f"A3:{last}3")
+    ws.row_dimensions[3].height = 48
+    head_fill = PatternFill("solid", fgColor="1F4E78")
+    border = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
+    for c, text in enumerate(t["headers"], start=1):
+        _put(ws, _HEADER_ROW, c, text, font=Font(bold=True, color="FFFFFF"), fill=head_fill,
+             alignment=Alignment(wrap_text=True, vertical="center", horizontal="center"),
+             border=border)
+    labels = SEVERITY_LABELS[lang]
+    r = _HEADER_ROW
+    for n, p in enumerate(sorted(report.problems, key=sort_key), start=1):
+        r = _HEADER_ROW + n
+        fill = PatternFill("solid", fgColor=FILLS.get(p.severity, FILLS["info"]))
+        values = (n, p.sheet, p.cell, labels.get(p.severity, p.severity), p.message, p.value,
+                  p.code)
+        for c, v in enumerate(values, start=1):
+            _put(ws, r, c, v, alignment=wrap, border=border)
+        ws.cell(r, 4).fill = fill
+        ws.row_dimensions[r].height = 15 * max(_lines(p.message, _WIDTHS[4]),
+                                               _lines(p.value, _WIDTHS[5]),
+                                               _lines(p.sheet, _WIDTHS[1]))
+        if p.cell and p.sheet in wb.sheetnames and p.sheet != title:
+            link = ws.cell(r, 3)
+            quoted = p.sheet.replace("'", "''")
+            link.hyperlink = Hyperlink(ref=link.coordinate, location=f"'{quoted}'!{p.cell}")
+            link.font = Font(color="0563C1", underline="single")
+    for i, w in enumerate(_WIDTHS, start=1):
+        ws.column_dimensions[get_column_letter(i)].width = w
+    ws.auto_filter.ref = f"A{_HEADER_ROW}:{last}{max(r, _HEADER_ROW + 1)}"
+    ws.freeze_panes = f"A{_HEADER_ROW + 1}"
+    ws.print_title_rows = f"{_HEADER_ROW}:{_HEADER_ROW}"
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.print_options.horizontalCentered = True
+    ws.page_margins.left = ws.page_margins.right = 0.4
+    ws.sheet_properties.tabColor = "C00000"

@@ -1,0 +1,192 @@
+"""Validate returns: one ``FileReport`` for every file found, merged into one report.
+
+Each spreadsheet is inspected in an isolated worker process (``pool.run_isolated``):
+pre-check of the package, reading (``reader.read_return``) and the checks
+(``checks.check_return``). A file that cannot be read at all is "rejected" with a
+problem that says why; a crash, a timeout or a memory blow-up of a worker costs only
+that file. The ``UnitReturn`` read in the worker travels back in the ``FileReport`` so
+consolidation never reads a file twice.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Literal
+
+from qmo_excel.intake.checks import check_return
+from qmo_excel.intake.discover import discover
+from qmo_excel.intake.pool import Failure, run_isolated
+from qmo_excel.intake.precheck import precheck
+from qmo_excel.intake.reader import ReadError, read_return_layout
+from qmo_excel.model import RoundConfig, UnitReturn
+from qmo_excel.problems import CATALOGUE, PROBLEM_COLUMNS, Problem, problem, sort_key
+
+Status = Literal["valid", "invalid", "rejected", "ignored"]
+STATUSES: tuple[Status, ...] = ("valid", "invalid", "rejected", "ignored")
+_FAILURE_CODES = {"timeout": "file-timeout", "memory": "file-too-large",
+                  "crashed": "file-unreadable", "error": "file-unreadable"}
+
+
+@dataclass
+class FileJob:
+    """What a worker needs to inspect one file (small and picklable)."""
+
+    path: str
+    rel: str
+    lang: str = "vi"
+    round: RoundConfig | None = None
+
+
+@dataclass
+class FileReport:
+    rel: str
+    path: str
+    status: Status
+    reason: str = ""
+    unit_code: str = ""
+    sha256: str = ""
+    problems: list[Problem] = field(default_factory=list)
+    unit_return: UnitReturn | None = None
+
+    def count(self, severity: str) -> int:
+        return sum(1 for p in self.problems if p.severity == severity)
+
+    @property
+    def errors(self) -> int:
+        return self.count("error")
+
+    @property
+    def warnings(self) -> int:
+        return self.count("warning")
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"file": self.rel, "path": self.path, "status": self.status,
+                "reason": self.reason, "unit_code": self.unit_code, "sha256": self.sha256,
+                "errors": self.errors, "warnings": self.warnings,
+                "problems": [p.to_dict() for p in self.problems]}
+
+
+@dataclass
+class ValidationReport:
+    files: list[FileReport]
+    lang: str = "vi"
+
+    @property
+    def valid(self) -> bool:
+        """True when no file has an error (warnings and infos are allowed)."""
+        return all(f.status in ("valid", "ignored") for f in self.files)
+
+    @property
+    def problems(self) -> list[Problem]:
+        return sorted((p for f in self.files for p in f.problems), key=sort_key)
+
+    @property
+    def stats(self) -> dict[str, int]:
+        out = {"files": len(self.files)}
+        for s in STATUSES:
+            out[s] = sum(1 for f in self.files if f.status == s)
+        probs = [p for f in self.files for p in f.problems]
+        for sev, key in (("error", "errors"), ("warning", "warnings"), ("info", "infos")):
+            out[key] = sum(1 for p in probs if p.severity == sev)
+        return out
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"valid": self.valid, "stats": self.stats,
+                "files": [f.to_dict() for f in self.files]}
+
+    def to_rows(self) -> list[list[str]]:
+        """The problems as a table in the order of ``problems.PROBLEM_COLUMNS``."""
+        return [[str(getattr(p, c)) for c in PROBLEM_COLUMNS] for p in self.problems]
+
+
+def file_sha256(path: str | Path) -> str:
+    h = hashlib.sha256()
+    try:
+        with open(path, "rb") as fh:
+            for block in iter(lambda: fh.read(1 << 20), b""):
+                h.update(block)
+    except OSError:
+        return ""
+    return h.hexdigest()
+
+
+def inspect_file(job: FileJob) -> FileReport:
+    """Pre-check, read and check one file. Top-level and picklable: runs in a worker."""
+    path = Path(job.path)
+    digest = file_sha256(path)
+    pre = precheck(path)
+    if not pre.ok:
+        return _rejected(job, digest, pre.code or "file-unreadable", pre.detail)
+    try:
+        ret, layout = read_return_layout(path, sha256=digest)
+    except ReadError as exc:
+        return _rejected(job, digest, exc.code, exc.detail)
+    probs = sorted(check_return(ret, file=job.rel, round=job.round, lang=job.lang,
+                                layout=layout), key=sort_key)
+    unit = ret.info.get("unit_code")
+    report = FileReport(job.rel, job.path, "valid", unit_code=str(unit or "").strip(),
+                        sha256=digest, problems=probs, unit_return=ret)
+    _settle(report, job.lang)
+    return report
+
+
+def _rejected(job: FileJob, digest: str, code: str, detail: str,
+              unit_code: str = "") -> FileReport:
+    if code not in CATALOGUE:
+        code = "file-unreadable"
+    p = problem(code, file=job.rel, unit_code=unit_code, lang=job.lang, detail=detail)
+    return FileReport(job.rel, job.path, "rejected", reason=p.message, unit_code=unit_code,
+                      sha256=digest, problems=[p])
+
+
+def _settle(report: FileReport, lang: str) -> None:
+    """Set status and a short reason from the problems."""
+    e, w = report.errors, report.warnings
+    report.status = "invalid" if e else "valid"
+    if lang == "en":
+        parts = [f"{e} error(s)"] if e else []
+        parts += [f"{w} warning(s)"] if w else []
+        report.reason = ", ".join(parts) or "no problems"
+    else:
+        parts = [f"{e} lỗi"] if e else []
+        parts += [f"{w} cảnh báo"] if w else []
+        report.reason = ", ".join(parts) or "không có lỗi"
+
+
+def _failure_report(job: FileJob, failure: Failure, timeout: float) -> FileReport:
+    code = _FAILURE_CODES.get(failure.kind, "file-unreadable")
+    lines = [ln for ln in failure.detail.strip().splitlines() if ln.strip()]
+    detail = lines[-1][:200] if lines else failure.kind
+    if failure.kind == "timeout":
+        detail = (f"quá {timeout:g} giây" if job.lang == "vi" else f"over {timeout:g} s")
+    return _rejected(job, file_sha256(job.path), code, detail)
+
+
+def validate(paths: Sequence[str | Path], *, jobs: int | None = None, lang: str = "vi",
+             round: RoundConfig | None = None, timeout: float = 30.0,
+             progress: Callable[[int, int], None] | None = None) -> ValidationReport:
+    """Validate every file under ``paths``; every file found gets exactly one entry.
+
+    ``progress(done, total)`` is called after each spreadsheet is inspected.
+    """
+    candidates = discover(paths)
+    reports: dict[str, FileReport] = {}
+    job_list: list[FileJob] = []
+    for c in candidates:
+        if c.kind == "spreadsheet":
+            job_list.append(FileJob(str(c.path), c.rel, lang, round))
+        else:
+            reports[c.rel] = FileReport(c.rel, str(c.path), "ignored", reason=c.reason)
+    results = run_isolated(inspect_file, job_list, jobs=jobs, timeout=timeout)
+    for done, (index, result) in enumerate(results, start=1):
+        job = job_list[index]
+        if isinstance(result, Failure):
+            reports[job.rel] = _failure_report(job, result, timeout)
+        else:
+            reports[job.rel] = result
+        if progress is not None:
+            progress(done, len(job_list))
+    return ValidationReport([reports[c.rel] for c in candidates], lang=lang)

@@ -1,0 +1,154 @@
+"""Cell values of a return as the checks read them, and how judged values are shown.
+
+Pure functions, patterns compiled once: codes of objectives (``1``, ``1.2``, ``II``),
+dates (date cells, Excel day numbers, "dd/mm/yyyy" text), years, weights, and a short
+reading of a judge ``Target`` for messages.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from datetime import date, datetime
+from typing import Any
+
+from qmo_excel.model import CellValue
+
+_ROMAN = r"(?:X{0,3}(?:IX|IV|V?I{0,3}))"
+_CODE_RE = re.compile(rf"^(?:\d{{1,3}}|{_ROMAN})(?:\.\d{{1,3}})*$", re.IGNORECASE)
+_ROMAN_RE = re.compile(rf"^{_ROMAN}$", re.IGNORECASE)
+_ROMAN_VALUES = {"I": 1, "V": 5, "X": 10}
+_NUMBER_RE = re.compile(r"^[+]?\d+(?:[.,]\d+)?$")
+_YEAR_RE = re.compile(r"^\d{4}$")
+_DATE_RE = re.compile(r"^(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{4})$")
+_EXCEL_SERIAL = (32874.0, 73051.0)  # 1990-01-01 .. 2099-12-31 as Excel day numbers
+
+
+def code_key(text: str) -> tuple[int, ...] | None:
+    """``"1.2"`` -> (1, 2); ``"II."`` -> (2,); ``"01"`` -> (1,); None when not a code."""
+    t = text.strip().rstrip(".").strip()
+    if not t or not _CODE_RE.match(t):
+        return None
+    parts = t.split(".")
+    head = parts[0]
+    first = int(head) if head.isdigit() else _roman(head)
+    if first <= 0:
+        return None
+    return (first, *(int(p) for p in parts[1:]))
+
+
+def _roman(text: str) -> int:
+    total, prev = 0, 0
+    for ch in reversed(text.upper()):
+        v = _ROMAN_VALUES[ch]
+        total += -v if v < prev else v
+        prev = max(prev, v)
+    return total
+
+
+def cell_text(v: CellValue) -> str:
+    if v is None:
+        return ""
+    if isinstance(v, float) and v.is_integer():
+        return str(int(v))
+    if isinstance(v, datetime):
+        return v.strftime("%d/%m/%Y")
+    if isinstance(v, date):
+        return v.strftime("%d/%m/%Y")
+    return unicodedata.normalize("NFC", str(v)).strip()
+
+
+def parse_date(v: CellValue) -> date | None:
+    """A date from a date cell, an Excel day number or text "dd/mm/yyyy"; else None."""
+    if isinstance(v, datetime):
+        return v.date()
+    if isinstance(v, date):
+        return v
+    if isinstance(v, int | float) and not isinstance(v, bool):
+        if _EXCEL_SERIAL[0] <= v <= _EXCEL_SERIAL[1]:
+            return date.fromordinal(date(1899, 12, 30).toordinal() + int(v))
+        return None
+    m = _DATE_RE.match(cell_text(v))
+    if not m:
+        return None
+    try:
+        return date(int(m.group(3)), int(m.group(2)), int(m.group(1)))
+    except ValueError:
+        return None
+
+
+def parse_year(v: CellValue) -> int | None:
+    if isinstance(v, int | float) and not isinstance(v, bool):
+        y = int(v) if float(v).is_integer() else None
+    else:
+        t = cell_text(v)
+        y = int(t) if _YEAR_RE.match(t) else None
+    return y if y is not None and 2000 <= y <= 2100 else None
+
+
+def parse_weight(v: CellValue) -> float | None:
+    if isinstance(v, int | float) and not isinstance(v, bool):
+        w = float(v)
+    else:
+        t = cell_text(v)
+        if not _NUMBER_RE.match(t):
+            return None
+        w = float(t.replace(",", "."))
+    return w if w > 0 else None
+
+
+def norm(text: str) -> str:
+    return " ".join(unicodedata.normalize("NFC", text).casefold().split())
+
+
+def lower_first(label: str) -> str:
+    if len(label) > 1 and label[1].islower():
+        return label[0].lower() + label[1:]
+    return label
+
+
+def fmt_number(x: float, lang: str) -> str:
+    """86.2 -> "86,2"; 1100 -> "1.100" (Vietnamese), "1,100" (English)."""
+    s = f"{x:,.2f}".rstrip("0").rstrip(".")
+    return s.translate(str.maketrans(",.", ".,")) if lang == "vi" else s
+
+
+_KIND_WORDS = {
+    "vi": {"at_least": "≥ {low}", "more_than": "> {low}", "at_most": "≤ {high}",
+           "less_than": "< {high}", "range": "{low} – {high}", "exact": "{low}",
+           "ratio": "{low}", "decrease_by": "giảm {low}", "increase_by": "tăng {low}",
+           "qualitative": "chỉ tiêu định tính (không có số)"},
+    "en": {"at_least": "≥ {low}", "more_than": "> {low}", "at_most": "≤ {high}",
+           "less_than": "< {high}", "range": "{low} – {high}", "exact": "{low}",
+           "ratio": "{low}", "decrease_by": "decrease by {low}",
+           "increase_by": "increase by {low}", "qualitative": "qualitative (no figure)"},
+}
+_DIRECTION_WORDS = {"vi": {"higher_is_better": "càng cao càng tốt",
+                           "lower_is_better": "càng thấp càng tốt"},
+                    "en": {"higher_is_better": "higher is better",
+                           "lower_is_better": "lower is better"}}
+
+
+def describe_target(t: Any, lang: str) -> str:
+    """A short reading of a judge Target: "≥ 95 % (càng cao càng tốt)"."""
+    lg = "en" if lang == "en" else "vi"
+    parts = getattr(t, "parts", None) or []
+    if t.kind == "composite" and parts:
+        return "; ".join(describe_target(p, lang) for p in parts)
+    low = t.low if t.low is not None else t.high
+    high = t.high if t.high is not None else t.low
+
+    def n(x: float | None) -> str:
+        return "?" if x is None else fmt_number(x, lg)
+
+    form = _KIND_WORDS[lg].get(t.kind, "{low}")
+    if t.kind in ("decrease_by", "increase_by", "exact") and low != high:
+        form = form.replace("{low}", "{low} – {high}")
+    body = form.format(low=n(low), high=n(high))
+    if t.kind == "ratio" and t.numerator is not None and t.denominator is not None:
+        body = f"{n(t.numerator)}/{n(t.denominator)} = {body}"
+    unit = "%" if t.kind == "ratio" else (t.unit or "")
+    if unit and t.kind != "qualitative":
+        body = f"{body} {unit}"
+    direction = _DIRECTION_WORDS[lg].get(getattr(t, "direction", ""), "")
+    return f"{body} ({direction})" if direction else body
