@@ -1,0 +1,382 @@
+"""The drafted report text, in the style of the town's result reports (seed 002).
+
+A pure function of the ``RoundResult``: a list of paragraphs, first the town as a whole,
+then each unit (objectives achieved or not with their figures, overdue tasks), then a
+closing recommendation. Vietnamese by default, English with ``lang="en"``.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from qmo_excel.model import IndicatorResult, ObjectiveResult, RoundResult, TaskResult, UnitResult
+from qmo_excel.summary import labels as L
+
+MAX_UNITS = 200  # units described one by one; the rest are referred to the ranking sheet
+MAX_LISTED = 12  # names listed in one sentence before "và N … khác"
+
+T: dict[str, dict[str, str]] = {
+    "vi": {
+        "intro": "Căn cứ báo cáo của các cơ quan, đơn vị, {town} tổng hợp kết quả thực hiện "
+                 "mục tiêu chất lượng {period} (số liệu tính đến ngày {as_of}) như sau:",
+        "intro_notown": "Tổng hợp kết quả thực hiện mục tiêu chất lượng {period} (số liệu "
+                        "tính đến ngày {as_of}) như sau:",
+        "intake": "Tổng số {n} đơn vị phải báo cáo, đã nhận {m} báo cáo ({k} nộp muộn)",
+        "missing": ", còn {l} đơn vị chưa nộp: {names}.",
+        "all_in": ", tất cả các đơn vị đã nộp báo cáo.",
+        "extra": " Ngoài ra có {x} báo cáo của đơn vị ngoài danh sách: {names}.",
+        "rejected": " Có {r} tệp không sử dụng được do sai mẫu hoặc lỗi (xem trang Tiếp nhận).",
+        "scope_ind": "{scope} có {a}/{b} chỉ tiêu đạt và vượt kế hoạch đề ra (trong đó "
+                     "{c} chỉ tiêu vượt)",
+        "not_ach": ", {n} chỉ tiêu không đạt",
+        "in_prog": ", {n} chỉ tiêu đang thực hiện",
+        "no_data": ", {n} chỉ tiêu chưa có số liệu",
+        "undet": ", {n} chỉ tiêu không xác định được kết quả",
+        "score": ". Điểm bình quân của các đơn vị đạt {s} điểm.",
+        "obj_fail": "Như vậy, có {x}/{y} mục tiêu chưa đạt so với kế hoạch đề ra",
+        "obj_all": "Như vậy, {y}/{y} mục tiêu đều đạt và vượt kế hoạch đề ra.",
+        "obj_prog": "; {z} mục tiêu đang thực hiện",
+        "obj_nodata": "; {w} mục tiêu chưa đủ số liệu để đánh giá",
+        "objs_of": "mục tiêu số {codes}",
+        "unit_head": "{i}. {name} ({code}): {score}có {oa}/{ot} mục tiêu đạt; {a}/{b} chỉ "
+                     "tiêu đạt và vượt kế hoạch đề ra.",
+        "unit_score": "điểm {s} – {band}; ",
+        "obj_multi": "- Mục tiêu {code} ({text}): có {a}/{b} chỉ tiêu đạt và vượt kế hoạch "
+                     "đề ra",
+        "obj_multi_fail": ", có {n} chỉ tiêu không đạt, gồm: {items}",
+        "obj_multi_other": ", {n} chỉ tiêu {what}: {items}",
+        "obj_single": "- Mục tiêu {code} ({text}): {figures}({verdict} so với mục tiêu đề ra)",
+        "obj_plain": "- Mục tiêu {code} ({text}): {verdict} so với mục tiêu đề ra",
+        "figures": "kết quả {r}, chỉ tiêu {t}",
+        "of_plan": ", đạt {p} kế hoạch",
+        "self": ", theo đơn vị tự đánh giá",
+        "unit_obj": "Như vậy, trong kỳ có {x}/{y} mục tiêu chưa đạt so với kế hoạch đề ra",
+        "unit_obj_ok": "Như vậy, các mục tiêu đều đạt và vượt kế hoạch đề ra.",
+        "tasks": "Kế hoạch thực hiện: {d}/{t} nhiệm vụ đã hoàn thành",
+        "tasks_late": " ({n} nhiệm vụ hoàn thành muộn)",
+        "tasks_over": "; {n} nhiệm vụ quá hạn tính đến ngày {d}: {items}.",
+        "tasks_none": "; không có nhiệm vụ quá hạn.",
+        "due": " (hạn {d})",
+        "more": " và {n} {what} khác",
+        "rest": "Còn {n} đơn vị khác: xem chi tiết tại trang Xếp hạng đơn vị.",
+        "close": "Trong thời gian tới, đề nghị {who} rà soát nguyên nhân, có giải pháp khắc "
+                 "phục để đạt các mục tiêu theo kế hoạch đề ra",
+        "close_who": "các cơ quan, đơn vị có mục tiêu chưa đạt ({names})",
+        "close_all": "các cơ quan, đơn vị tiếp tục duy trì có hiệu quả các mục tiêu đã đạt",
+        "close_miss": "; các đơn vị chưa nộp báo cáo khẩn trương gửi báo cáo về Văn phòng",
+        "close_over": "; các đơn vị có nhiệm vụ quá hạn khẩn trương hoàn thành",
+        "close_end": "; đồng thời tiếp tục duy trì có hiệu quả các mục tiêu đã đạt.",
+        "units_w": "đơn vị", "items_w": "chỉ tiêu", "tasks_w": "nhiệm vụ",
+        "in_progress_w": "đang thực hiện", "no_data_w": "chưa có số liệu",
+        "undet_w": "không xác định được",
+        "scope_default": "Các đơn vị",
+        "period_year": "năm {y}", "period_other": "{p} năm {y}",
+    },
+    "en": {
+        "intro": "Based on the units' reports, {town} summarises the results of the quality "
+                 "objectives for {period} (figures as of {as_of}):",
+        "intro_notown": "Results of the quality objectives for {period} (figures as of "
+                        "{as_of}):",
+        "intake": "{n} units had to report; {m} reports were received ({k} late)",
+        "missing": "; {l} units have not reported: {names}.",
+        "all_in": "; every unit has reported.",
+        "extra": " {x} reports came from units outside the register: {names}.",
+        "rejected": " {r} files could not be used (wrong template or errors; see Intake).",
+        "scope_ind": "{scope}: {a}/{b} indicators achieved or exceeded their targets ({c} "
+                     "exceeded)",
+        "not_ach": ", {n} not achieved",
+        "in_prog": ", {n} in progress",
+        "no_data": ", {n} without data",
+        "undet": ", {n} undetermined",
+        "score": ". The average unit score is {s}.",
+        "obj_fail": "In all, {x}/{y} objectives were not achieved",
+        "obj_all": "In all, {y}/{y} objectives were achieved.",
+        "obj_prog": "; {z} objectives are in progress",
+        "obj_nodata": "; {w} objectives lack data to be judged",
+        "objs_of": "objectives no. {codes}",
+        "unit_head": "{i}. {name} ({code}): {score}{oa}/{ot} objectives achieved; {a}/{b} "
+                     "indicators achieved or exceeded.",
+        "unit_score": "score {s} – {band}; ",
+        "obj_multi": "- Objective {code} ({text}): {a}/{b} indicators achieved or exceeded",
+        "obj_multi_fail": ", {n} not achieved: {items}",
+        "obj_multi_other": ", {n} {what}: {items}",
+        "obj_single": "- Objective {code} ({text}): {figures}({verdict})",
+        "obj_plain": "- Objective {code} ({text}): {verdict}",
+        "figures": "result {r}, target {t}",
+        "of_plan": ", {p} of plan",
+        "self": ", by the unit's self-assessment",
+        "unit_obj": "In all, {x}/{y} objectives were not achieved",
+        "unit_obj_ok": "In all, every objective was achieved.",
+        "tasks": "Plan: {d}/{t} tasks done",
+        "tasks_late": " ({n} done late)",
+        "tasks_over": "; {n} tasks overdue as of {d}: {items}.",
+        "tasks_none": "; no task is overdue.",
+        "due": " (due {d})",
+        "more": " and {n} other {what}",
+        "rest": "{n} more units: see the Unit ranking sheet.",
+        "close": "Going forward, {who} should review the causes and take measures to reach "
+                 "the planned objectives",
+        "close_who": "the units with objectives not achieved ({names})",
+        "close_all": "all units should keep up the objectives achieved",
+        "close_miss": "; units that have not reported should send their reports to the office",
+        "close_over": "; units with overdue tasks should complete them",
+        "close_end": "; and all units should keep up the objectives achieved.",
+        "units_w": "units", "items_w": "indicators", "tasks_w": "tasks",
+        "in_progress_w": "in progress", "no_data_w": "without data",
+        "undet_w": "undetermined",
+        "scope_default": "All units",
+        "period_year": "the year {y}", "period_other": "{p} {y}",
+    },
+}
+VERDICT_PHRASE = {
+    "vi": {"vuot": "vượt", "dat": "đạt", "khong_dat": "không đạt",
+           "dang_thuc_hien": "đang thực hiện", "chua_co_so_lieu": "chưa có số liệu",
+           "khong_xac_dinh": "chưa xác định được kết quả"},
+    "en": {"vuot": "exceeded", "dat": "achieved", "khong_dat": "not achieved",
+           "dang_thuc_hien": "in progress", "chua_co_so_lieu": "no data",
+           "khong_xac_dinh": "undetermined"},
+}
+SCOPES = (("thị xã", "Toàn thị xã"), ("thành phố", "Toàn thành phố"), ("huyện", "Toàn huyện"),
+          ("tỉnh", "Toàn tỉnh"), ("phường", "Toàn phường"), ("xã", "Toàn xã"))
+
+
+def draft_narrative(result: RoundResult, *, lang: str = "vi") -> list[str]:
+    """Paragraphs of the drafted report (see the module docstring)."""
+    t = T["en" if lang == "en" else "vi"]
+    lg = "en" if lang == "en" else "vi"
+    inds: dict[str, list[IndicatorResult]] = defaultdict(list)
+    for ind in result.indicators:
+        inds[ind.unit_code].append(ind)
+    objs: dict[str, list[ObjectiveResult]] = defaultdict(list)
+    for o in result.objectives:
+        objs[o.unit_code].append(o)
+    tasks: dict[str, list[TaskResult]] = defaultdict(list)
+    for task in result.tasks:
+        tasks[task.unit_code].append(task)
+
+    out = [_intro(result, t, lg), _intake(result, t, lg), _indicators(result, t, lg)]
+    out.append(_objectives_total(result, objs, t))
+    described = [u for u in result.units if u.submitted]
+    for i, u in enumerate(described[:MAX_UNITS], start=1):
+        out.extend(_unit(i, u, objs[u.code], inds[u.code], tasks[u.code], result, t, lg))
+    if len(described) > MAX_UNITS:
+        out.append(t["rest"].format(n=len(described) - MAX_UNITS))
+    out.append(_closing(result, objs, t))
+    return out
+
+
+def _names(items: list[str], t: dict[str, str], what: str) -> str:
+    shown = ", ".join(items[:MAX_LISTED])
+    if len(items) > MAX_LISTED:
+        shown += t["more"].format(n=len(items) - MAX_LISTED, what=t[what])
+    return shown
+
+
+def _period(result: RoundResult, t: dict[str, str], lg: str) -> str:
+    year = result.year if result.year else ""
+    if result.period in ("", "year"):
+        return t["period_year"].format(y=year).strip()
+    label = L.period(result.period, lg)
+    label = label[:1].lower() + label[1:] if lg == "vi" and label[1:2].islower() else label
+    return t["period_other"].format(p=label, y=year).strip()
+
+
+def _intro(result: RoundResult, t: dict[str, str], lg: str) -> str:
+    key = "intro" if result.town else "intro_notown"
+    return t[key].format(town=result.town, period=_period(result, t, lg),
+                         as_of=L.dmy(result.as_of))
+
+
+def _intake(result: RoundResult, t: dict[str, str], lg: str) -> str:
+    expected = L.expected_units(result)
+    received = [u for u in result.units if u.submitted]
+    late = [u for u in received if u.late]
+    by_code = {u.code: u for u in result.units}
+    text = t["intake"].format(n=len(expected), m=len(received), k=len(late))
+    if result.missing_units:
+        names = [by_code[c].name if c in by_code and by_code[c].name else c
+                 for c in result.missing_units]
+        text += t["missing"].format(l=len(names), names=_names(names, t, "units_w"))
+    else:
+        text += t["all_in"]
+    extra = [u.name or u.code for u in received if not u.registered]
+    if extra and len(expected) != len(received):
+        text += t["extra"].format(x=len(extra), names=_names(extra, t, "units_w"))
+    rejected = sum(1 for e in result.intake if e.status == "rejected")
+    if rejected:
+        text += t["rejected"].format(r=rejected)
+    return text
+
+
+def _scope(result: RoundResult, t: dict[str, str]) -> str:
+    if t is T["vi"]:
+        town = result.town.casefold()
+        for key, scope in SCOPES:
+            if key in town:
+                return scope
+    return t["scope_default"]
+
+
+def _indicators(result: RoundResult, t: dict[str, str], lg: str) -> str:
+    units = [u for u in result.units if u.submitted]
+    total = sum(u.indicators for u in units)
+    text = t["scope_ind"].format(scope=_scope(result, t), a=sum(L.achieved_total(u)
+                                 for u in units), b=total, c=sum(u.exceeded for u in units))
+    for key, n in (("not_ach", sum(u.not_achieved for u in units)),
+                   ("in_prog", sum(u.in_progress for u in units)),
+                   ("no_data", sum(u.no_data for u in units)),
+                   ("undet", sum(u.undetermined for u in units))):
+        if n:
+            text += t[key].format(n=n)
+    scores = [u.score for u in units if u.score is not None]
+    if scores:
+        text += t["score"].format(s=L.num(sum(scores) / len(scores), 1, lg))
+    else:
+        text += "."
+    return text
+
+
+def _codes(objectives: list[ObjectiveResult]) -> str:
+    return ", ".join(o.code for o in objectives)
+
+
+def _objectives_total(result: RoundResult, objs: dict[str, list[ObjectiveResult]],
+                      t: dict[str, str]) -> str:
+    y = len(result.objectives)
+    failing = [o for o in result.objectives if o.status == "khong_dat"]
+    if y and len(failing) == 0 and all(o.status in L.ACHIEVED for o in result.objectives):
+        return t["obj_all"].format(y=y)
+    text = t["obj_fail"].format(x=len(failing), y=y)
+    names = {u.code: u.name or u.code for u in result.units}
+    units_failing = [c for c in objs if any(o.status == "khong_dat" for o in objs[c])]
+    if failing and len(units_failing) == 1:
+        text += f" ({t['objs_of'].format(codes=_codes(failing))})"
+    elif failing:
+        parts = [f"{names.get(c, c)}: " + t["objs_of"].format(
+            codes=_codes([o for o in objs[c] if o.status == "khong_dat"]))
+            for c in units_failing[:MAX_LISTED]]
+        more = len(units_failing) - MAX_LISTED
+        text += f" ({'; '.join(parts)}" + (t["more"].format(n=more, what=t["units_w"])
+                                            if more > 0 else "") + ")"
+    return text + _others(result.objectives, t) + "."
+
+
+def _others(objectives: list[ObjectiveResult], t: dict[str, str], codes: bool = False) -> str:
+    """'; z mục tiêu đang thực hiện; w mục tiêu chưa đủ số liệu…' (with their numbers)."""
+    text = ""
+    for key, statuses in (("obj_prog", ("dang_thuc_hien",)),
+                          ("obj_nodata", ("chua_co_so_lieu", "khong_xac_dinh"))):
+        these = [o for o in objectives if o.status in statuses]
+        if these:
+            text += t[key].format(z=len(these), w=len(these))
+            if codes:
+                text += f" ({t['objs_of'].format(codes=_codes(these))})"
+    return text
+
+
+def _lower_first(text: str) -> str:
+    """'Tốc độ tăng trưởng' -> 'tốc độ tăng trưởng'; acronyms ('TTHC…') are kept."""
+    text = " ".join(text.split()).rstrip(".;:")
+    if len(text) > 1 and text[0].isupper() and text[1].islower():
+        return text[0].lower() + text[1:]
+    return text
+
+
+def _figures(ind: IndicatorResult, t: dict[str, str], lg: str) -> str:
+    parts: list[str] = []
+    if ind.result_text or ind.target_text:
+        parts.append(t["figures"].format(r=ind.result_text or "…", t=ind.target_text or "…"))
+    if ind.percent_of_plan is not None and ind.result_text and ind.percent_of_plan > 0:
+        parts.append(t["of_plan"].format(p=L.pct(ind.percent_of_plan, lg)))
+    if ind.verdict_source == "self_assessment":
+        parts.append(t["self"])
+    return "".join(parts)
+
+
+def _item(ind: IndicatorResult, t: dict[str, str], lg: str) -> str:
+    fig = _figures(ind, t, lg)
+    return f"{_lower_first(ind.text)} ({fig})" if fig else _lower_first(ind.text)
+
+
+def _objective(o: ObjectiveResult, its: list[IndicatorResult], t: dict[str, str],
+               lg: str) -> str:
+    text = " ".join(o.text.split()).rstrip(".;:")
+    verdict = VERDICT_PHRASE[lg].get(o.status, o.status)
+    if len(its) > 1:
+        a = sum(1 for i in its if i.verdict in L.ACHIEVED)
+        line = t["obj_multi"].format(code=o.code, text=text, a=L.two(a), b=L.two(len(its)))
+        failing = [i for i in its if i.verdict == "khong_dat"]
+        if failing:
+            line += t["obj_multi_fail"].format(
+                n=L.two(len(failing)), items=", ".join(_item(i, t, lg) for i in failing))
+        for code, what in (("dang_thuc_hien", "in_progress_w"),
+                           ("chua_co_so_lieu", "no_data_w"), ("khong_xac_dinh", "undet_w")):
+            other = [i for i in its if i.verdict == code]
+            if other:
+                line += t["obj_multi_other"].format(
+                    n=L.two(len(other)), what=t[what],
+                    items=", ".join(_lower_first(i.text) for i in other))
+        return line + ";"
+    if len(its) == 1:
+        fig = _figures(its[0], t, lg)
+        return t["obj_single"].format(code=o.code, text=text,
+                                      figures=f"{fig} " if fig else "", verdict=verdict) + ";"
+    return t["obj_plain"].format(code=o.code, text=text, verdict=verdict) + ";"
+
+
+def _unit(i: int, u: UnitResult, objs: list[ObjectiveResult], inds: list[IndicatorResult],
+          tasks: list[TaskResult], result: RoundResult, t: dict[str, str],
+          lg: str) -> list[str]:
+    score = ""
+    if u.score is not None:
+        score = t["unit_score"].format(s=L.num(u.score, 1, lg), band=L.band(u.band, lg))
+    oa = sum(1 for o in objs if o.status in L.ACHIEVED)
+    out = [t["unit_head"].format(i=i, name=u.name or u.code, code=u.code, score=score,
+                                 oa=L.two(oa), ot=L.two(len(objs)),
+                                 a=L.two(L.achieved_total(u)), b=L.two(u.indicators))]
+    by_obj: dict[str, list[IndicatorResult]] = defaultdict(list)
+    for ind in inds:
+        by_obj[ind.objective_code].append(ind)
+    for o in objs:
+        out.append(_objective(o, by_obj.get(o.code, []), t, lg))
+    failing = [o for o in objs if o.status == "khong_dat"]
+    if objs and all(o.status in L.ACHIEVED for o in objs):
+        out.append(t["unit_obj_ok"])
+    elif objs:
+        line = t["unit_obj"].format(x=len(failing), y=len(objs))
+        if failing:
+            line += f" ({t['objs_of'].format(codes=_codes(failing))})"
+        out.append(line + _others(objs, t, codes=True) + ".")
+    if tasks:
+        done = sum(1 for k in tasks if k.done)
+        line = t["tasks"].format(d=L.two(done), t=L.two(len(tasks)))
+        late = sum(1 for k in tasks if k.done_late)
+        if late:
+            line += t["tasks_late"].format(n=L.two(late))
+        over = [k for k in tasks if k.overdue]
+        if over:
+            items = [" ".join(k.task.split()).rstrip(".;") +
+                     (t["due"].format(d=L.dmy(k.due)) if k.due else "") for k in over]
+            line += t["tasks_over"].format(n=L.two(len(over)),
+                                           d=L.dmy(result.cut_off or result.as_of),
+                                           items=_names(items, t, "tasks_w"))
+        else:
+            line += t["tasks_none"]
+        out.append(line)
+    return out
+
+
+def _closing(result: RoundResult, objs: dict[str, list[ObjectiveResult]],
+             t: dict[str, str]) -> str:
+    names = {u.code: (u.name or u.code) for u in result.units}
+    failing = [names.get(c, c) for c in objs if any(o.status == "khong_dat" for o in objs[c])]
+    if not failing and not result.missing_units and not any(k.overdue for k in result.tasks):
+        return t["close_all"][:1].upper() + t["close_all"][1:] + "."
+    who = t["close_who"].format(names=_names(failing, t, "units_w")) if failing else \
+        t["close_who"].split(" (")[0]
+    text = t["close"].format(who=who)
+    if result.missing_units:
+        text += t["close_miss"]
+    if any(k.overdue for k in result.tasks):
+        text += t["close_over"]
+    return text + t["close_end"]

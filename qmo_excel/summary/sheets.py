@@ -1,0 +1,201 @@
+"""The list sheets of the summary: their columns and rows (written by ``table``)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from typing import Any
+
+from qmo_excel.model import RoundResult
+from qmo_excel.summary import formats as F
+from qmo_excel.summary import labels as L
+from qmo_excel.summary.table import Col, Table
+
+Row = Sequence[Any]
+
+
+def _verdict_colours(lang: str) -> dict[str, tuple[str, str]]:
+    return {L.verdict(code, lang): F.VERDICT_CELL[code] for code in L.VERDICT_ORDER}
+
+
+def _band_colours(lang: str) -> dict[str, tuple[str, str]]:
+    return {L.band(code, lang): colours for code, colours in F.BAND_CELL.items()}
+
+
+def _flag(value: bool, lang: str, key: str = "yes") -> str:
+    return L.word(key, lang) if value else ""
+
+
+def _title(result: RoundResult, key: str, lang: str) -> str:
+    head = L.sheet_name(key, lang).upper()
+    year = f" {L.word('year_word', lang)} {result.year}" if result.year else ""
+    period = "" if result.period in ("", "year") else f" – {L.period(result.period, lang)}"
+    town = f" – {result.town}" if result.town else ""
+    return f"{head}{period}{year}{town}"
+
+
+def ranking(result: RoundResult, lang: str) -> Table:
+    cols = [
+        Col("Hạng", "Rank", 5, "center"), Col("Mã đơn vị", "Unit code", 10),
+        Col("Tên đơn vị", "Unit name", 26, "wrap"), Col("Loại", "Kind", 12, "wrap"),
+        Col("Nộp báo cáo", "Report", 8, "center",
+            {L.word("not_submitted", lang): F.VERDICT_CELL["khong_dat"]}),
+        Col("Nộp muộn", "Late", 6.5, "center",
+            {L.word("late", lang): F.VERDICT_CELL["khong_xac_dinh"]}),
+        Col("Điểm", "Score", 6.5, "score"),
+        Col("Xếp loại", "Band", 16, "wrap", _band_colours(lang)),
+        Col("Số chỉ tiêu", "Indicators", 6.5, "int"),
+        Col("Đạt và vượt", "Achieved", 6.5, "int"),
+        Col("Không đạt", "Not achieved", 6.5, "int"),
+        Col("Đang thực hiện", "In progress", 7.5, "int"),
+        Col("Chưa có số liệu", "No data", 7.5, "int"),
+        Col("Không xác định", "Undeter-mined", 7.5, "int"),
+        Col("Mục tiêu đạt/ tổng số", "Objectives achieved", 8.5, "center"),
+        Col("Nhiệm vụ", "Tasks", 7, "int"), Col("Hoàn thành", "Done", 7.5, "int"),
+        Col("Quá hạn", "Overdue", 6.5, "int"),
+        Col("Khác tự đánh giá", "Differs from self-assess.", 8, "int"),
+        Col("Số lỗi dữ liệu", "Problems", 6.5, "int"),
+    ]
+
+    def rows() -> Iterator[Row]:
+        for rank, u in L.ranked_units(result):
+            yield [rank, u.code, u.name, L.choice("kind", u.kind, lang) if u.kind else "",
+                   L.word("submitted" if u.submitted else "not_submitted", lang),
+                   _flag(u.late, lang, "late"), u.score, L.band(u.band, lang),
+                   u.indicators, L.achieved_total(u), u.not_achieved, u.in_progress,
+                   u.no_data, u.undetermined, f"{u.objectives_achieved}/{u.objectives}"
+                   if u.objectives else "", u.tasks,
+                   u.tasks_done, u.tasks_overdue, u.mismatches, u.problems]
+
+    return Table("ranking", L.sheet_name("ranking", lang), _title(result, "ranking", lang),
+                 cols, rows(), len(result.units))
+
+
+def indicators(result: RoundResult, lang: str) -> Table:
+    cols = [
+        Col("Đơn vị", "Unit", 11), Col("Mục tiêu", "Objective", 8, "center"),
+        Col("Mã", "Code", 7, "center"), Col("Chỉ tiêu", "Indicator", 36, "wrap"),
+        Col("Đơn vị tính", "Unit of measure", 10, "wrap"),
+        Col("Chỉ tiêu kế hoạch", "Target", 16, "wrap"),
+        Col("Kết quả thực hiện", "Result", 16, "wrap"),
+        Col("Đánh giá", "Verdict", 13, "center", _verdict_colours(lang)),
+        Col("% kế hoạch", "% of plan", 8, "pct"),
+        Col("Độ tin cậy", "Confidence", 8, "center"),
+        Col("Căn cứ đánh giá", "Verdict source", 10, "center"),
+        Col("Đơn vị tự đánh giá", "Self-assessment", 10, "center"),
+        Col("Khác tự đánh giá", "Differs", 7, "center",
+            {L.word("yes", lang): F.VERDICT_CELL["khong_xac_dinh"]}),
+        Col("Ghi chú", "Notes", 24, "wrap"),
+    ]
+
+    def rows() -> Iterator[Row]:
+        for i in result.indicators:
+            yield [i.unit_code, i.objective_code, i.code, i.text, i.unit_of_measure,
+                   i.target_text, i.result_text, L.verdict(i.verdict, lang), i.percent_of_plan,
+                   L.pick(L.CONFIDENCE, i.confidence, lang), L.pick(L.SOURCE,
+                   i.verdict_source, lang), L.verdict(i.self_assessment, lang),
+                   _flag(i.self_assessment_mismatch, lang), "; ".join(i.notes)]
+
+    return Table("indicators", L.sheet_name("indicators", lang),
+                 _title(result, "indicators", lang), cols, rows(), len(result.indicators))
+
+
+def objectives(result: RoundResult, lang: str) -> Table:
+    cols = [
+        Col("Đơn vị", "Unit", 11), Col("Mã", "Code", 7, "center"),
+        Col("Mục tiêu", "Objective", 50, "wrap"),
+        Col("Đánh giá", "Status", 14, "center", _verdict_colours(lang)),
+        Col("Số chỉ tiêu", "Indicators", 9, "int"),
+        Col("Đạt và vượt", "Achieved", 9, "int"),
+        Col("Tỷ lệ", "Ratio", 8, "center"),
+        Col("Chỉ tiêu không đạt", "Indicators not achieved", 50, "wrap"),
+    ]
+
+    def rows() -> Iterator[Row]:
+        for o in result.objectives:
+            ratio = f"{L.two(o.achieved)}/{L.two(o.indicators)}" if o.indicators else ""
+            yield [o.unit_code, o.code, o.text, L.verdict(o.status, lang), o.indicators,
+                   o.achieved, ratio, "; ".join(o.not_achieved)]
+
+    return Table("objectives", L.sheet_name("objectives", lang),
+                 _title(result, "objectives", lang), cols, rows(), len(result.objectives))
+
+
+def tasks(result: RoundResult, lang: str) -> Table:
+    yes = L.word("yes", lang)
+    cols = [
+        Col("Đơn vị", "Unit", 11), Col("TT", "No.", 5, "center"),
+        Col("Mục tiêu", "Objective", 8, "center"),
+        Col("Nhiệm vụ", "Task", 44, "wrap"), Col("Chủ trì", "Lead", 18, "wrap"),
+        Col("Thời gian thực hiện", "Timeline", 18, "wrap"),
+        Col("Hạn hoàn thành", "Due", 11, "date"),
+        Col("Tình trạng", "Status", 14, "center"),
+        Col("Ngày hoàn thành", "Completed on", 11, "date"),
+        Col("Hoàn thành muộn", "Done late", 10, "center"),
+        Col("Quá hạn", "Overdue", 9, "center"),
+    ]
+
+    def rows() -> Iterator[Row]:
+        for k in result.tasks:
+            yield [k.unit_code, k.number, k.objective_code, k.task, k.lead, k.timeline, k.due,
+                   L.choice("status", k.status, lang), k.completed_on,
+                   _flag(k.done_late, lang), _flag(k.overdue, lang)]
+
+    return Table("tasks", L.sheet_name("tasks", lang), _title(result, "tasks", lang), cols,
+                 rows(), len(result.tasks), row_rule=(10, yes, F.OVERDUE_ROW))
+
+
+def intake(result: RoundResult, lang: str) -> Table:
+    cols = [
+        Col("Tệp", "File", 34, "wrap"),
+        Col("Kết quả tiếp nhận", "Status", 13, "center",
+            {L.pick(L.INTAKE_STATUS, c, lang): v for c, v in F.INTAKE_CELL.items()}),
+        Col("Mã đơn vị", "Unit code", 11), Col("Tên đơn vị", "Unit name", 28, "wrap"),
+        Col("Ngày báo cáo", "Report date", 11, "date"),
+        Col("Nộp muộn", "Late", 8, "center"),
+        Col("Lý do", "Reason", 44, "wrap"),
+        Col("Số lỗi", "Errors", 7, "int"), Col("Số cảnh báo", "Warnings", 9, "int"),
+    ]
+
+    def rows() -> Iterator[Row]:
+        for e in result.intake:
+            yield [e.file, L.pick(L.INTAKE_STATUS, e.status, lang), e.unit_code, e.unit_name,
+                   e.report_date, _flag(e.late, lang, "late"), e.reason, e.errors, e.warnings]
+
+    return Table("intake", L.sheet_name("intake", lang), _title(result, "intake", lang), cols,
+                 rows(), len(result.intake), note=L.word("intake_rule", lang))
+
+
+def missing(result: RoundResult, lang: str) -> Table:
+    cols = [Col("STT", "No.", 6, "center"), Col("Mã đơn vị", "Unit code", 14),
+            Col("Tên đơn vị", "Unit name", 44, "wrap"), Col("Loại", "Kind", 24, "wrap")]
+    by_code = {u.code: u for u in result.units}
+
+    def rows() -> Iterator[Row]:
+        for n, code in enumerate(result.missing_units, start=1):
+            u = by_code.get(code)
+            yield [n, code, u.name if u else "",
+                   L.choice("kind", u.kind, lang) if u and u.kind else ""]
+
+    return Table("missing", L.sheet_name("missing", lang), _title(result, "missing", lang),
+                 cols, rows(), len(result.missing_units))
+
+
+def problems(result: RoundResult, lang: str) -> Table:
+    cols = [
+        Col("Tệp", "File", 30, "wrap"), Col("Đơn vị", "Unit", 11),
+        Col("Trang tính", "Sheet", 16, "wrap"), Col("Ô", "Cell", 7, "center"),
+        Col("Mã lỗi", "Code", 22),
+        Col("Mức độ", "Severity", 10, "center",
+            {L.pick(L.SEVERITY, c, lang): v for c, v in F.SEVERITY_CELL.items()}),
+        Col("Nội dung", "Message", 60, "wrap"),
+    ]
+
+    def rows() -> Iterator[Row]:
+        for p in result.problems:
+            yield [getattr(p, "file", ""), getattr(p, "unit_code", ""),
+                   getattr(p, "sheet", ""), getattr(p, "cell", ""), getattr(p, "code", ""),
+                   L.pick(L.SEVERITY, str(getattr(p, "severity", "")), lang),
+                   getattr(p, "message", "")]
+
+    return Table("problems", L.sheet_name("problems", lang), _title(result, "problems", lang),
+                 cols, rows(), len(result.problems))

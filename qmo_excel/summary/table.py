@@ -1,0 +1,162 @@
+"""One generic writer for the list sheets of the summary.
+
+Rows are written strictly top to bottom, so the same code works in xlsxwriter's
+``constant_memory`` mode. Text is always written with ``write_string`` (never ``write``,
+which would turn "=1+1" from a return into a formula).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime, time
+from typing import Any
+
+from qmo_excel.spec import col_letter
+from qmo_excel.summary.formats import Formats
+
+EXCEL_MAX_ROWS = 1_048_576
+EXCEL_MAX_TEXT = 32_767
+CHARS_PER_WIDTH = 1.2  # Arial 10 characters per unit of column width (measured on a render)
+LINE_PT = 12.75
+HEADER_ROW = 2  # 0-based: title, note, header
+FIRST_DATA_ROW = HEADER_ROW + 1
+
+
+@dataclass(frozen=True)
+class Col:
+    vi: str
+    en: str
+    width: float
+    kind: str = "text"  # text | wrap | center | int | score | pct | date
+    # conditional colours: shown label -> (fill, font colour)
+    colours: dict[str, tuple[str, str]] = field(default_factory=dict)
+
+    def label(self, lang: str) -> str:
+        return self.vi if lang == "vi" else self.en
+
+
+@dataclass
+class Table:
+    key: str
+    name: str
+    title: str
+    cols: list[Col]
+    rows: Iterable[Sequence[Any]]
+    total: int
+    note: str = ""
+    # (column index, shown value): rows whose cell equals the value get this fill
+    row_rule: tuple[int, str, tuple[str, str]] | None = None
+
+
+def clip(text: str) -> str:
+    return text if len(text) <= EXCEL_MAX_TEXT else text[: EXCEL_MAX_TEXT - 1] + "…"
+
+
+def merge_text(ws: Any, first_row: int, first_col: int, last_row: int, last_col: int,
+               text: str, fmt: Any) -> None:
+    """A merged cell holding literal text (merge_range alone would parse '=…' as a formula)."""
+    ws.merge_range(first_row, first_col, last_row, last_col, "", fmt)
+    ws.write_string(first_row, first_col, clip(text), fmt)
+
+
+def setup_print(ws: Any, footer: str, repeat_row: int | None = HEADER_ROW,
+                scale: int | None = None) -> None:
+    """A4 landscape, 1 page wide (or at a fixed ``scale``), page numbers in the footer."""
+    ws.set_landscape()
+    ws.set_paper(9)  # A4
+    ws.set_margins(left=0.4, right=0.4, top=0.5, bottom=0.6)
+    if scale:
+        ws.set_print_scale(scale)
+    else:
+        ws.fit_to_pages(1, 0)
+    ws.set_footer(footer)
+    if repeat_row is not None:
+        ws.repeat_rows(repeat_row)
+
+
+def write_table(wb: Any, fm: Formats, table: Table, *, limit: int, lang: str,
+                footer: str, truncated_note: str) -> int:
+    """Write one list sheet; returns the number of data rows written (≤ ``limit``)."""
+    ws = wb.add_worksheet(table.name)
+    ncols = len(table.cols)
+    last_col = ncols - 1
+    for i, c in enumerate(table.cols):
+        ws.set_column(i, i, c.width)
+    shown = min(table.total, limit)
+    note = table.note
+    if table.total > limit:
+        note = (note + " " if note else "") + truncated_note.format(
+            shown=f"{shown:,}".replace(",", "." if lang == "vi" else ","),
+            total=f"{table.total:,}".replace(",", "." if lang == "vi" else ","))
+    ws.set_row(0, 24)
+    merge_text(ws, 0, 0, 0, last_col, table.title, fm.get("title"))
+    ws.set_row(1, 30 if len(note) > 120 else 16)
+    merge_text(ws, 1, 0, 1, last_col, note, fm.get("note"))
+    ws.set_row(HEADER_ROW, 40)
+    for i, c in enumerate(table.cols):
+        ws.write_string(HEADER_ROW, i, c.label(lang), fm.get("header"))
+    fmts = [fm.get(c.kind) for c in table.cols]
+    r = FIRST_DATA_ROW
+    written = 0
+    wraps = [(i, c.width) for i, c in enumerate(table.cols) if c.kind == "wrap"]
+    for values in table.rows:
+        if written >= shown:
+            break
+        height = row_height(values, wraps)
+        if height:
+            ws.set_row(r, height)
+        for i, v in enumerate(values):
+            _write(ws, r, i, v, table.cols[i].kind, fmts[i])
+        r += 1
+        written += 1
+    last_row = max(FIRST_DATA_ROW, r - 1) if written else HEADER_ROW
+    ws.freeze_panes(FIRST_DATA_ROW, 0)
+    ws.autofilter(HEADER_ROW, 0, last_row, last_col)
+    if written:
+        _colours(ws, fm, table, FIRST_DATA_ROW, last_row)
+    setup_print(ws, footer)
+    return written
+
+
+def row_height(values: Sequence[Any], wraps: list[tuple[int, float]]) -> float | None:
+    """Height for the wrapped text of a row (viewers do not grow rows written by code)."""
+    lines = 1
+    for i, width in wraps:
+        text = values[i]
+        if isinstance(text, str) and text:
+            per_line = max(4, int(width * CHARS_PER_WIDTH))
+            n = sum(max(1, -(-len(part) // per_line)) for part in text.split("\n"))
+            lines = max(lines, n)
+    return None if lines == 1 else min(409.0, LINE_PT * lines + 3)
+
+
+def _write(ws: Any, r: int, c: int, v: Any, kind: str, fmt: Any) -> None:
+    if v is None or v == "":
+        ws.write_blank(r, c, None, fmt)
+    elif kind in ("int", "score") and isinstance(v, int | float) and not isinstance(v, bool):
+        ws.write_number(r, c, v, fmt)
+    elif kind == "pct" and isinstance(v, int | float):
+        ws.write_number(r, c, v / 100.0, fmt)
+    elif kind == "date" and isinstance(v, date):
+        ws.write_datetime(r, c, v if isinstance(v, datetime) else datetime.combine(v, time()),
+                          fmt)
+    else:
+        ws.write_string(r, c, clip(str(v)), fmt)
+
+
+def _colours(ws: Any, fm: Formats, table: Table, first: int, last: int) -> None:
+    if table.row_rule is not None:
+        col, value, colours = table.row_rule
+        letter = col_letter(col)
+        ws.conditional_format(first, 0, last, len(table.cols) - 1, {
+            "type": "formula",
+            "criteria": f'=${letter}{first + 1}="{value}"',
+            "format": fm.fill(colours),
+        })
+    for i, c in enumerate(table.cols):
+        for shown, colours in c.colours.items():
+            ws.conditional_format(first, i, last, i, {
+                "type": "cell", "criteria": "==", "value": f'"{shown}"',
+                "format": fm.fill(colours, bold=True),
+            })

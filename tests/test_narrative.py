@@ -1,0 +1,66 @@
+"""The drafted narrative: the phrasing of seed 002, figures in Vietnamese number format."""
+
+from __future__ import annotations
+
+import unicodedata
+
+from fixtures_results import empty_round, seed_round
+
+from qmo_excel.summary.narrative import draft_narrative
+
+
+def _text(lang: str = "vi") -> str:
+    return "\n".join(draft_narrative(seed_round(), lang=lang))
+
+
+def test_town_paragraphs() -> None:
+    paras = draft_narrative(seed_round())
+    assert paras[1].startswith("Tổng số 5 đơn vị phải báo cáo, đã nhận 4 báo cáo (1 nộp muộn), "
+                               "còn 1 đơn vị chưa nộp: UBND xã Hương Thọ.")
+    assert paras[2].startswith("Toàn thị xã có 15/22 chỉ tiêu đạt và vượt kế hoạch đề ra")
+    assert "Điểm bình quân của các đơn vị đạt 82,7 điểm" in paras[2]
+    assert paras[3].startswith("Như vậy, có 4/9 mục tiêu chưa đạt")
+    assert "UBND thị xã Hương Trà: mục tiêu số 1, 2, 3" in paras[3]
+
+
+def test_seed_002_phrasing() -> None:
+    text = _text()
+    assert ("có 09/11 chỉ tiêu đạt và vượt kế hoạch đề ra, có 02 chỉ tiêu không đạt, gồm: "
+            "tốc độ tăng trưởng giá trị sản xuất (kết quả 12%, chỉ tiêu 14-15%") in text
+    assert "thu nhập bình quân đầu người (kết quả 43,5 triệu đồng/người/năm" in text
+    assert "kết quả 86,2%, chỉ tiêu trên 95%" in text
+    assert "không đạt so với mục tiêu đề ra" in text
+    assert "kết quả 162/168, chỉ tiêu 100%, đạt 96,4% kế hoạch" in text
+    assert "3/4 mục tiêu chưa đạt" in text
+    assert "(mục tiêu số 1, 2, 3)" in text
+
+
+def test_overdue_tasks_and_closing() -> None:
+    paras = draft_narrative(seed_round())
+    text = "\n".join(paras)
+    assert ("01 nhiệm vụ quá hạn tính đến ngày 30/11/2021: Rà soát quy trình giải quyết TTHC "
+            "(hạn 30/06/2021)") in text
+    assert paras[-1].startswith("Trong thời gian tới, đề nghị các cơ quan, đơn vị có mục "
+                                "tiêu chưa đạt (UBND thị xã Hương Trà, Phòng Tài chính - Kế "
+                                "hoạch)")
+    assert "chưa nộp báo cáo" in paras[-1]
+
+
+def test_nfc_and_deterministic() -> None:
+    a, b = draft_narrative(seed_round()), draft_narrative(seed_round())
+    assert a == b
+    assert all(unicodedata.is_normalized("NFC", p) for p in a)
+
+
+def test_english() -> None:
+    text = _text("en")
+    assert "15/22 indicators achieved or exceeded" in text
+    assert "objectives no. 1, 2, 3" in text
+    assert "86,2%" in text  # results are quoted as written
+    assert "96.4% of plan" in text
+
+
+def test_empty_round() -> None:
+    paras = draft_narrative(empty_round())
+    assert paras[1].startswith("Tổng số 0 đơn vị phải báo cáo, đã nhận 0 báo cáo")
+    assert paras[-1]
