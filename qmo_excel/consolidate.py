@@ -18,9 +18,11 @@ from typing import Any
 from qmo_excel import spec
 from qmo_excel.intake.validate import FileReport, ValidationReport, validate
 from qmo_excel.model import IntakeEntry, RoundConfig, RoundResult, UnitResult, UnitReturn
-from qmo_excel.problems import Problem, sort_key
+from qmo_excel.problems import CATALOGUE, Problem, sort_key
 from qmo_excel.scoring import cut_off_date, score_return
 
+# Errors that leave nothing to consolidate; any other error is a data error in some cells.
+UNUSABLE = frozenset({"structure-column-missing", "objectives-empty"})
 SUPERSEDE_RULE = {
     "vi": ("Khi một đơn vị nộp nhiều lần: dùng bản có Ngày báo cáo (trong tệp) mới nhất; "
            "nếu bằng nhau, dùng bản có thời điểm sửa tệp sau cùng."),
@@ -63,6 +65,21 @@ def _info_text(ret: UnitReturn | None, key: str) -> str:
     return " ".join(str(value).split())
 
 
+def _mtime(path: object) -> float:
+    try:
+        return Path(str(path)).stat().st_mtime
+    except OSError:
+        return 0.0
+
+
+def _unusable(report: FileReport) -> bool:
+    """A return is rejected only for file or structure errors; data errors are reported
+    (and sent back as feedback) but the rest of the return is still used."""
+    return any(p.severity == "error" and (p.code in UNUSABLE or (
+        p.code in CATALOGUE and CATALOGUE[p.code].category == "file"))
+        for p in report.problems)
+
+
 def _first_error(report: FileReport) -> str:
     errors = [p for p in report.problems if p.severity == "error"]
     if not errors:
@@ -79,9 +96,17 @@ def decide_fates(reports: list[FileReport], config: RoundConfig, lang: str = "vi
     """Exactly one fate per file; returns the register and the used report per unit."""
     entries: dict[str, IntakeEntry] = {}
     registered = {u.code.casefold(): u for u in config.register}
+    # Of several files with the same bytes, the original is the one modified first, then
+    # the one with the shortest name ("PKT.xlsx" before "PKT (1).xlsx").
     first_with_hash: dict[str, str] = {}
     candidates: list[FileReport] = []
-    for rep in sorted(reports, key=lambda r: r.rel):
+
+    def original_first(r: FileReport) -> tuple[Any, ...]:
+        ret = _ret(r)
+        mtime = ret.mtime if ret else _mtime(r.path)
+        return (r.sha256 or "", mtime, len(r.rel), r.rel)
+
+    for rep in sorted(reports, key=original_first):
         ret = _ret(rep)
         code = (rep.unit_code or _info_text(ret, "unit_code")).strip()
         errors = sum(p.severity == "error" for p in rep.problems)
@@ -101,8 +126,10 @@ def decide_fates(reports: list[FileReport], config: RoundConfig, lang: str = "vi
             continue
         if rep.sha256:
             first_with_hash[rep.sha256] = rep.rel
-        if rep.status in ("rejected", "invalid") or ret is None or not code:
+        if rep.status == "rejected" or ret is None or not code or _unusable(rep):
             entry.status, entry.reason = "rejected", _first_error(rep) or rep.reason
+            if ret is not None and not code:
+                entry.reason = entry.reason or _t(lang, "Thiếu mã đơn vị", "No unit code")
             continue
         if registered and code.casefold() not in registered:
             entry.unknown_unit = True
@@ -205,7 +232,7 @@ def consolidate(folder: Path, *, config: RoundConfig | None = None, out_dir: Pat
                 as_of: date, lang: str = "vi", jobs: int | None = None,
                 export_json: Path | None = None, export_csv: Path | None = None,
                 feedback: bool = True, summary_name: str | None = None,
-                progress: Callable[[int], None] | None = None) -> Outcome:
+                progress: Callable[[int, int], None] | None = None) -> Outcome:
     """Validate, consolidate and score every return under ``folder``; write the outputs."""
     from qmo_excel.export import write_csv, write_json
     from qmo_excel.feedback import write_feedback
