@@ -21,6 +21,8 @@ from qmo_excel.model import IntakeEntry, RoundConfig, RoundResult, UnitResult, U
 from qmo_excel.problems import CATALOGUE, Problem, sort_key
 from qmo_excel.scoring import cut_off_date, score_return
 
+# Longer list sheets are cut in the summary workbook; the full lists go to CSV.
+BIG_SHEET_ROWS = 200_000
 # Errors that leave nothing to consolidate; any other error is a data error in some cells.
 UNUSABLE = frozenset({"structure-column-missing", "objectives-empty"})
 SUPERSEDE_RULE = {
@@ -193,7 +195,9 @@ def build_result(validation: ValidationReport, config: RoundConfig, *, as_of: da
     units: list[UnitResult] = []
     seen: set[str] = set()
     objectives, indicators, tasks = [], [], []
-    problem_count = Counter(p.unit_code.casefold() for p in validation.problems)
+    relevant_files = {e.file for e in intake if e.status == "used"}
+    problem_count = Counter(p.unit_code.casefold() for rep in reports
+                            if rep.rel in relevant_files for p in rep.problems)
     for reg in config.register:
         units.append(UnitResult(code=reg.code, name=reg.name, kind=reg.kind))
         seen.add(reg.code.casefold())
@@ -219,7 +223,10 @@ def build_result(validation: ValidationReport, config: RoundConfig, *, as_of: da
         indicators.extend(scored.indicators)
         tasks.extend(scored.tasks)
     missing = [u.code for u in units if u.registered and not u.submitted]
-    problems: list[Problem] = sorted(validation.problems, key=sort_key)
+    # Problems of files that count: a superseded or duplicate file's problems are moot.
+    relevant = {e.file for e in intake if e.status in ("used", "rejected")}
+    problems: list[Problem] = sorted(
+        (p for rep in reports if rep.rel in relevant for p in rep.problems), key=sort_key)
     return RoundResult(
         town=config.town, year=year, period=period, as_of=as_of, deadline=config.deadline,
         cut_off=cut_off, intake=intake, missing_units=missing, units=units,
@@ -237,6 +244,7 @@ def consolidate(folder: Path, *, config: RoundConfig | None = None, out_dir: Pat
     from qmo_excel.export import write_csv, write_json
     from qmo_excel.feedback import write_feedback
     from qmo_excel.summary import write_summary
+    from qmo_excel.summary.workbook import long_lists
 
     config = config or RoundConfig()
     validation = validate([folder], jobs=jobs, lang=lang, round=config, progress=progress)
@@ -245,11 +253,14 @@ def consolidate(folder: Path, *, config: RoundConfig | None = None, out_dir: Pat
     outcome = Outcome(result=result, validation=validation)
     name = summary_name or default_summary_name(result, lang)
     outcome.summary = out_dir / name
-    write_summary(result, outcome.summary, lang=lang)
+    write_summary(result, outcome.summary, lang=lang, big_sheet_rows=BIG_SHEET_ROWS)
+    if export_csv is None and long_lists(result, BIG_SHEET_ROWS):
+        export_csv = out_dir / "csv"  # the cut sheets point readers to the full CSV lists
     if feedback:
         fb_dir = out_dir / ("gop-y" if lang == "vi" else "feedback")
+        fates = {e.file: e.status for e in result.intake}
         for rep in validation.files:
-            if rep.status != "ignored" and rep.problems:
+            if fates.get(rep.rel) in ("used", "rejected") and rep.problems:
                 path = write_feedback(rep, fb_dir, lang=lang)
                 if path is not None:
                     outcome.feedback.append(path)

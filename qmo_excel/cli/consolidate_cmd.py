@@ -39,6 +39,7 @@ def render_summary(result: RoundResult, lang: str) -> list[str]:
     scores = [u.score for u in result.units if u.score is not None]
     avg = sum(scores) / len(scores) if scores else None
     overdue = sum(t.overdue for t in result.tasks)
+    severities = Counter(p.severity for p in result.problems)
     if lang == "vi":
         lines = [
             f"Tiếp nhận {len(result.intake)} tệp: {fates['used']} sử dụng, "
@@ -52,7 +53,8 @@ def render_summary(result: RoundResult, lang: str) -> list[str]:
             f"Chỉ tiêu: {achieved}/{len(ind)} đạt và vượt, {failed} không đạt, "
             f"{progress} đang thực hiện, {no_data} chưa có số liệu.",
             "Điểm bình quân: " + (_vn_number(avg) if avg is not None else "—")
-            + f"; nhiệm vụ quá hạn: {overdue}; lỗi, cảnh báo: {len(result.problems)}.",
+            + f"; nhiệm vụ quá hạn: {overdue}; lỗi: {severities['error']}, cảnh báo: "
+            f"{severities['warning']}, lưu ý: {severities['info']}.",
         ]
     else:
         lines = [
@@ -67,7 +69,8 @@ def render_summary(result: RoundResult, lang: str) -> list[str]:
             f"Indicators: {achieved}/{len(ind)} achieved, {failed} not achieved, "
             f"{progress} in progress, {no_data} no data.",
             "Average score: " + (f"{avg:.1f}" if avg is not None else "—")
-            + f"; overdue tasks: {overdue}; problems: {len(result.problems)}.",
+            + f"; overdue tasks: {overdue}; errors: {severities['error']}, warnings: "
+            f"{severities['warning']}, notes: {severities['info']}.",
         ]
     return lines
 

@@ -389,6 +389,8 @@ def _unread_result(result: Any) -> bool:
     if result is None:
         return True
     return (getattr(result, "value", None) is None and getattr(result, "word", None) is None
+            and getattr(result, "percent_of_plan_stated", None) is None
+            and getattr(result, "numerator", None) is None
             and not getattr(result, "parts", None))
 
 

@@ -158,7 +158,7 @@ def _ole(data: bytes) -> Precheck:
             return Precheck(False, "xls-encrypted", ENCRYPTED,
                             "Excel 97-2003 (.xls) có mật khẩu")
         ver = "Excel 5.0/95 (.xls)" if found == {"book"} else "Excel 97-2003 (.xls)"
-        return Precheck(False, "xls", OLD, f"định dạng {ver}")
+        return Precheck(False, "xls", OLD, ver)
     if "worddocument" in found:
         return Precheck(False, "doc", UNREADABLE, "tài liệu Word (.doc), không phải bảng tính")
     if "powerpoint document" in found:

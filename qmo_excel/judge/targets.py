@@ -128,6 +128,12 @@ def read_target(
     for seg in split_segments(raw):
         parts.extend(_read_clause(seg, ind, unit))
     parts = _merge_ratio_rate(parts)
+    if not parts and _REFERENCE.search(fold(raw)):
+        t = Target(raw, "unknown", confidence=UNCERTAIN, unit=unit, notes=notes)
+        t.notes.append("Chỉ tiêu chỉ dẫn chiếu tới nơi khác, không ghi mức cụ thể: hãy ghi "
+                       "mức cần đạt, ví dụ \"trên 95%\", \"14-15%\", \"1.100 tỷ đồng\"")
+        _set_direction(t, explicit, ind, "", None)
+        return t
     if not parts:
         t = Target(raw, "qualitative", unit=unit, notes=notes)
         low = fold(raw)
@@ -155,6 +161,16 @@ def read_target(
         parts=parts,
         notes=[*notes, f"Ô có {len(parts)} chỉ tiêu: đánh giá từng chỉ tiêu"],
     )
+
+
+# A cell that points at a figure written elsewhere ("như năm trước", "theo kế hoạch") or
+# holds a placeholder ("-", "x", "...", "chưa xác định") states no level to judge against.
+_REFERENCE = re.compile(
+    r"^\W*$|^(x|\?+|\.+|…|n/?a|không có|chưa (xác định|có|giao)|đang cập nhật)\W*$"
+    r"|\b(như|bằng|giữ như|tương đương)\s+(năm|kỳ|cùng kỳ|kế hoạch|quý)\b"
+    r"|^theo\s+(kế hoạch|chỉ tiêu|nghị quyết|quyết định|văn bản|quy định|hướng dẫn)\b"
+    r"(?!.*\d)"
+)
 
 
 def _num_text(value: float) -> str:

@@ -46,10 +46,9 @@ SEVERITY: dict[str, tuple[str, str]] = {
     "info": ("Lưu ý", "Note"),
 }
 CONFIDENCE: dict[str, tuple[str, str]] = {
-    "high": ("Cao", "High"),
-    "medium": ("Trung bình", "Medium"),
-    "low": ("Thấp", "Low"),
-    "none": ("Không", "None"),
+    "certain": ("Chắc chắn", "Certain"),
+    "likely": ("Khá chắc", "Likely"),
+    "uncertain": ("Chưa chắc", "Uncertain"),
 }
 SOURCE: dict[str, tuple[str, str]] = {
     "computed": ("Tính toán", "Computed"),

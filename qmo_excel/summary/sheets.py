@@ -42,7 +42,7 @@ def ranking(result: RoundResult, lang: str) -> Table:
         Col("Nộp muộn", "Late", 6.5, "center",
             {L.word("late", lang): F.VERDICT_CELL["khong_xac_dinh"]}),
         Col("Điểm", "Score", 6.5, "score"),
-        Col("Xếp loại", "Band", 16, "wrap", _band_colours(lang)),
+        Col("Xếp loại", "Band", 21, "wrap", _band_colours(lang)),
         Col("Số chỉ tiêu", "Indicators", 6.5, "int"),
         Col("Đạt và vượt", "Achieved", 6.5, "int"),
         Col("Không đạt", "Not achieved", 6.5, "int"),
