@@ -246,3 +246,20 @@ def test_cli_prints_a_summary_of_the_run(tmp_path: Path) -> None:
     assert "Tiếp nhận 9 tệp" in result.output
     assert "bị từ chối" in result.output
     assert (tmp_path / "csv" / "indicators.csv").is_file()
+
+
+def test_received_plus_missing_is_expected_on_every_page(
+        seed_round: tuple[Path, RoundConfig, dict]) -> None:
+    tmp, _, _ = seed_round
+    from qmo_excel.summary.narrative import draft_narrative
+    from qmo_excel.summary.overview import headline
+
+    (tmp / "again").mkdir(exist_ok=True)
+    returns, config = make_round(tmp / "again")
+    outcome = consolidate(returns, config=config, out_dir=tmp / "again" / "out", as_of=AS_OF,
+                          jobs=1, feedback=False)
+    h = headline(outcome.result)
+    assert (h.expected, h.received, h.missing) == (4, 3, 1)
+    text = "\n".join(draft_narrative(outcome.result))
+    assert "4 đơn vị phải báo cáo, đã nhận 3 báo cáo" in text
+    assert "UBND xã Lạ" in text  # the unit outside the register is named

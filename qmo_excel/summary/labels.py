@@ -230,3 +230,12 @@ def ranked_units(result: RoundResult) -> list[tuple[int | None, UnitResult]]:
         out.append((rank, u))
     out.extend((None, u) for u in result.units if not u.submitted)
     return out
+
+
+def received_expected(result: RoundResult) -> list[UnitResult]:
+    """Units of the register that sent a usable return (all senders without a register),
+    so that expected = received + missing holds on every page."""
+    registered = [u for u in result.units if u.registered]
+    if registered:
+        return [u for u in registered if u.submitted]
+    return [u for u in result.units if u.submitted]

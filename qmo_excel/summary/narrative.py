@@ -189,8 +189,8 @@ def _intro(result: RoundResult, t: dict[str, str], lg: str) -> str:
 
 def _intake(result: RoundResult, t: dict[str, str], lg: str) -> str:
     expected = L.expected_units(result)
-    received = [u for u in result.units if u.submitted]
-    late = [u for u in received if u.late]
+    received = L.received_expected(result)
+    late = [u for u in result.units if u.submitted and u.late]
     by_code = {u.code: u for u in result.units}
     text = t["intake"].format(n=len(expected), m=len(received), k=len(late))
     if result.missing_units:

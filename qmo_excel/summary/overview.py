@@ -54,7 +54,7 @@ def headline(result: RoundResult) -> Headline:
     units = [u for u in result.units if u.submitted]
     scores = [u.score for u in units if u.score is not None]
     return Headline(
-        expected=len(L.expected_units(result)), received=len(units),
+        expected=len(L.expected_units(result)), received=len(L.received_expected(result)),
         late=sum(1 for u in units if u.late), missing=len(result.missing_units),
         score=sum(scores) / len(scores) if scores else None,
         objectives=len(result.objectives),
