@@ -8,16 +8,14 @@ Excel shows Vietnamese correctly.
 
 from __future__ import annotations
 
-import contextlib
 import csv
 import json
-import os
-import tempfile
 from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
 from typing import Any, TextIO
 
+from qmo_excel.fileio import atomic_path
 from qmo_excel.model import RoundResult, UnitResult
 from qmo_excel.summary.labels import achieved_total
 
@@ -85,18 +83,9 @@ def to_export_dict(result: RoundResult) -> dict[str, Any]:
 
 
 def _atomic(path: Path, write: Callable[[TextIO], object], *, bom: bool = False) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    tmp = Path(name)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8-sig" if bom else "utf-8", newline="") as fh:
-            write(fh)
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            tmp.unlink()
-        raise
+    with atomic_path(path) as tmp, tmp.open(
+            "w", encoding="utf-8-sig" if bom else "utf-8", newline="") as fh:
+        write(fh)
 
 
 def write_json(result: RoundResult, path: Path | str) -> None:

@@ -15,11 +15,8 @@ The copy therefore always keeps its dropdowns.
 
 from __future__ import annotations
 
-import contextlib
 import io
-import os
 import re
-import tempfile
 import unicodedata
 import warnings
 import zipfile
@@ -36,6 +33,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.hyperlink import Hyperlink
 
 from qmo_excel import spec
+from qmo_excel.fileio import atomic_path
 from qmo_excel.intake.validate import FileReport
 from qmo_excel.problems import SEVERITY_ORDER, Problem, sort_key
 
@@ -129,15 +127,8 @@ def _save_atomic(wb: Any, target: Path) -> None:
     buf = io.BytesIO()
     wb.save(buf)
     data = _deterministic(buf.getvalue())
-    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".gopy-", suffix=".xlsx.tmp")
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        os.replace(tmp, target)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
+    with atomic_path(target) as tmp:
+        tmp.write_bytes(data)
 
 
 def _deterministic(data: bytes) -> bytes:

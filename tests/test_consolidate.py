@@ -263,3 +263,13 @@ def test_received_plus_missing_is_expected_on_every_page(
     text = "\n".join(draft_narrative(outcome.result))
     assert "4 đơn vị phải báo cáo, đã nhận 3 báo cáo" in text
     assert "UBND xã Lạ" in text  # the unit outside the register is named
+
+
+def test_progress_is_reported_per_spreadsheet(tmp_path: Path) -> None:
+    returns, config = make_round(tmp_path)
+    calls: list[tuple[int, int]] = []
+    consolidate(returns, config=config, out_dir=tmp_path / "out", as_of=AS_OF, jobs=2,
+                feedback=False, progress=lambda done, total: calls.append((done, total)))
+    spreadsheets = 7  # the lock file and the .txt note are not read
+    assert calls[-1] == (spreadsheets, spreadsheets)
+    assert [d for d, _ in calls] == sorted(d for d, _ in calls)

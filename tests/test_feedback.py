@@ -11,7 +11,7 @@ import pytest
 from builders import build_return
 from openpyxl import load_workbook
 
-from qmo_excel import feedback, spec
+from qmo_excel import fileio, spec
 from qmo_excel.feedback import FILLS, LIST_SHEET, feedback_name, write_feedback
 from qmo_excel.intake.validate import FileJob, FileReport, inspect_file
 from qmo_excel.template import write_unit_workbook
@@ -140,7 +140,7 @@ def test_failed_save_leaves_nothing(report: FileReport, tmp_path: Path,
     def boom(src: str, dst: str) -> None:
         raise OSError("disk full")
 
-    monkeypatch.setattr(feedback.os, "replace", boom)
+    monkeypatch.setattr(fileio.os, "replace", boom)
     out_dir = tmp_path / "out"
     with pytest.raises(OSError):
         write_feedback(report, out_dir)

@@ -13,16 +13,14 @@ from ``result.as_of`` and nothing reads the clock.
 
 from __future__ import annotations
 
-import contextlib
 import math
-import os
-import tempfile
 from datetime import datetime, time
 from pathlib import Path
 from typing import Any
 
 import xlsxwriter
 
+from qmo_excel.fileio import atomic_path
 from qmo_excel.model import RoundResult
 from qmo_excel.summary import labels as L
 from qmo_excel.summary import overview, sheets
@@ -44,19 +42,8 @@ CHARS_PER_LINE = 96  # of 13 pt Times New Roman across that width (measured on a
 def write_summary(result: RoundResult, path: Path | str, *, lang: str = "vi",
                   big_sheet_rows: int = 200_000) -> None:
     """Write the summary workbook of ``result`` to ``path`` (atomically)."""
-    path = Path(path)
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.stem}.", suffix=".tmp.xlsx",
-                                    dir=path.parent)
-    os.close(fd)
-    tmp = Path(tmp_name)
-    try:
+    with atomic_path(path) as tmp:
         _write(result, tmp, "en" if lang == "en" else "vi", big_sheet_rows)
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            tmp.unlink()
-        raise
 
 
 def long_lists(result: RoundResult, big_sheet_rows: int) -> bool:

@@ -6,10 +6,10 @@ from dataclasses import asdict
 from pathlib import Path
 
 from qmo_excel import spec
+from qmo_excel.fileio import atomic_path
 from qmo_excel.model import RoundConfig
 from qmo_excel.template.instructions import write_round_instructions
 from qmo_excel.template.sheets import (
-    atomic_path,
     list_refs,
     new_workbook,
     write_info_sheet,

@@ -7,10 +7,7 @@ and round workbooks only choose which sheets, titles and values.
 from __future__ import annotations
 
 import math
-import os
-import tempfile
-from collections.abc import Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from collections.abc import Mapping, Sequence
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -67,22 +64,6 @@ def new_workbook(path: str | Path, *, title: str, subject: str, template_id: str
     wb.set_custom_property("qmo_version", spec.VERSION)
     wb.set_custom_property("qmo_lang", lang)
     return wb
-
-
-@contextmanager
-def atomic_path(path: str | Path) -> Iterator[Path]:
-    """Yield a temporary path beside ``path``; move it into place only on success."""
-    target = Path(path)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=".qmo-", suffix=target.suffix, dir=target.parent)
-    os.close(fd)
-    try:
-        yield Path(tmp)
-        os.chmod(tmp, 0o644)  # mkstemp makes 0600; a workbook is meant to be shared
-        os.replace(tmp, target)
-    finally:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
 
 
 def print_setup(ws: Any, *, repeat_row: int | None, lang: spec.Lang,

@@ -6,9 +6,9 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from qmo_excel import spec
+from qmo_excel.fileio import atomic_path
 from qmo_excel.template.instructions import write_unit_instructions
 from qmo_excel.template.sheets import (
-    atomic_path,
     is_empty,
     list_refs,
     new_workbook,
