@@ -67,6 +67,13 @@ def _info_text(ret: UnitReturn | None, key: str) -> str:
     return " ".join(str(value).split())
 
 
+def _same_file(a: object, b: object) -> bool:
+    try:
+        return Path(str(a)).resolve() == Path(str(b)).resolve()
+    except OSError:
+        return False
+
+
 def _mtime(path: object) -> float:
     try:
         return Path(str(path)).stat().st_mtime
@@ -120,6 +127,11 @@ def decide_fates(reports: list[FileReport], config: RoundConfig, lang: str = "vi
         entries[rep.rel] = entry
         if rep.status == "ignored":
             entry.status, entry.reason = "ignored", rep.reason
+            continue
+        if config.source and _same_file(rep.path, config.source):
+            entry.status = "ignored"
+            entry.reason = _t(lang, "Sổ kỳ báo cáo (cài đặt, danh sách đơn vị), không phải "
+                              "báo cáo của đơn vị", "The round workbook, not a unit's return")
             continue
         if rep.sha256 and rep.sha256 in first_with_hash:
             entry.status = "duplicate"

@@ -273,3 +273,30 @@ def test_progress_is_reported_per_spreadsheet(tmp_path: Path) -> None:
     spreadsheets = 7  # the lock file and the .txt note are not read
     assert calls[-1] == (spreadsheets, spreadsheets)
     assert [d for d, _ in calls] == sorted(d for d, _ in calls)
+
+
+def test_round_folder_layout_from_qmo_init(tmp_path: Path,
+                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    """`qmo init` then `qmo consolidate DIR/returns`: the round workbook is found, its
+    output goes to DIR/output, and a round workbook dropped among the returns is ignored."""
+    monkeypatch.chdir(tmp_path)
+    runner = CliRunner()
+    assert runner.invoke(main, ["init", str(tmp_path / "dot"), "--example"]).exit_code == 0
+    dot = tmp_path / "dot"
+    template = next((dot / "templates").glob("*PTCKH.xlsx"))
+    shutil.copyfile(template, dot / "returns" / template.name)
+    shutil.copyfile(dot / "round.xlsx", dot / "returns" / "round.xlsx")
+    result = runner.invoke(main, ["consolidate", str(dot / "returns"), "--quiet",
+                                  "--as-of", "2023-07-01", "--export-json",
+                                  str(tmp_path / "x.json"), "--round",
+                                  str(dot / "returns" / "round.xlsx")])
+    assert result.exit_code == 0, result.output
+    fates = {e["file"]: (e["status"], e["reason"]) for e in
+             json.loads((tmp_path / "x.json").read_text(encoding="utf-8"))["intake"]}
+    assert fates["round.xlsx"][0] == "ignored"
+    assert "Sổ kỳ báo cáo" in fates["round.xlsx"][1]
+    (dot / "returns" / "round.xlsx").unlink()
+    result = runner.invoke(main, ["consolidate", str(dot / "returns"), "--quiet",
+                                  "--as-of", "2023-07-01"])
+    assert result.exit_code == 0, result.output
+    assert list((dot / "output").glob("tong-hop-*.xlsx"))

@@ -81,8 +81,9 @@ def render_summary(result: RoundResult, lang: str) -> list[str]:
               path_type=Path), help="Sổ kỳ báo cáo (round.xlsx). Mặc định: round.xlsx trong "
               "thư mục hoặc thư mục cha, nếu có. / The round workbook.")
 @click.option("-o", "--output", "out_dir", type=click.Path(file_okay=False, path_type=Path),
-              default=Path("qmo-output"), show_default=True,
-              help="Thư mục ghi kết quả. / Output folder.")
+              help="Thư mục ghi kết quả. Mặc định: output/ bên cạnh thư mục bài nộp của một "
+              "kỳ do qmo init tạo, nếu không thì qmo-output/. / Output folder (default: the "
+              "round folder's output/, else qmo-output/).")
 @click.option("--as-of", "as_of", type=click.DateTime(formats=["%Y-%m-%d", "%d/%m/%Y"]),
               help="Ngày lập tổng hợp (cố định để kết quả giống hệt nhau). / Run date.")
 @click.option("--lang", type=click.Choice(["vi", "en"]), default="vi", show_default=True,
@@ -96,7 +97,7 @@ def render_summary(result: RoundResult, lang: str) -> list[str]:
 @click.option("--no-feedback", is_flag=True, help="Không ghi tệp góp ý cho đơn vị. / "
               "Do not write feedback workbooks.")
 @click.option("-q", "--quiet", is_flag=True, help="Không in tiến trình. / No progress bar.")
-def consolidate_cmd(folder: Path, round_path: Path | None, out_dir: Path,
+def consolidate_cmd(folder: Path, round_path: Path | None, out_dir: Path | None,
                     as_of: object, lang: str, jobs: int | None, export_json: Path | None,
                     export_csv: Path | None, no_feedback: bool, quiet: bool) -> None:
     """Tổng hợp, chấm điểm mọi báo cáo trong FOLDER và ghi sổ tổng hợp.
@@ -117,6 +118,11 @@ def consolidate_cmd(folder: Path, round_path: Path | None, out_dir: Path,
         if not quiet:
             click.echo(("Sổ kỳ báo cáo: " if lang == "vi" else "Round workbook: ")
                        + str(round_path), err=True)
+    if out_dir is None:
+        scaffolded = folder.resolve().parent / "output"
+        beside_round = round_path is not None and round_path.resolve().parent == \
+            folder.resolve().parent
+        out_dir = scaffolded if beside_round and scaffolded.is_dir() else Path("qmo-output")
     run_date = as_of.date() if hasattr(as_of, "date") else date.today()
     show_bar = not quiet and sys.stderr.isatty() and not os.environ.get("CI")
     bar = None
