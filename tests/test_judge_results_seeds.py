@@ -362,6 +362,7 @@ CASES = [
         "certain",
     ),
     (
+        # a rate at mid-year: on the way, but a rate may already show a shortfall
         "59%",
         "100%",
         "",
@@ -369,6 +370,17 @@ CASES = [
         (59.0, "%", None, False, "certain", None),
         "dang_thuc_hien",
         59.0,
+        "likely",
+    ),
+    (
+        # an amount at mid-year adds up over the year: on the way, certainly
+        "650 tỷ đồng",
+        "1.100 tỷ đồng",
+        "",
+        "6 tháng",
+        (650.0, "tỷ đồng", None, False, "certain", None),
+        "dang_thuc_hien",
+        59.09,
         "certain",
     ),
     (

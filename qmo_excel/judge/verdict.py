@@ -93,19 +93,25 @@ def judge(target: Target, result: Result | None, *, period: str = "year") -> Jud
         j = _judge_one(target, result)
     j.notes[:0] = notes
     if code != "year":
-        _in_progress(j, result, code)
+        _in_progress(j, result, code, rate="%" in target.unit)
     return j
 
 
-def _in_progress(j: Judgement, result: Result, code: str) -> None:
+def _in_progress(j: Judgement, result: Result, code: str, *, rate: bool) -> None:
     for p in j.parts:
-        _in_progress(p, result, code)
+        _in_progress(p, result, code, rate=rate)
     if j.verdict != "khong_dat":
         return
     if result.word == "khong_dat" and result.value is None and "không" in fold(result.text):
         return
     j.verdict = "dang_thuc_hien"
     j.notes.append("Kết quả giữa năm so với chỉ tiêu cả năm: đang thực hiện, chưa phải không đạt")
+    if rate:
+        # A rate (on-time files, coverage) is a level, not an amount that adds up over the
+        # year: a mid-year rate below the target may already be a shortfall.
+        j.confidence = weakest(j.confidence, LIKELY)
+        j.notes.append("Chỉ tiêu là tỷ lệ: mức giữa năm có thể đã cho thấy chưa đạt, "
+                       "cần xem lại khi có số liệu cả năm")
 
 
 def _word_judgement(t: Target, r: Result, conf: str, notes: list[str]) -> Judgement:
