@@ -7,8 +7,8 @@
 Modules: ``normalize`` (text repair), ``numbers`` (Vietnamese number formats), ``segments``
 (cutting a cell into clauses), ``wording`` (comparator and unit words), ``direction``,
 ``targets``, ``results``, ``compare`` (the arithmetic), ``verdict`` (judging, periods),
-``timeline`` and ``explain`` (the ``qmo explain`` shape and rendering). Imports nothing
-else of ours.
+``reading`` (one row read and judged once, memoised), ``timeline`` and ``explain`` (the
+``qmo explain`` shape and rendering). Imports nothing else of ours.
 """
 
 from qmo_excel.judge.direction import HIGHER, LOWER, parse_direction
@@ -16,6 +16,7 @@ from qmo_excel.judge.explain import explain, render_text, render_timeline
 from qmo_excel.judge.levels import CERTAIN, LIKELY, UNCERTAIN, weakest
 from qmo_excel.judge.normalize import fold, normalize
 from qmo_excel.judge.numbers import format_number_vi, parse_number
+from qmo_excel.judge.reading import Reading, read_row
 from qmo_excel.judge.results import Result, read_result
 from qmo_excel.judge.targets import Target, read_target
 from qmo_excel.judge.timeline import Timeline, read_timeline
@@ -30,6 +31,7 @@ __all__ = [
     "UNCERTAIN",
     "VERDICTS",
     "Judgement",
+    "Reading",
     "Result",
     "Target",
     "Timeline",
@@ -42,6 +44,7 @@ __all__ = [
     "parse_number",
     "parse_period",
     "read_result",
+    "read_row",
     "read_target",
     "read_timeline",
     "render_text",

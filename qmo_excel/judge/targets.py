@@ -12,8 +12,9 @@ stated rate ("31/38 trường, tỷ lệ 81,6%") low is the stated rate.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
+from functools import lru_cache
 from typing import Any
 
 from qmo_excel.judge.direction import HIGHER, LOWER, from_indicator, parse_direction
@@ -91,7 +92,34 @@ def read_target(
     unit: str = "",
     direction: str | None = None,
 ) -> Target:
-    """Read a target cell (see the module docstring for the conventions)."""
+    """Read a target cell (see the module docstring for the conventions).
+
+    Readings are memoised: a round repeats the same assigned targets and indicator names
+    in every unit's return. The caller gets its own copy, free to change.
+    """
+    try:
+        return _copy(_read_cached(text, indicator, unit, direction))
+    except TypeError:  # an unhashable value: read it without the cache
+        return _read_target(text, indicator=indicator, unit=unit, direction=direction)
+
+
+def _copy(t: Target) -> Target:
+    return replace(t, parts=[_copy(p) for p in t.parts], notes=list(t.notes))
+
+
+@lru_cache(maxsize=16384)
+def _read_cached(text: str | float | int | date | None, indicator: str, unit: str,
+                 direction: str | None) -> Target:
+    return _read_target(text, indicator=indicator, unit=unit, direction=direction)
+
+
+def _read_target(
+    text: str | float | int | date | None,
+    *,
+    indicator: str = "",
+    unit: str = "",
+    direction: str | None = None,
+) -> Target:
     notes: list[str] = []
     explicit: str | None = None
     try:
@@ -128,6 +156,12 @@ def read_target(
     for seg in split_segments(raw):
         parts.extend(_read_clause(seg, ind, unit))
     parts = _merge_ratio_rate(parts)
+    if _EXCEL_ERROR.match(raw):
+        t = Target(raw, "unknown", confidence=UNCERTAIN, unit=unit, notes=notes)
+        t.notes.append(f"Ô chỉ tiêu là lỗi công thức Excel ({raw.strip()}): hãy ghi mức cần "
+                       "đạt, ví dụ \"trên 95%\"")
+        _set_direction(t, explicit, ind, "", None)
+        return t
     if not parts and _REFERENCE.search(fold(raw)):
         t = Target(raw, "unknown", confidence=UNCERTAIN, unit=unit, notes=notes)
         t.notes.append("Chỉ tiêu chỉ dẫn chiếu tới nơi khác, không ghi mức cụ thể: hãy ghi "
@@ -171,6 +205,12 @@ _REFERENCE = re.compile(
     r"|^theo\s+(kế hoạch|chỉ tiêu|nghị quyết|quyết định|văn bản|quy định|hướng dẫn)\b"
     r"(?!.*\d)"
 )
+
+
+# What Excel shows in a cell whose formula failed ("#REF!" after a deleted row).
+_EXCEL_ERROR = re.compile(
+    r"\s*#(REF!|N/A|VALUE!|DIV/0!|NAME\?|NUM!|NULL!|GETTING_DATA|SPILL!|CALC!)\s*$",
+    re.IGNORECASE)
 
 
 def _num_text(value: float) -> str:

@@ -14,8 +14,9 @@ from __future__ import annotations
 
 import calendar
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
+from functools import lru_cache
 from typing import Any
 
 from qmo_excel.judge.normalize import fold
@@ -100,7 +101,23 @@ def _safe_date(year: int, month: int, day: int) -> date | None:
 
 
 def read_timeline(text: str | None, year: int) -> Timeline:
-    """Read a plan's time cell for ``year`` (see the module docstring)."""
+    """Read a plan's time cell for ``year`` (see the module docstring).
+
+    Memoised (plans repeat their timing phrases); the caller gets its own copy.
+    """
+    try:
+        tl = _read_cached(text, year)
+    except TypeError:  # an unhashable value
+        return _read_timeline(text, year)
+    return replace(tl, due=list(tl.due), notes=list(tl.notes))
+
+
+@lru_cache(maxsize=16384)
+def _read_cached(text: str | None, year: int) -> Timeline:
+    return _read_timeline(text, year)
+
+
+def _read_timeline(text: str | None, year: int) -> Timeline:
     raw = str(text).strip() if text is not None else ""
     low = fold(raw)
     tl = Timeline(raw, "none")
