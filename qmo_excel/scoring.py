@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from qmo_excel import spec
-from qmo_excel.judge import judge, read_result, read_target, read_timeline
+from qmo_excel.judge import read_row, read_timeline
 from qmo_excel.model import (
     IndicatorResult,
     ObjectiveResult,
@@ -105,9 +105,9 @@ def judge_indicator(row: Row, *, unit_code: str, objective_code: str, period: st
     target_text = row.text("target")
     result_text = row.text("result")
     uom = row.text("unit_of_measure")
-    target = read_target(target_text, indicator=text, unit=uom, direction=explicit_direction)
-    result = read_result(row.get("result"), target)
-    j = judge(target, result, period=period)
+    reading = read_row(target_text, row.get("result"), indicator=text, unit=uom,
+                       direction=explicit_direction, period=period)
+    target, j = reading.target, reading.judgement
     self_code = spec.choice_code("self_assessment", row.get("self_assessment")) or ""
     verdict, source = j.verdict, "computed"
     notes = list(dict.fromkeys([*target.notes, *j.notes]))
@@ -212,11 +212,41 @@ def score_tasks(ret: UnitReturn, *, unit_code: str, year: int | None, cut_off: d
     return tasks
 
 
-def score_return(ret: UnitReturn, *, unit: UnitResult, config: RoundConfig, period: str,
-                 year: int | None, cut_off: date) -> UnitScore:
-    """Judge every indicator of one return and fill the unit's figures in ``unit``."""
-    objectives, indicators = score_objectives(ret, unit_code=unit.code, period=period)
-    tasks = score_tasks(ret, unit_code=unit.code, year=year, cut_off=cut_off)
+@dataclass
+class Scored:
+    """One return's records, judged for a round's year, period and cut-off (the basis)."""
+
+    year: int | None
+    period: str
+    cut_off: date
+    objectives: list[ObjectiveResult]
+    indicators: list[IndicatorResult]
+    tasks: list[TaskResult]
+
+    def basis(self) -> tuple[int | None, str, date]:
+        return self.year, self.period, self.cut_off
+
+    def relabel(self, unit_code: str) -> None:
+        """Give every record the unit's code as the round writes it."""
+        for group in (self.objectives, self.indicators, self.tasks):
+            for rec in group:
+                rec.unit_code = unit_code
+
+    def unit_codes(self) -> set[str]:
+        return {r.unit_code for g in (self.objectives, self.indicators, self.tasks) for r in g}
+
+
+def score_records(ret: UnitReturn, *, unit_code: str, period: str, year: int | None,
+                  cut_off: date) -> Scored:
+    """Judge every indicator and task of one return (no unit figures)."""
+    objectives, indicators = score_objectives(ret, unit_code=unit_code, period=period)
+    tasks = score_tasks(ret, unit_code=unit_code, year=year, cut_off=cut_off)
+    return Scored(year, period, cut_off, objectives, indicators, tasks)
+
+
+def fill_unit(unit: UnitResult, scored: Scored, config: RoundConfig) -> None:
+    """The unit's score, band and counts from its judged records."""
+    indicators, objectives, tasks = scored.indicators, scored.objectives, scored.tasks
     parts = [(_score_part(i, config.cap), i.weight) for i in indicators]
     weighted = [(p, w) for p, w in parts if p is not None]
     total_weight = sum(w for _, w in weighted)
@@ -239,4 +269,32 @@ def score_return(ret: UnitReturn, *, unit: UnitResult, config: RoundConfig, peri
     unit.tasks_done_late = sum(t.done_late for t in tasks)
     unit.tasks_overdue = sum(t.overdue for t in tasks)
     unit.mismatches = sum(i.self_assessment_mismatch for i in indicators)
-    return UnitScore(unit=unit, objectives=objectives, indicators=indicators, tasks=tasks)
+
+
+def score_return(ret: UnitReturn, *, unit: UnitResult, config: RoundConfig, period: str,
+                 year: int | None, cut_off: date) -> UnitScore:
+    """Judge every indicator of one return and fill the unit's figures in ``unit``."""
+    scored = score_records(ret, unit_code=unit.code, period=period, year=year,
+                           cut_off=cut_off)
+    fill_unit(unit, scored, config)
+    return UnitScore(unit=unit, objectives=scored.objectives, indicators=scored.indicators,
+                     tasks=scored.tasks)
+
+
+def year_of(ret: UnitReturn) -> int | None:
+    """The year a return states, when it is a plausible year."""
+    y = ret.info.get("year")
+    if isinstance(y, int | float) and not isinstance(y, bool) and 1900 < y < 2200:
+        return int(y)
+    return None
+
+
+def own_basis(ret: UnitReturn, config: RoundConfig, as_of: date
+              ) -> tuple[int | None, str, date]:
+    """The year, period and cut-off a round of this one return alone would be judged
+    with (as ``consolidate`` decides them for a round): the round's settings first."""
+    year = config.year or year_of(ret)
+    own_period = spec.choice_code("period", ret.info.get("period"))
+    own = config.source is None and own_period
+    period = own_period if own and own_period else config.period or "year"
+    return year, period, cut_off_date(config, year, period, as_of)

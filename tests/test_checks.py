@@ -310,8 +310,12 @@ def fake_judge(monkeypatch: pytest.MonkeyPatch) -> SimpleNamespace:
     def read_timeline(text: str, year: int) -> Any:
         return SimpleNamespace(kind="unknown" if text == state.odd else "month")
 
-    for name, f in (("read_target", read_target), ("read_result", read_result),
-                    ("judge", judge), ("read_timeline", read_timeline)):
+    def read_row(target: str, result: Any, *, period: str = "year", **kw: Any) -> Any:
+        t = read_target(target, **kw)
+        r = None if result is None else read_result(str(result), t)
+        return SimpleNamespace(target=t, result=r, judgement=judge(t, r, period=period))
+
+    for name, f in (("read_row", read_row), ("read_timeline", read_timeline)):
         monkeypatch.setattr(checks, name, f, raising=True)
     return state
 

@@ -97,7 +97,7 @@ def validate_cmd(paths: tuple[Path, ...], fmt: str, lang: str, round_path: Path 
     is valid, 1 when problems are found, 2 on a usage error.
     """
     config = _read_round(round_path) if round_path else None
-    report = validate(list(paths), jobs=jobs, lang=lang, round=config)
+    report = validate(list(paths), jobs=jobs, lang=lang, round=config, keep_rows=False)
     if fmt == "json":
         click.echo(json.dumps(report.to_dict(), ensure_ascii=False, indent=2))
     elif fmt == "csv":

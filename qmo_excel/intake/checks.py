@@ -16,6 +16,7 @@ row with objective ``II`` serves objective ``2``.
 from __future__ import annotations
 
 from datetime import date
+from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from qmo_excel import spec
@@ -30,7 +31,7 @@ from qmo_excel.intake.values import (
     parse_weight,
     parse_year,
 )
-from qmo_excel.judge import judge, read_result, read_target, read_timeline
+from qmo_excel.judge import read_row, read_timeline
 from qmo_excel.model import CellValue, RoundConfig, Row, UnitReturn
 from qmo_excel.problems import Problem, problem
 
@@ -128,6 +129,14 @@ class _Checker:
                      length=len(t), expected=f.max_length)
         if t.startswith("="):
             self.add("text-formula", sheet_key, cell, f.key, t, label=self.label(f))
+
+    def texts_of(self, row: Row, sheet_key: str, col: dict[str, str],
+                 fields: tuple[spec.Field, ...]) -> None:
+        """``texts`` for the text fields of one table row (only cells that may fail)."""
+        for f in fields:
+            v = row.values.get(f.key)
+            if isinstance(v, str) and (len(v) > f.max_length or v.lstrip().startswith("=")):
+                self.texts(sheet_key, f"{col[f.key]}{row.row}", f, v)
 
     def info_cell(self, key: str) -> str:
         lay = self.layout.sheets.get("info") if self.layout else None
@@ -241,9 +250,9 @@ class _Checker:
             return set()
         keyed: list[tuple[Row, tuple[int, ...]]] = []
         first_row: dict[tuple[int, ...], int] = {}
+        text_fields = _text_fields(s)
         for row in rows:
-            for f in s.fields:
-                self.texts("objectives", f"{col[f.key]}{row.row}", f, row.get(f.key))
+            self.texts_of(row, "objectives", col, text_fields)
             key = self.objective_row(row, col)
             if key is None:
                 continue
@@ -298,8 +307,10 @@ class _Checker:
     def judge_row(self, row: Row, col: dict[str, str]) -> None:
         target_text, result_text = row.text("target"), row.text("result")
         direction = spec.choice_code("direction", row.get("direction"))
-        target = read_target(target_text, indicator=row.text("text"),
-                             unit=row.text("unit_of_measure"), direction=direction)
+        reading = read_row(target_text, row.get("result"), indicator=row.text("text"),
+                           unit=row.text("unit_of_measure"), direction=direction,
+                           period=self.period)
+        target = reading.target
         target_cell = f"{col['target']}{row.row}"
         known = target.kind != "unknown"
         if not known:
@@ -310,7 +321,7 @@ class _Checker:
                      reading=describe_target(target, self.lang), notes=notes)
         if not result_text:
             return
-        result = read_result(result_text, target if known else None)
+        result = reading.result
         if _unread_result(result):
             self.add("result-unreadable", "objectives", f"{col['result']}{row.row}", "result",
                      result_text)
@@ -318,7 +329,7 @@ class _Checker:
         own = spec.choice_code("self_assessment", row.get("self_assessment"))
         if not known or own is None:
             return
-        j = judge(target, result, period=self.period)
+        j = reading.judgement
         if j.verdict not in _ACHIEVED or not _disagree(own, j.verdict):
             return
         percent = ""
@@ -340,9 +351,9 @@ class _Checker:
         have_objectives = "objectives" in self.ret.sheet_names and bool(codes)
         seen: dict[tuple[Any, str], int] = {}
         year = self.year or (self.round.year if self.round else None) or date.today().year
+        text_fields = _text_fields(s)
         for row in self.ret.tasks:
-            for f in s.fields:
-                self.texts("plan", f"{col[f.key]}{row.row}", f, row.get(f.key))
+            self.texts_of(row, "plan", col, text_fields)
             for k in ("number", "objective_code", "task"):
                 if not row.text(k):
                     self.required("plan", f"{col[k]}{row.row}", s.field(k))
@@ -382,6 +393,11 @@ class _Checker:
         if timeline and read_timeline(timeline, year).kind in _NO_TIME:
             self.add("timeline-unreadable", "plan", f"{col['timeline']}{row.row}",
                      "timeline", timeline, year=year)
+
+
+@cache
+def _text_fields(sheet: spec.TableSheet) -> tuple[spec.Field, ...]:
+    return tuple(f for f in sheet.fields if f.kind in ("text", "code"))
 
 
 def _unread_result(result: Any) -> bool:

@@ -5,14 +5,18 @@ pre-check of the package, reading (``reader.read_return``) and the checks
 (``checks.check_return``). A file that cannot be read at all is "rejected" with a
 problem that says why; a crash, a timeout or a memory blow-up of a worker costs only
 that file. The ``UnitReturn`` read in the worker travels back in the ``FileReport`` so
-consolidation never reads a file twice.
+consolidation never reads a file twice. For consolidation (``as_of`` given) the worker
+also judges the return (``scoring.score_records``) with the basis the round would use
+for it alone, and, unless ``keep_rows``, sends back only the return's header (info,
+sheet names): the rows stay in the worker, the judged records travel.
 """
 
 from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from datetime import date
 from pathlib import Path
 from typing import Any, Literal
 
@@ -23,6 +27,7 @@ from qmo_excel.intake.precheck import precheck
 from qmo_excel.intake.reader import ReadError, read_return_layout
 from qmo_excel.model import RoundConfig, UnitReturn
 from qmo_excel.problems import CATALOGUE, PROBLEM_COLUMNS, Problem, problem, sort_key
+from qmo_excel.scoring import Scored, own_basis, score_records
 
 Status = Literal["valid", "invalid", "rejected", "ignored"]
 STATUSES: tuple[Status, ...] = ("valid", "invalid", "rejected", "ignored")
@@ -38,6 +43,8 @@ class FileJob:
     rel: str
     lang: str = "vi"
     round: RoundConfig | None = None
+    keep_rows: bool = True
+    as_of: date | None = None  # judge the return too (for consolidation)
 
 
 @dataclass
@@ -50,6 +57,8 @@ class FileReport:
     sha256: str = ""
     problems: list[Problem] = field(default_factory=list)
     unit_return: UnitReturn | None = None
+    rows_kept: bool = True  # False: unit_return holds the header only (no rows)
+    scored: Scored | None = None
 
     def count(self, severity: str) -> int:
         return sum(1 for p in self.problems if p.severity == severity)
@@ -126,11 +135,27 @@ def inspect_file(job: FileJob) -> FileReport:
         return _rejected(job, digest, exc.code, exc.detail)
     probs = sorted(check_return(ret, file=job.rel, round=job.round, lang=job.lang,
                                 layout=layout), key=sort_key)
-    unit = ret.info.get("unit_code")
-    report = FileReport(job.rel, job.path, "valid", unit_code=str(unit or "").strip(),
-                        sha256=digest, problems=probs, unit_return=ret)
+    unit = str(ret.info.get("unit_code") or "").strip()
+    scored = _score(ret, unit, job) if job.as_of is not None else None
+    if not job.keep_rows:
+        ret = replace(ret, objectives=[], tasks=[])
+    report = FileReport(job.rel, job.path, "valid", unit_code=unit, sha256=digest,
+                        problems=probs, unit_return=ret, rows_kept=job.keep_rows,
+                        scored=scored)
     _settle(report, job.lang)
     return report
+
+
+def _score(ret: UnitReturn, unit_code: str, job: FileJob) -> Scored | None:
+    """The return judged as a round of itself; None when judging fails (the main
+    process then judges it again and a bug of the judge never rejects a file)."""
+    assert job.as_of is not None
+    year, period, cut_off = own_basis(ret, job.round or RoundConfig(), job.as_of)
+    try:
+        return score_records(ret, unit_code=unit_code, period=period, year=year,
+                             cut_off=cut_off)
+    except Exception:
+        return None
 
 
 def _rejected(job: FileJob, digest: str, code: str, detail: str,
@@ -167,17 +192,20 @@ def _failure_report(job: FileJob, failure: Failure, timeout: float) -> FileRepor
 
 def validate(paths: Sequence[str | Path], *, jobs: int | None = None, lang: str = "vi",
              round: RoundConfig | None = None, timeout: float = 30.0,
-             progress: Callable[[int, int], None] | None = None) -> ValidationReport:
+             progress: Callable[[int, int], None] | None = None, keep_rows: bool = True,
+             as_of: date | None = None) -> ValidationReport:
     """Validate every file under ``paths``; every file found gets exactly one entry.
 
-    ``progress(done, total)`` is called after each spreadsheet is inspected.
+    ``progress(done, total)`` is called after each spreadsheet is inspected. With
+    ``keep_rows=False`` a report's ``unit_return`` has no rows (a lean run over many
+    files); with ``as_of`` every readable return is judged too (``FileReport.scored``).
     """
     candidates = discover(paths)
     reports: dict[str, FileReport] = {}
     job_list: list[FileJob] = []
     for c in candidates:
         if c.kind == "spreadsheet":
-            job_list.append(FileJob(str(c.path), c.rel, lang, round))
+            job_list.append(FileJob(str(c.path), c.rel, lang, round, keep_rows, as_of))
         else:
             reports[c.rel] = FileReport(c.rel, str(c.path), "ignored", reason=c.reason)
     results = run_isolated(inspect_file, job_list, jobs=jobs, timeout=timeout)
