@@ -8,18 +8,24 @@ the used returns -> ``RoundResult`` -> ``summary.write_summary``, ``feedback`` a
 
 from __future__ import annotations
 
+import gc
+import os
+import threading
 from collections import Counter
-from collections.abc import Callable
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 from qmo_excel import spec
+from qmo_excel.intake.pool import Failure, run_isolated
+from qmo_excel.intake.reader import read_return_layout
 from qmo_excel.intake.validate import FileReport, ValidationReport, validate
 from qmo_excel.model import IntakeEntry, RoundConfig, RoundResult, UnitResult, UnitReturn
 from qmo_excel.problems import CATALOGUE, Problem, sort_key
-from qmo_excel.scoring import cut_off_date, score_return
+from qmo_excel.scoring import Scored, cut_off_date, fill_unit, score_records, year_of
 
 # Longer list sheets are cut in the summary workbook; the full lists go to CSV.
 BIG_SHEET_ROWS = 200_000
@@ -39,7 +45,72 @@ class Outcome:
     validation: ValidationReport
     summary: Path | None = None
     feedback: list[Path] = field(default_factory=list)
+    feedback_failed: list[tuple[str, str]] = field(default_factory=list)  # (file, why)
     exports: list[Path] = field(default_factory=list)
+
+
+@dataclass
+class FeedbackJob:
+    """One feedback workbook to write (picklable, for a worker)."""
+
+    report: FileReport
+    out_dir: str
+    lang: str
+
+
+def write_feedback_job(job: FeedbackJob) -> str | None:
+    """Top-level: runs in an isolated worker (it loads the unit's file with openpyxl)."""
+    from qmo_excel.feedback import write_feedback
+
+    path = write_feedback(job.report, Path(job.out_dir), lang=job.lang)
+    return None if path is None else str(path)
+
+
+@contextmanager
+def overlapped_feedback(fb_jobs: list[FeedbackJob], jobs: int | None,
+                        outcome: Outcome) -> Iterator[None]:
+    """Write the feedback workbooks in worker processes while the body runs.
+
+    The body (writing the summary) keeps one core; the feedback workers take the rest.
+    The workers are started from this thread before the body begins, and a thread
+    collects what they write; on leaving, the feedback is waited for (and stopped if the
+    body failed).
+    """
+    if not fb_jobs:
+        yield
+        return
+    n = max(1, (jobs or os.cpu_count() or 1) - 1)
+    done: dict[int, Path] = {}
+    stop = threading.Event()
+
+    def take(index: int, result: object) -> None:
+        if isinstance(result, str):
+            done[index] = Path(result)
+        elif isinstance(result, Failure):
+            outcome.feedback_failed.append((fb_jobs[index].report.rel, result.detail))
+
+    results = run_isolated(write_feedback_job, fb_jobs, jobs=n, timeout=120.0)
+    first = next(results, None)  # the workers are forked here, before the thread starts
+    if first is not None:
+        take(*first)
+
+    def collect() -> None:
+        for index, result in results:
+            take(index, result)
+            if stop.is_set():
+                break
+        results.close()
+
+    worker = threading.Thread(target=collect, name="qmo-feedback", daemon=True)
+    worker.start()
+    try:
+        yield
+    except BaseException:
+        stop.set()
+        raise
+    finally:
+        worker.join()
+        outcome.feedback = [done[i] for i in sorted(done)]
 
 
 def _t(lang: str, vi: str, en: str) -> str:
@@ -182,9 +253,9 @@ def _round_year_period(config: RoundConfig, used: dict[str, FileReport]
     periods: Counter[str] = Counter()
     for rep in used.values():
         ret = _ret(rep)
-        y = ret.info.get("year") if ret else None
-        if isinstance(y, int | float) and 1900 < y < 2200:
-            years[int(y)] += 1
+        y = year_of(ret) if ret else None
+        if y is not None:
+            years[y] += 1
         p = spec.choice_code("period", ret.info.get("period")) if ret else None
         if p:
             periods[p] += 1
@@ -197,8 +268,59 @@ def _round_year_period(config: RoundConfig, used: dict[str, FileReport]
     return year, period
 
 
+@dataclass
+class RescoreJob:
+    """A return to judge again with the round's basis (picklable, for a worker)."""
+
+    path: str
+    unit_code: str
+    year: int | None
+    period: str
+    cut_off: date
+
+
+def rescore_file(job: RescoreJob) -> Scored:
+    """Read and judge one return again. Top-level: runs in an isolated worker."""
+    ret, _layout = read_return_layout(Path(job.path))
+    return score_records(ret, unit_code=job.unit_code, period=job.period, year=job.year,
+                         cut_off=job.cut_off)
+
+
+def _scores(todo: list[tuple[UnitResult, FileReport]], basis: tuple[int | None, str, date],
+            jobs: int | None) -> dict[str, Scored]:
+    """Every used return's records judged with the round's ``basis``, by unit code.
+
+    The workers of the intake judged each return with the basis it states itself; only
+    returns whose basis differs from the round's (or whose judging failed) are judged
+    again, from their rows when they were kept, else re-read in an isolated worker.
+    """
+    year, period, cut_off = basis
+    out: dict[str, Scored] = {}
+    again: list[RescoreJob] = []
+    for unit, rep in todo:
+        scored, ret = rep.scored, _ret(rep)
+        if scored is not None and scored.basis() == basis:
+            out[unit.code] = scored
+        elif ret is not None and rep.rows_kept:
+            out[unit.code] = score_records(ret, unit_code=unit.code, period=period,
+                                           year=year, cut_off=cut_off)
+        else:
+            again.append(RescoreJob(rep.path, unit.code, year, period, cut_off))
+    for index, result in run_isolated(rescore_file, again, jobs=jobs):
+        if isinstance(result, Scored):
+            out[again[index].unit_code] = result
+        elif (old := next((r.scored for u, r in todo if u.code == again[index].unit_code),
+                          None)) is not None:
+            out[again[index].unit_code] = old  # the worker's judging stands
+    for unit, _rep in todo:
+        scored = out.get(unit.code)
+        if scored is not None and scored.unit_codes() - {unit.code}:
+            scored.relabel(unit.code)
+    return out
+
+
 def build_result(validation: ValidationReport, config: RoundConfig, *, as_of: date,
-                 lang: str = "vi") -> RoundResult:
+                 lang: str = "vi", jobs: int | None = None) -> RoundResult:
     reports = list(validation.files)
     intake, used = decide_fates(reports, config, lang)
     year, period = _round_year_period(config, used)
@@ -219,18 +341,23 @@ def build_result(validation: ValidationReport, config: RoundConfig, *, as_of: da
             units.append(UnitResult(code=entry.unit_code, name=entry.unit_name,
                                     registered=False))
             seen.add(code)
+    todo: list[tuple[UnitResult, FileReport]] = []
     for unit in units:
         rep = used.get(unit.code.casefold())
         unit.problems = problem_count.get(unit.code.casefold(), 0)
-        ret = _ret(rep) if rep else None
-        if rep is None or ret is None:
+        if rep is None or _ret(rep) is None:
             continue
         entry = by_file[rep.rel]
         unit.submitted, unit.late, unit.file = True, entry.late, rep.rel
         unit.report_date = entry.report_date
         unit.name = unit.name or entry.unit_name
-        scored = score_return(ret, unit=unit, config=config, period=period, year=year,
-                              cut_off=cut_off)
+        todo.append((unit, rep))
+    scores = _scores(todo, (year, period, cut_off), jobs)
+    for unit, _rep in todo:
+        scored = scores.get(unit.code)
+        if scored is None:
+            continue
+        fill_unit(unit, scored, config)
         objectives.extend(scored.objectives)
         indicators.extend(scored.indicators)
         tasks.extend(scored.tasks)
@@ -253,29 +380,57 @@ def consolidate(folder: Path, *, config: RoundConfig | None = None, out_dir: Pat
                 feedback: bool = True, summary_name: str | None = None,
                 progress: Callable[[int, int], None] | None = None) -> Outcome:
     """Validate, consolidate and score every return under ``folder``; write the outputs."""
+    with gc_paused():
+        return _consolidate(folder, config=config or RoundConfig(), out_dir=out_dir,
+                            as_of=as_of, lang=lang, jobs=jobs, export_json=export_json,
+                            export_csv=export_csv, feedback=feedback,
+                            summary_name=summary_name, progress=progress)
+
+
+@contextmanager
+def gc_paused() -> Iterator[None]:
+    """No cyclic garbage collection while the round's records are built and written.
+
+    The records hold no reference cycles, and a round of 1,000 returns allocates
+    millions of them: each automatic collection would walk them all again (about a
+    seventh of the run's time). Freed by reference counting as usual; collected after.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def _consolidate(folder: Path, *, config: RoundConfig, out_dir: Path, as_of: date,
+                 lang: str, jobs: int | None, export_json: Path | None,
+                 export_csv: Path | None, feedback: bool, summary_name: str | None,
+                 progress: Callable[[int, int], None] | None) -> Outcome:
+    import qmo_excel.feedback  # noqa: F401  (imported before the feedback workers fork)
     from qmo_excel.export import write_csv, write_json
-    from qmo_excel.feedback import write_feedback
     from qmo_excel.summary import write_summary
     from qmo_excel.summary.workbook import long_lists
 
-    config = config or RoundConfig()
-    validation = validate([folder], jobs=jobs, lang=lang, round=config, progress=progress)
-    result = build_result(validation, config, as_of=as_of, lang=lang)
+    validation = validate([folder], jobs=jobs, lang=lang, round=config, progress=progress,
+                          keep_rows=False, as_of=as_of)
+    result = build_result(validation, config, as_of=as_of, lang=lang, jobs=jobs)
     out_dir.mkdir(parents=True, exist_ok=True)
     outcome = Outcome(result=result, validation=validation)
     name = summary_name or default_summary_name(result, lang)
     outcome.summary = out_dir / name
-    write_summary(result, outcome.summary, lang=lang, big_sheet_rows=BIG_SHEET_ROWS)
     if export_csv is None and long_lists(result, BIG_SHEET_ROWS):
         export_csv = out_dir / "csv"  # the cut sheets point readers to the full CSV lists
+    fb_jobs: list[FeedbackJob] = []
     if feedback:
         fb_dir = out_dir / ("gop-y" if lang == "vi" else "feedback")
         fates = {e.file: e.status for e in result.intake}
-        for rep in validation.files:
-            if fates.get(rep.rel) in ("used", "rejected") and rep.problems:
-                path = write_feedback(rep, fb_dir, lang=lang)
-                if path is not None:
-                    outcome.feedback.append(path)
+        fb_jobs = [FeedbackJob(replace(rep, scored=None), str(fb_dir), lang)
+                   for rep in validation.files
+                   if fates.get(rep.rel) in ("used", "rejected") and rep.problems]
+    with overlapped_feedback(fb_jobs, jobs, outcome):
+        write_summary(result, outcome.summary, lang=lang, big_sheet_rows=BIG_SHEET_ROWS)
     if export_json is not None:
         write_json(result, export_json)
         outcome.exports.append(export_json)

@@ -153,5 +153,8 @@ def consolidate_cmd(folder: Path, round_path: Path | None, out_dir: Path | None,
     if outcome.feedback:
         click.echo(f"{label[1]}: {len(outcome.feedback)} "
                    f"({outcome.feedback[0].parent})")
+    for rel, why in outcome.feedback_failed:
+        click.echo((f"Không ghi được tệp góp ý cho {rel}: {why}" if lang == "vi" else
+                    f"Could not write the feedback file of {rel}: {why}"), err=True)
     for path in outcome.exports:
         click.echo(f"{label[2]}: {path}")

@@ -13,6 +13,7 @@ from __future__ import annotations
 import atexit
 import contextlib
 import faulthandler
+import gc
 import multiprocessing as mp
 import os
 import signal
@@ -68,6 +69,9 @@ def _vm_bytes() -> int:
 def _worker(func: Callable[[Any], Any], conn: Connection, memory_mb: int | None,
             stderr_path: str) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl+C
+    # What the worker inherited from its parent (maybe a whole round's records) is never
+    # walked by the garbage collector, so its pages stay shared instead of copied.
+    gc.freeze()
     try:
         fd = os.open(stderr_path, os.O_WRONLY | os.O_APPEND)
         os.dup2(fd, 2)
