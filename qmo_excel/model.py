@@ -16,7 +16,7 @@ from typing import Any
 CellValue = str | float | int | date | None
 
 
-@dataclass
+@dataclass(slots=True)
 class Row:
     """One record of a list sheet: its 1-based sheet row and values by field key."""
 
@@ -105,7 +105,7 @@ class IntakeEntry:
     warnings: int = 0
 
 
-@dataclass
+@dataclass(slots=True)
 class IndicatorResult:
     unit_code: str
     objective_code: str
@@ -127,7 +127,7 @@ class IndicatorResult:
     row: int = 0
 
 
-@dataclass
+@dataclass(slots=True)
 class ObjectiveResult:
     unit_code: str
     code: str
@@ -138,7 +138,7 @@ class ObjectiveResult:
     not_achieved: list[str] = field(default_factory=list)  # texts of failing indicators
 
 
-@dataclass
+@dataclass(slots=True)
 class TaskResult:
     unit_code: str
     number: str

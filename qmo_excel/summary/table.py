@@ -7,7 +7,7 @@ which would turn "=1+1" from a return into a formula).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from typing import Any
@@ -97,6 +97,8 @@ def write_table(wb: Any, fm: Formats, table: Table, *, limit: int, lang: str,
     for i, c in enumerate(table.cols):
         ws.write_string(HEADER_ROW, i, c.label(lang), fm.get("header"))
     fmts = [fm.get(c.kind) for c in table.cols]
+    writers = [_writer(ws, c.kind) for c in table.cols]
+    blank = ws.write_blank
     r = FIRST_DATA_ROW
     written = 0
     wraps = [(i, c.width) for i, c in enumerate(table.cols) if c.kind == "wrap"]
@@ -107,7 +109,10 @@ def write_table(wb: Any, fm: Formats, table: Table, *, limit: int, lang: str,
         if height:
             ws.set_row(r, height)
         for i, v in enumerate(values):
-            _write(ws, r, i, v, table.cols[i].kind, fmts[i])
+            if v is None or v == "":
+                blank(r, i, None, fmts[i])
+            else:
+                writers[i](r, i, v, fmts[i])
         r += 1
         written += 1
     last_row = max(FIRST_DATA_ROW, r - 1) if written else HEADER_ROW
@@ -126,23 +131,44 @@ def row_height(values: Sequence[Any], wraps: list[tuple[int, float]]) -> float |
         text = values[i]
         if isinstance(text, str) and text:
             per_line = max(4, int(width * CHARS_PER_WIDTH))
+            if len(text) <= per_line and "\n" not in text:
+                continue
             n = sum(max(1, -(-len(part) // per_line)) for part in text.split("\n"))
             lines = max(lines, n)
     return None if lines == 1 else min(409.0, LINE_PT * lines + 3)
 
 
-def _write(ws: Any, r: int, c: int, v: Any, kind: str, fmt: Any) -> None:
-    if v is None or v == "":
-        ws.write_blank(r, c, None, fmt)
-    elif kind in ("int", "score") and isinstance(v, int | float) and not isinstance(v, bool):
-        ws.write_number(r, c, v, fmt)
-    elif kind == "pct" and isinstance(v, int | float):
-        ws.write_number(r, c, v / 100.0, fmt)
-    elif kind == "date" and isinstance(v, date):
-        ws.write_datetime(r, c, v if isinstance(v, datetime) else datetime.combine(v, time()),
-                          fmt)
-    else:
-        ws.write_string(r, c, clip(str(v)), fmt)
+Writer = Callable[[int, int, Any, Any], Any]
+
+
+def _writer(ws: Any, kind: str) -> Writer:
+    """The cell writer of a column kind (looked up once per sheet, not once per cell)."""
+    write_string, write_number = ws.write_string, ws.write_number
+
+    def text(r: int, c: int, v: Any, fmt: Any) -> Any:
+        if type(v) is not str or len(v) > EXCEL_MAX_TEXT:
+            v = clip(str(v))
+        return write_string(r, c, v, fmt)
+
+    def number(r: int, c: int, v: Any, fmt: Any) -> Any:
+        if isinstance(v, int | float) and not isinstance(v, bool):
+            return write_number(r, c, v, fmt)
+        return text(r, c, v, fmt)
+
+    def percent(r: int, c: int, v: Any, fmt: Any) -> Any:
+        if isinstance(v, int | float):
+            return write_number(r, c, v / 100.0, fmt)
+        return text(r, c, v, fmt)
+
+    def day(r: int, c: int, v: Any, fmt: Any) -> Any:
+        if isinstance(v, date):
+            when = v if isinstance(v, datetime) else datetime.combine(v, time())
+            return ws.write_datetime(r, c, when, fmt)
+        return text(r, c, v, fmt)
+
+    if kind in ("int", "score"):
+        return number
+    return {"pct": percent, "date": day}.get(kind, text)
 
 
 def _colours(ws: Any, fm: Formats, table: Table, first: int, last: int) -> None:
