@@ -12,6 +12,7 @@ import csv
 import json
 from collections.abc import Callable, Iterator
 from datetime import date
+from itertools import chain
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -34,17 +35,32 @@ def _achieved(u: UnitResult) -> int:
 
 def to_export_dict(result: RoundResult) -> dict[str, Any]:
     """Everything the summary shows, as plain JSON-ready data (see the module docstring)."""
-    return {
+    data: dict[str, Any] = {
         "round": {"year": result.year, "period": result.period, "town": result.town,
                   "as_of": _d(result.as_of), "deadline": _d(result.deadline),
                   "cut_off": _d(result.cut_off), "lang": result.lang},
-        "intake": [{"file": e.file, "unit_code": e.unit_code, "status": e.status,
-                    "reason": e.reason, "unit_name": e.unit_name,
-                    "report_date": _d(e.report_date), "late": e.late,
-                    "unknown_unit": e.unknown_unit, "sha256": e.sha256, "errors": e.errors,
-                    "warnings": e.warnings} for e in result.intake],
-        "missing_units": list(result.missing_units),
-        "units": [{"code": u.code, "name": u.name, "submitted": u.submitted, "late": u.late,
+    }
+    for table in ("intake", "missing_units", "units", "objectives", "indicators", "tasks",
+                  "problems"):
+        data[table] = list(export_records(result, table))
+    return data
+
+
+def export_records(result: RoundResult, table: str) -> Iterator[Any]:
+    """One table of the export, record by record: a province's round holds hundreds of
+    thousands of records, and the CSV files are written without building them all."""
+    if table == "missing_units":
+        yield from result.missing_units
+    elif table == "intake":
+        for e in result.intake:
+            yield {"file": e.file, "unit_code": e.unit_code, "status": e.status,
+                   "reason": e.reason, "unit_name": e.unit_name,
+                   "report_date": _d(e.report_date), "late": e.late,
+                   "unknown_unit": e.unknown_unit, "sha256": e.sha256, "errors": e.errors,
+                   "warnings": e.warnings}
+    elif table == "units":
+        for u in result.units:
+            yield {"code": u.code, "name": u.name, "submitted": u.submitted, "late": u.late,
                    "score": u.score, "band": u.band, "indicators": u.indicators,
                    "achieved": _achieved(u), "not_achieved": u.not_achieved,
                    "no_data": u.no_data, "undetermined": u.undetermined, "tasks": u.tasks,
@@ -54,32 +70,40 @@ def to_export_dict(result: RoundResult) -> dict[str, Any]:
                    "in_progress": u.in_progress, "objectives": u.objectives,
                    "objectives_achieved": u.objectives_achieved,
                    "tasks_done_late": u.tasks_done_late, "mismatches": u.mismatches,
-                   "problems": u.problems} for u in result.units],
-        "objectives": [{"unit_code": o.unit_code, "code": o.code, "text": o.text,
-                        "status": o.status, "indicators": o.indicators,
-                        "achieved": o.achieved, "not_achieved": list(o.not_achieved)}
-                       for o in result.objectives],
-        "indicators": [{"unit_code": i.unit_code, "objective_code": i.objective_code,
-                        "code": i.code, "text": i.text, "target_text": i.target_text,
-                        "result_text": i.result_text, "verdict": i.verdict,
-                        "percent_of_plan": i.percent_of_plan,
-                        "self_assessment": i.self_assessment,
-                        "self_assessment_mismatch": i.self_assessment_mismatch,
-                        "unit_of_measure": i.unit_of_measure, "target_kind": i.target_kind,
-                        "direction": i.direction, "verdict_source": i.verdict_source,
-                        "confidence": i.confidence, "weight": i.weight,
-                        "notes": list(i.notes), "row": i.row} for i in result.indicators],
-        "tasks": [{"unit_code": k.unit_code, "number": k.number,
+                   "problems": u.problems}
+    elif table == "objectives":
+        for o in result.objectives:
+            yield {"unit_code": o.unit_code, "code": o.code, "text": o.text,
+                   "status": o.status, "indicators": o.indicators, "achieved": o.achieved,
+                   "not_achieved": list(o.not_achieved)}
+    elif table == "indicators":
+        for i in result.indicators:
+            yield {"unit_code": i.unit_code, "objective_code": i.objective_code,
+                   "code": i.code, "text": i.text, "target_text": i.target_text,
+                   "result_text": i.result_text, "verdict": i.verdict,
+                   "percent_of_plan": i.percent_of_plan,
+                   "self_assessment": i.self_assessment,
+                   "self_assessment_mismatch": i.self_assessment_mismatch,
+                   "unit_of_measure": i.unit_of_measure, "target_kind": i.target_kind,
+                   "direction": i.direction, "verdict_source": i.verdict_source,
+                   "confidence": i.confidence, "weight": i.weight,
+                   "notes": list(i.notes), "row": i.row}
+    elif table == "tasks":
+        for k in result.tasks:
+            yield {"unit_code": k.unit_code, "number": k.number,
                    "objective_code": k.objective_code, "task": k.task, "due": _d(k.due),
                    "status": k.status, "overdue": k.overdue, "lead": k.lead,
                    "timeline": k.timeline, "completed_on": _d(k.completed_on),
-                   "done": k.done, "done_late": k.done_late} for k in result.tasks],
-        "problems": [{"file": getattr(p, "file", ""), "unit_code": getattr(p, "unit_code", ""),
-                      "sheet": getattr(p, "sheet", ""), "cell": getattr(p, "cell", ""),
-                      "code": getattr(p, "code", ""), "severity": getattr(p, "severity", ""),
-                      "message": getattr(p, "message", ""), "field": getattr(p, "field", ""),
-                      "value": getattr(p, "value", "")} for p in result.problems],
-    }
+                   "done": k.done, "done_late": k.done_late}
+    elif table == "problems":
+        for p in result.problems:
+            yield {"file": getattr(p, "file", ""), "unit_code": getattr(p, "unit_code", ""),
+                   "sheet": getattr(p, "sheet", ""), "cell": getattr(p, "cell", ""),
+                   "code": getattr(p, "code", ""), "severity": getattr(p, "severity", ""),
+                   "message": getattr(p, "message", ""), "field": getattr(p, "field", ""),
+                   "value": getattr(p, "value", "")}
+    else:
+        raise KeyError(table)
 
 
 def _atomic(path: Path, write: Callable[[TextIO], object], *, bom: bool = False) -> None:
@@ -102,16 +126,19 @@ def _cell(value: Any) -> Any:
     return value
 
 
-def _rows(data: dict[str, Any], table: str) -> tuple[list[str], Iterator[list[Any]]]:
+def _rows(result: RoundResult, table: str) -> tuple[list[str], Iterator[list[Any]]]:
     if table == "missing_units":
-        units = {u["code"]: u for u in data["units"]}
+        units = {u.code: u for u in result.units}
         header = ["code", "name", "kind"]
-        rows = ([c, units.get(c, {}).get("name", ""), units.get(c, {}).get("kind", "")]
-                for c in data["missing_units"])
+        rows = ([c, units[c].name if c in units else "", units[c].kind if c in units else ""]
+                for c in result.missing_units)
         return header, rows
-    records: list[dict[str, Any]] = data[table]
-    header = list(records[0]) if records else list(_EMPTY_HEADERS[table])
-    return header, ([_cell(r.get(k)) for k in header] for r in records)
+    records = export_records(result, table)
+    first = next(records, None)
+    if first is None:
+        return list(_EMPTY_HEADERS[table]), iter(())
+    header = list(first)
+    return header, ([_cell(r.get(k)) for k in header] for r in chain([first], records))
 
 
 _EMPTY_HEADERS: dict[str, tuple[str, ...]] = {
@@ -132,10 +159,9 @@ def write_csv(result: RoundResult, out_dir: Path | str) -> list[Path]:
     """One CSV per table in ``out_dir`` (created if needed); returns the paths written."""
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
-    data = to_export_dict(result)
     paths: list[Path] = []
     for table in CSV_TABLES:
-        header, rows = _rows(data, table)
+        header, rows = _rows(result, table)
 
         def write(fh: TextIO, header: list[str] = header,
                   rows: Iterator[list[Any]] = rows) -> None:
