@@ -89,7 +89,8 @@ def overlapped_feedback(fb_jobs: list[FeedbackJob], jobs: int | None,
         elif isinstance(result, Failure):
             outcome.feedback_failed.append((fb_jobs[index].report.rel, result.detail))
 
-    results = run_isolated(write_feedback_job, fb_jobs, jobs=n, timeout=120.0)
+    results = run_isolated(write_feedback_job, fb_jobs, jobs=n, timeout=120.0, lean=True,
+                           preload=["qmo_excel.feedback"])
     first = next(results, None)  # the workers are forked here, before the thread starts
     if first is not None:
         take(*first)

@@ -81,8 +81,15 @@ def test_empty_input() -> None:
 
 
 def test_spawn_start_method(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(pool, "_context", lambda: mp.get_context("spawn"))
+    monkeypatch.setattr(pool, "_context", lambda *a: mp.get_context("spawn"))
     res = dict(run_isolated(work, [1, 5, 2], jobs=2, timeout=30))
+    assert isinstance(res[0], int) and isinstance(res[2], int)
+    assert isinstance(res[1], Failure) and res[1].kind == "crashed"
+
+
+def test_lean_workers_from_a_fork_server() -> None:
+    res = dict(run_isolated(work, [1, 5, 2], jobs=2, timeout=30, lean=True,
+                            preload=["tests.test_pool"]))
     assert isinstance(res[0], int) and isinstance(res[2], int)
     assert isinstance(res[1], Failure) and res[1].kind == "crashed"
 
