@@ -13,14 +13,14 @@ import os
 import threading
 from collections import Counter
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 from qmo_excel import spec
-from qmo_excel.intake.pool import Failure, run_isolated
+from qmo_excel.intake.pool import Failure, Workers, run_isolated
 from qmo_excel.intake.reader import read_return_layout
 from qmo_excel.intake.validate import FileReport, ValidationReport, validate
 from qmo_excel.model import IntakeEntry, RoundConfig, RoundResult, UnitResult, UnitReturn
@@ -67,40 +67,34 @@ def write_feedback_job(job: FeedbackJob) -> str | None:
 
 
 @contextmanager
-def overlapped_feedback(fb_jobs: list[FeedbackJob], jobs: int | None,
-                        outcome: Outcome) -> Iterator[None]:
+def overlapped_feedback(workers: Workers, fb_jobs: list[FeedbackJob], outcome: Outcome
+                        ) -> Iterator[None]:
     """Write the feedback workbooks in worker processes while the body runs.
 
     The body (writing the summary) keeps one core; the feedback workers take the rest.
-    The workers are started from this thread before the body begins, and a thread
-    collects what they write; on leaving, the feedback is waited for (and stopped if the
-    body failed).
+    The workers were started before the round's records were built (they stay small),
+    and a thread feeds them and collects what they write; on leaving, the feedback is
+    waited for (and stopped early if the body failed).
     """
     if not fb_jobs:
         yield
         return
-    n = max(1, (jobs or os.cpu_count() or 1) - 1)
     done: dict[int, Path] = {}
     stop = threading.Event()
 
-    def take(index: int, result: object) -> None:
-        if isinstance(result, str):
-            done[index] = Path(result)
-        elif isinstance(result, Failure):
-            outcome.feedback_failed.append((fb_jobs[index].report.rel, result.detail))
-
-    results = run_isolated(write_feedback_job, fb_jobs, jobs=n, timeout=120.0, lean=True,
-                           preload=["qmo_excel.feedback"])
-    first = next(results, None)  # the workers are forked here, before the thread starts
-    if first is not None:
-        take(*first)
-
     def collect() -> None:
-        for index, result in results:
-            take(index, result)
-            if stop.is_set():
-                break
-        results.close()
+        results = workers.run(fb_jobs)
+        try:
+            for index, result in results:
+                if isinstance(result, str):
+                    done[index] = Path(result)
+                elif isinstance(result, Failure):
+                    outcome.feedback_failed.append((fb_jobs[index].report.rel,
+                                                    result.detail))
+                if stop.is_set():
+                    break
+        finally:
+            results.close()
 
     worker = threading.Thread(target=collect, name="qmo-feedback", daemon=True)
     worker.start()
@@ -410,6 +404,23 @@ def _consolidate(folder: Path, *, config: RoundConfig, out_dir: Path, as_of: dat
                  export_csv: Path | None, feedback: bool, summary_name: str | None,
                  progress: Callable[[int, int], None] | None) -> Outcome:
     import qmo_excel.feedback  # noqa: F401  (imported before the feedback workers fork)
+
+    # Feedback workers are forked now, while this process is small; they wait for work.
+    fb_workers = Workers(write_feedback_job, jobs=max(1, (jobs or os.cpu_count() or 1) - 1),
+                         timeout=120.0) if feedback else None
+    try:
+        return _run(folder, config=config, out_dir=out_dir, as_of=as_of, lang=lang,
+                    jobs=jobs, export_json=export_json, export_csv=export_csv,
+                    fb_workers=fb_workers, summary_name=summary_name, progress=progress)
+    finally:
+        if fb_workers is not None:
+            fb_workers.close()
+
+
+def _run(folder: Path, *, config: RoundConfig, out_dir: Path, as_of: date, lang: str,
+         jobs: int | None, export_json: Path | None, export_csv: Path | None,
+         fb_workers: Workers | None, summary_name: str | None,
+         progress: Callable[[int, int], None] | None) -> Outcome:
     from qmo_excel.export import write_csv, write_json
     from qmo_excel.summary import write_summary
     from qmo_excel.summary.workbook import long_lists
@@ -424,13 +435,13 @@ def _consolidate(folder: Path, *, config: RoundConfig, out_dir: Path, as_of: dat
     if export_csv is None and long_lists(result, BIG_SHEET_ROWS):
         export_csv = out_dir / "csv"  # the cut sheets point readers to the full CSV lists
     fb_jobs: list[FeedbackJob] = []
-    if feedback:
+    if fb_workers is not None:
         fb_dir = out_dir / ("gop-y" if lang == "vi" else "feedback")
         fates = {e.file: e.status for e in result.intake}
         fb_jobs = [FeedbackJob(replace(rep, scored=None), str(fb_dir), lang)
                    for rep in validation.files
                    if fates.get(rep.rel) in ("used", "rejected") and rep.problems]
-    with overlapped_feedback(fb_jobs, jobs, outcome):
+    with overlapped_feedback(fb_workers, fb_jobs, outcome) if fb_workers else nullcontext():
         write_summary(result, outcome.summary, lang=lang, big_sheet_rows=BIG_SHEET_ROWS)
     if export_json is not None:
         write_json(result, export_json)

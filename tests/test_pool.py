@@ -9,7 +9,7 @@ import time
 import pytest
 
 from qmo_excel.intake import pool
-from qmo_excel.intake.pool import Failure, run_isolated
+from qmo_excel.intake.pool import Failure, Workers, run_isolated
 
 
 class Boom(BaseException):
@@ -87,11 +87,17 @@ def test_spawn_start_method(monkeypatch: pytest.MonkeyPatch) -> None:
     assert isinstance(res[1], Failure) and res[1].kind == "crashed"
 
 
-def test_lean_workers_from_a_fork_server() -> None:
-    res = dict(run_isolated(work, [1, 5, 2], jobs=2, timeout=30, lean=True,
-                            preload=["tests.test_pool"]))
-    assert isinstance(res[0], int) and isinstance(res[2], int)
-    assert isinstance(res[1], Failure) and res[1].kind == "crashed"
+def test_workers_started_early_serve_several_runs() -> None:
+    with Workers(work, jobs=2, timeout=30) as workers:
+        first = {s.proc.pid for s in workers.slots}
+        assert set(dict(workers.run([1, 2])).values()) <= first  # the same processes
+        res = dict(workers.run([5, 4]))
+        assert isinstance(res[0], Failure) and res[0].kind == "crashed"
+        assert res[1] in first
+        now = {s.proc.pid for s in workers.slots}
+        assert len(now) == 2 and len(first & now) == 1  # the dead one was replaced
+        assert dict(workers.run([6]))[0] in now
+    assert not workers.slots
 
 
 def test_throughput_of_trivial_items() -> None:

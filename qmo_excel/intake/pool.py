@@ -52,15 +52,7 @@ def _kill_all_live() -> None:
 atexit.register(_kill_all_live)
 
 
-def _context(lean: bool = False, preload: Sequence[str] = ()) -> Any:
-    """Fork on Linux (cheap, nothing to import again); ``lean`` workers come from a fork
-    server instead, so a worker started by a parent that already holds a whole round's
-    records does not share (and count) all of its pages."""
-    if lean and "forkserver" in mp.get_all_start_methods():
-        ctx = mp.get_context("forkserver")
-        if preload:
-            ctx.set_forkserver_preload(list(preload))
-        return ctx
+def _context() -> Any:
     if sys.platform.startswith("linux"):
         return mp.get_context("fork")
     return mp.get_context("spawn")
@@ -80,6 +72,7 @@ def _worker(func: Callable[[Any], Any], conn: Connection, memory_mb: int | None,
     # What the worker inherited from its parent (maybe a whole round's records) is never
     # walked by the garbage collector, so its pages stay shared instead of copied.
     gc.freeze()
+    gc.enable()  # the parent may have paused collection for itself; openpyxl makes cycles
     try:
         fd = os.open(stderr_path, os.O_WRONLY | os.O_APPEND)
         os.dup2(fd, 2)
@@ -182,26 +175,43 @@ def _death(slot: _Slot) -> Failure:
     return Failure("crashed", f"tiến trình đọc tệp kết thúc bất thường (mã {code})")
 
 
-def run_isolated(func: Callable[[T], R], items: Sequence[T], *, jobs: int | None = None,
-                 timeout: float = 30.0, memory_mb: int | None = 1024, lean: bool = False,
-                 preload: Sequence[str] = ()
-                 ) -> Generator[tuple[int, R | Failure], None, None]:
-    """Yield ``(index, func(items[index]) or Failure)`` in completion order.
+class Workers:
+    """Isolated worker processes for ``func``, started now and fed later by ``run``.
 
-    ``lean``: start the workers from a fork server (``func`` and the items must then be
-    importable/picklable; ``preload`` names modules the server imports once).
+    Starting them early (say, before a round's records fill this process) keeps forked
+    workers small: they share only what the parent held when they were forked. A worker
+    that dies or runs out of time is replaced by a fresh one forked at that moment.
     """
-    if not items:
-        return
-    ctx = _context(lean, preload)
-    n = max(1, min(jobs or os.cpu_count() or 1, len(items)))
-    pending: deque[int] = deque(range(len(items)))
-    slots: list[_Slot] = []
-    graceful = False
-    try:
-        while len(slots) < n:
-            slot = _Slot(ctx, func, memory_mb)
-            slots.append(slot)
+
+    def __init__(self, func: Callable[[Any], Any], *, jobs: int | None = None,
+                 timeout: float = 30.0, memory_mb: int | None = 1024) -> None:
+        self.func, self.timeout, self.memory_mb = func, timeout, memory_mb
+        self.ctx = _context()
+        self.slots = [_Slot(self.ctx, func, memory_mb)
+                      for _ in range(max(1, jobs or os.cpu_count() or 1))]
+        self.graceful = True
+
+    def __enter__(self) -> Workers:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        for slot in self.slots:
+            slot.close(self.graceful)
+        self.slots = []
+
+    def run(self, items: Sequence[T]) -> Generator[tuple[int, Any], None, None]:
+        """Yield ``(index, func(items[index]) or Failure)`` in completion order."""
+        if not items:
+            return
+        timeout, slots = self.timeout, self.slots
+        pending: deque[int] = deque(range(len(items)))
+        self.graceful = False
+        for slot in slots:
+            if not pending:
+                break
             nxt = pending.popleft()
             slot.give(nxt, items[nxt])
         while any(s.index is not None for s in slots):
@@ -233,13 +243,20 @@ def run_isolated(func: Callable[[T], R], items: Sequence[T], *, jobs: int | None
                 slot.index = None
                 if replace:
                     slot.close(graceful=False)
-                    if pending:
-                        slots[i] = slot = _Slot(ctx, func, memory_mb)
+                    slots[i] = slot = _Slot(self.ctx, self.func, self.memory_mb)
                 if pending and slot.proc.is_alive():
                     nxt = pending.popleft()
                     slot.give(nxt, items[nxt])
                 yield index, result
-        graceful = True
-    finally:
-        for slot in slots:
-            slot.close(graceful)
+        self.graceful = True
+
+
+def run_isolated(func: Callable[[T], R], items: Sequence[T], *, jobs: int | None = None,
+                 timeout: float = 30.0, memory_mb: int | None = 1024
+                 ) -> Generator[tuple[int, R | Failure], None, None]:
+    """Yield ``(index, func(items[index]) or Failure)`` in completion order."""
+    if not items:
+        return
+    n = max(1, min(jobs or os.cpu_count() or 1, len(items)))
+    with Workers(func, jobs=n, timeout=timeout, memory_mb=memory_mb) as workers:
+        yield from workers.run(items)
