@@ -31,7 +31,7 @@ from qmo_excel.intake.values import (
     parse_weight,
     parse_year,
 )
-from qmo_excel.judge import read_row, read_timeline
+from qmo_excel.judge import note_in, read_row, read_timeline
 from qmo_excel.model import CellValue, RoundConfig, Row, UnitReturn
 from qmo_excel.problems import Problem, problem
 
@@ -316,7 +316,7 @@ class _Checker:
         if not known:
             self.add("target-unreadable", "objectives", target_cell, "target", target_text)
         elif not _confident(target.confidence):
-            notes = " ".join(n.rstrip(".") + "." for n in target.notes)
+            notes = " ".join(note_in(n, self.lang).rstrip(".") + "." for n in target.notes)
             self.add("target-uncertain", "objectives", target_cell, "target", target_text,
                      reading=describe_target(target, self.lang), notes=notes)
         if not result_text:

@@ -7,14 +7,16 @@
 Modules: ``normalize`` (text repair), ``numbers`` (Vietnamese number formats), ``segments``
 (cutting a cell into clauses), ``wording`` (comparator and unit words), ``direction``,
 ``targets``, ``results``, ``compare`` (the arithmetic), ``verdict`` (judging, periods),
-``reading`` (one row read and judged once, memoised), ``timeline`` and ``explain`` (the
-``qmo explain`` shape and rendering). Imports nothing else of ours.
+``reading`` (one row read and judged once, memoised), ``timeline``, ``explain`` (the
+``qmo explain`` shape and rendering) and ``notes_en`` (the notes in English, for
+display). Imports nothing else of ours.
 """
 
 from qmo_excel.judge.direction import HIGHER, LOWER, parse_direction
 from qmo_excel.judge.explain import explain, render_text, render_timeline
 from qmo_excel.judge.levels import CERTAIN, LIKELY, UNCERTAIN, weakest
 from qmo_excel.judge.normalize import fold, normalize
+from qmo_excel.judge.notes_en import note_in, notes_in
 from qmo_excel.judge.numbers import format_number_vi, parse_number
 from qmo_excel.judge.reading import Reading, read_row
 from qmo_excel.judge.results import Result, read_result
@@ -40,6 +42,8 @@ __all__ = [
     "format_number_vi",
     "judge",
     "normalize",
+    "note_in",
+    "notes_in",
     "parse_direction",
     "parse_number",
     "parse_period",

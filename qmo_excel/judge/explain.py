@@ -1,11 +1,13 @@
 """One call that reads, judges and returns the ``qmo explain --json`` shape, and the
-human-readable rendering of it (Vietnamese or English)."""
+human-readable rendering of it (Vietnamese or English). The judge's notes stay Vietnamese
+in the dictionary (and in JSON); the English rendering shows them in English."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from qmo_excel.judge.levels import weakest
+from qmo_excel.judge.notes_en import note_in
 from qmo_excel.judge.results import Result, read_result
 from qmo_excel.judge.targets import Target, read_target
 from qmo_excel.judge.verdict import judge
@@ -154,7 +156,7 @@ def _target_lines(t: dict[str, Any], lab: dict[str, str], lang: str, indent: str
     lines.append(f"{indent}{lab['direction']}: {lab[t['direction']]}")
     lines.append(f"{indent}{lab['confidence']}: {lab[t['confidence']]}")
     for n in t["notes"]:
-        lines.append(f"{indent}- {n}")
+        lines.append(f"{indent}- {note_in(n, lang)}")
     for i, p in enumerate(t["parts"], 1):
         lines.append(f'{indent}{lab["part"]} {i}: "{p["text"]}"')
         lines.extend(_target_lines(p, lab, lang, indent + "  "))
@@ -183,13 +185,13 @@ def render_text(data: dict[str, Any], lang: str = "vi") -> str:
             lines.append(f"  {lab['word']}: {lab[r['word']]}")
         lines.append(f"  {lab['confidence']}: {lab[r['confidence']]}")
         for n in r.get("notes", []):
-            lines.append(f"  - {n}")
+            lines.append(f"  - {note_in(n, lang)}")
     pct = data["percent_of_plan"]
     pct_text = f" ({lab['pct']}: {_num(pct, lang)}%)" if pct is not None else ""
     lines.append(f"{lab['verdict']}: {lab[data['verdict']]}{pct_text}")
     lines.append(f"  {lab['confidence']}: {lab[data['confidence']]}")
     for n in data.get("notes", []):
-        lines.append(f"  - {n}")
+        lines.append(f"  - {note_in(n, lang)}")
     for i, p in enumerate(data.get("parts", []), 1):
         pp = f" ({_num(p['percent_of_plan'], lang)}%)" if p["percent_of_plan"] is not None else ""
         lines.append(f"  {lab['part']} {i}: {lab[p['verdict']]}{pp}")
@@ -221,5 +223,5 @@ def render_timeline(data: dict[str, Any], lang: str = "vi") -> str:
     if data["recurrence"]:
         lines.append(f"  {'Lặp lại' if vi else 'Recurrence'}: {data['recurrence']}")
     for n in data.get("notes", []):
-        lines.append(f"  - {n}")
+        lines.append(f"  - {note_in(n, lang)}")
     return "\n".join(lines)

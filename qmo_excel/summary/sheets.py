@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from typing import Any
 
+from qmo_excel.judge.notes_en import note_in
 from qmo_excel.model import RoundResult
 from qmo_excel.summary import formats as F
 from qmo_excel.summary import labels as L
@@ -87,13 +88,16 @@ def indicators(result: RoundResult, lang: str) -> Table:
         Col("Ghi chú", "Notes", 24, "wrap"),
     ]
 
+    english = lang == "en"  # the judge's notes are Vietnamese: shown in English for "en"
+
     def rows() -> Iterator[Row]:
         for i in result.indicators:
+            notes = "; ".join([note_in(n, "en") for n in i.notes] if english else i.notes)
             yield [i.unit_code, i.objective_code, i.code, i.text, i.unit_of_measure,
                    i.target_text, i.result_text, L.verdict(i.verdict, lang), i.percent_of_plan,
                    L.pick(L.CONFIDENCE, i.confidence, lang), L.pick(L.SOURCE,
                    i.verdict_source, lang), L.verdict(i.self_assessment, lang),
-                   _flag(i.self_assessment_mismatch, lang), "; ".join(i.notes)]
+                   _flag(i.self_assessment_mismatch, lang), notes]
 
     return Table("indicators", L.sheet_name("indicators", lang),
                  _title(result, "indicators", lang), cols, rows(), len(result.indicators))

@@ -1,0 +1,222 @@
+"""The judge's notes in English, for views shown to people in English.
+
+The judge writes its notes in Vietnamese, and they stay so in its readings and in JSON
+(they are data). ``note_in(note, "en")`` gives the English of one note: a table of
+(Vietnamese template, English template) pairs, each Vietnamese template compiled once to
+an anchored regular expression. A ``{name}`` in a template is a part the judge inserts:
+quoted cell text is carried over as written (Vietnamese inside English quotes), numbers
+written the Vietnamese way ("87.030", "81,58") are written the English way ("87,030",
+"81.58"). A note not in the table comes back unchanged; nothing here raises.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from functools import lru_cache
+
+__all__ = ["TABLE", "note_in", "notes_in"]
+
+
+def _same(s: str) -> str:
+    return s
+
+
+def _vn_number(s: str) -> str:
+    """ "87.030" -> "87,030", "81,58" -> "81.58" (dot thousands, comma decimals swapped)."""
+    return s.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
+
+
+def _quote_each(s: str) -> str:
+    """ "7,5, 10%" -> "'7,5', '10%'": raw numbers quoted, so a decimal comma reads as one."""
+    return ", ".join(f"'{x}'" for x in s.split(", "))
+
+
+def _places(s: str) -> str:
+    return f"{s} decimal place" if s == "1" else f"{s} decimal places"
+
+
+_WORDS = {
+    "Vượt": "Exceeded",
+    "Đạt": "Achieved",
+    "Không đạt": "Not achieved",
+    "Đang thực hiện": "In progress",
+}
+
+# Kinds of inserted parts, by placeholder name without trailing digits: (regex, to English).
+_KINDS: dict[str, tuple[str, Callable[[str], str]]] = {
+    "text": (r".*?", _same),  # cell text, units, quoted parts: carried over as written
+    "num": (r"[-+]?\d[\d.]*(?:e[-+]?\d+)?", _same),  # Python-written numbers (":g", ".3f")
+    "vn": (r"\?|-?\d[\d.]*(?:,\d+)?", _vn_number),  # Vietnamese-written numbers
+    "int": (r"\d+", _same),
+    "raws": (r".*?", _quote_each),  # raw numbers of the cell joined by ", "
+    "places": (r"\d+", _places),
+    "word": ("|".join(sorted(map(re.escape, _WORDS), key=len, reverse=True)),
+             lambda s: _WORDS.get(s, s)),
+}
+
+# (the Vietnamese note as the judge writes it, its English). Order matters only where two
+# templates could match the same note: the more specific comes first.
+TABLE: list[tuple[str, str]] = [
+    # targets.py
+    ("Không hiểu chiều đánh giá '{text}': bỏ qua",
+     "Direction '{text}' not understood: ignored"),
+    ("Ô chỉ tiêu là ngày tháng: không đọc được",
+     "The target cell holds a date: it cannot be read as a target"),
+    ("Ô số: đọc đúng giá trị đã ghi", "Number cell: read exactly as entered"),
+    ("Chưa có chỉ tiêu", "No target given"),
+    ("Ô chỉ tiêu là lỗi công thức Excel ({text}): hãy ghi mức cần đạt, ví dụ \"trên 95%\"",
+     "The target cell is an Excel formula error ({text}): write the level to reach, "
+     "e.g. \"trên 95%\""),
+    ("Chỉ tiêu chỉ dẫn chiếu tới nơi khác, không ghi mức cụ thể: hãy ghi mức cần đạt, "
+     "ví dụ \"trên 95%\", \"14-15%\", \"1.100 tỷ đồng\"",
+     "The target only refers to something written elsewhere and states no level: write the "
+     "level to reach, e.g. \"trên 95%\", \"14-15%\", \"1.100 tỷ đồng\""),
+    ("Ô có {int} chỉ tiêu: đánh giá từng chỉ tiêu",
+     "The cell holds {int} targets: each one is judged separately"),
+    ("Chiều đánh giá đã chọn ngược với cách ghi chỉ tiêu",
+     "The chosen direction contradicts the way the target is written"),
+    ("Càng thấp càng tốt (theo tên chỉ tiêu)", "Lower is better (from the indicator's name)"),
+    ("Theo tên chỉ tiêu", "Direction taken from the indicator's name"),
+    ("Ô còn số khác ({raws}): coi là điều kiện, không phải chỉ tiêu",
+     "The cell has other numbers ({raws}): taken as conditions, not targets"),
+    ("Khoảng ghi ngược (lớn trước nhỏ sau)", "Range written backwards (larger number first)"),
+    ("Không ghi '%': coi là tỷ lệ % theo tên chỉ tiêu",
+     "No '%' written: taken as a percentage, going by the indicator's name"),
+    ("Số '{text}' có thể là {vn} (dấu phẩy hàng nghìn) hoặc {vn2}: chưa chắc chắn",
+     "The number '{text}' may be {vn} (comma as thousands separator) or {vn2} "
+     "(decimal comma): uncertain"),
+    ("Mức cần đạt tới (không phải mức tăng/giảm)",
+     "A level to reach (not an increase or a decrease)"),
+    ("Giảm ít nhất mức này", "A decrease of at least this much"),
+    ("Vượt so với chỉ tiêu được giao (tính theo % kế hoạch)",
+     "An excess over the assigned target (measured as % of plan)"),
+    ("'từ …' không có mức trên: coi là tối thiểu",
+     "'từ …' (from) with no upper bound: taken as a minimum"),
+    ("Tên chỉ tiêu ghi 'giảm': mức giảm cần đạt",
+     "The indicator's name says 'giảm' (decrease): the target is the decrease to achieve"),
+    ("Tên chỉ tiêu ghi 'tăng': mức tăng cần đạt",
+     "The indicator's name says 'tăng' (increase): the target is the increase to achieve"),
+    # results.py
+    ("Ô kết quả là ngày tháng: không đọc được thành số",
+     "The result cell holds a date: it cannot be read as a number"),
+    ("Ô số dạng phần trăm của Excel (0,96 = 96%)", "Excel percentage cell (0.96 = 96%)"),
+    ("'Không có/không để xảy ra': coi là 0",
+     "'Không có/không để xảy ra' (none, none occurred): taken as 0"),
+    ("Đánh giá theo lời văn của kết quả", "Judged from the wording of the result"),
+    ("Không đọc được kết quả", "The result could not be read"),
+    ("Kết quả ghi cả 'đạt' và 'không đạt': không dựa vào lời",
+     "The result says both 'đạt' (achieved) and 'không đạt' (not achieved): its wording "
+     "is not relied on"),
+    ("Kết quả có nhiều số: lấy '{text}'", "The result has several numbers: '{text}' was used"),
+    ("Số ước tính", "Estimated figure"),
+    ("Số '{text}' có thể dùng dấu phẩy hàng nghìn: chưa chắc chắn",
+     "The number '{text}' may use a comma as the thousands separator: uncertain"),
+    ("Tỷ số a/b: lấy a là kết quả", "Ratio a/b: a is taken as the result"),
+    ("{num}/{num2} = {vn}%", "{num}/{num2} = {vn}%"),
+    ("{num}/{num2} {text} = {vn}%", "{num}/{num2} '{text}' = {vn}%"),
+    # compare.py
+    ("Chỉ tiêu ghi dạng phân số (0,95 = 95%)", "Target written as a fraction (0.95 = 95%)"),
+    ("Kết quả tính trên tổng {num} {text}", "Result taken out of the total of {num} '{text}'"),
+    ("Kết quả bằng 0: coi là 0%", "The result is 0: taken as 0%"),
+    ("Kết quả tính bằng '{text}', chỉ tiêu tính bằng %: không so sánh được",
+     "The result is in '{text}' but the target is in %: they cannot be compared"),
+    ("Kết quả không ghi '%': coi là %", "No '%' in the result: taken as a percentage"),
+    ("Kết quả ghi % cho chỉ tiêu số lượng: coi là % kế hoạch",
+     "Result given in % for a quantity target: taken as % of plan"),
+    ("Đổi kết quả từ '{text}' sang '{text2}'", "Result converted from '{text}' to '{text2}'"),
+    ("Đơn vị khác nhau ('{text}' và '{text2}'): so sánh số",
+     "Different units ('{text}' and '{text2}'): the numbers are compared as written"),
+    ("Từ tỷ lệ % kế hoạch đã ghi ({num}%)", "From the stated % of plan ({num}%)"),
+    ("Tính từ mức vượt/thiếu so với chỉ tiêu",
+     "Computed from the stated margin over or under the target"),
+    ("Làm tròn {num} như chỉ tiêu ({places} chữ số thập phân) thì đạt",
+     "Rounded like the target ({places}), {num} achieves it"),
+    ("Kết quả đi ngược chiều chỉ tiêu", "The result goes the opposite way to the target"),
+    ("Kết quả không ghi 'tăng/giảm': coi số ghi là mức thay đổi",
+     "The result does not say 'tăng/giảm' (increase/decrease): the number is taken as the "
+     "change"),
+    ("Coi kết quả là % so với chỉ tiêu được giao", "Result taken as % of the assigned target"),
+    ("Chỉ tiêu tính theo mức được giao: cần kết quả dạng % kế hoạch",
+     "The target is relative to the assigned plan: the result must be given as % of plan"),
+    # timeline.py
+    ("Có mốc thời gian và lặp lại: lấy mốc thời gian",
+     "Both dates and a recurrence are given: the dates are used"),
+    ("Không có mốc thời gian", "No date given"),
+    # verdict.py
+    ("Không hiểu kỳ báo cáo '{text}': coi là cả năm",
+     "Reporting period '{text}' not understood: taken as the full year"),
+    ("Chưa có kết quả", "No result yet"),
+    ("Kết quả giữa năm so với chỉ tiêu cả năm: đang thực hiện, chưa phải không đạt",
+     "Mid-year result against an annual target: in progress, not yet a failure"),
+    ("Chỉ tiêu là tỷ lệ: mức giữa năm có thể đã cho thấy chưa đạt, cần xem lại khi có số "
+     "liệu cả năm",
+     "The target is a rate: the mid-year level may already show a shortfall; review it when "
+     "the full-year figures are in"),
+    ("Theo đánh giá bằng lời của kết quả", "Based on the verdict written in the result"),
+    ("Không đọc được chỉ tiêu", "The target could not be read"),
+    ("Chỉ tiêu định tính nhưng kết quả không ghi Đạt/Không đạt",
+     "Qualitative target, but the result does not say 'Đạt' or 'Không đạt' "
+     "(achieved or not)"),
+    ("Kết quả ghi đúng như chỉ tiêu", "The result repeats the target word for word"),
+    ("Không xảy ra: đạt chỉ tiêu giảm/không để xảy ra",
+     "None occurred: a target to reduce or prevent is achieved"),
+    ("Theo chiều tăng/giảm ghi trong kết quả",
+     "From the increase or decrease written in the result"),
+    ("Không so sánh được", "Cannot be compared"),
+    ("Kết quả tự ghi '{word}' khác với kết quả tính được",
+     "The result itself says '{word}', which differs from the computed verdict"),
+    ("Kết quả chỉ so được với chỉ tiêu '{text}'",
+     "The result could only be compared with the target '{text}'"),
+    ("Không rõ kết quả ứng với chỉ tiêu nào trong ô",
+     "It is unclear which target in the cell the result answers"),
+]
+
+_PLACEHOLDER = re.compile(r"\{([a-z]+)(\d*)\}")
+
+
+def _compile(template: str) -> tuple[re.Pattern[str], dict[str, Callable[[str], str]]]:
+    """An anchored pattern for a Vietnamese template, and each part's conversion."""
+    out: list[str] = []
+    convert: dict[str, Callable[[str], str]] = {}
+    pos = 0
+    for m in _PLACEHOLDER.finditer(template):
+        out.append(re.escape(template[pos : m.start()]))
+        name = m.group(1) + m.group(2)
+        regex, conv = _KINDS[m.group(1)]
+        out.append(f"(?P<{name}>{regex})")
+        convert[name] = conv
+        pos = m.end()
+    out.append(re.escape(template[pos:]))
+    return re.compile("".join(out), re.DOTALL), convert
+
+
+_COMPILED = [(*_compile(vi), en) for vi, en in TABLE]
+
+
+@lru_cache(maxsize=8192)
+def _english(note: str) -> str:
+    for pattern, convert, en in _COMPILED:
+        m = pattern.fullmatch(note)
+        if m:
+            parts = {k: convert[k](v) for k, v in m.groupdict().items()}
+            return en.format(**parts)
+    return note
+
+
+def note_in(note: str, lang: str) -> str:
+    """``note`` in ``lang``: unchanged for "vi" (and any other language), English for "en".
+
+    A note not in the table comes back unchanged; nothing raises.
+    """
+    if lang != "en" or not isinstance(note, str):
+        return note
+    try:
+        return _english(note)
+    except Exception:  # a template mistake must never stop a report
+        return note
+
+
+def notes_in(notes: Iterable[str], lang: str) -> list[str]:
+    """Each of ``notes`` in ``lang`` (see ``note_in``)."""
+    return [note_in(n, lang) for n in notes]
