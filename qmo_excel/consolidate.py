@@ -71,7 +71,7 @@ def overlapped_feedback(workers: Workers, fb_jobs: list[FeedbackJob], outcome: O
                         ) -> Iterator[None]:
     """Write the feedback workbooks in worker processes while the body runs.
 
-    The body (writing the summary) keeps one core; the feedback workers take the rest.
+    The body (writing the summary) and the feedback workers share the cores.
     The workers were started before the round's records were built (they stay small),
     and a thread feeds them and collects what they write; on leaving, the feedback is
     waited for (and stopped early if the body failed).
@@ -406,7 +406,9 @@ def _consolidate(folder: Path, *, config: RoundConfig, out_dir: Path, as_of: dat
     import qmo_excel.feedback  # noqa: F401  (imported before the feedback workers fork)
 
     # Feedback workers are forked now, while this process is small; they wait for work.
-    fb_workers = Workers(write_feedback_job, jobs=max(1, (jobs or os.cpu_count() or 1) - 1),
+    # As many as there are cores: they share them with the summary writer, so no core
+    # idles while either still has work.
+    fb_workers = Workers(write_feedback_job, jobs=jobs or os.cpu_count() or 1,
                          timeout=120.0) if feedback else None
     try:
         return _run(folder, config=config, out_dir=out_dir, as_of=as_of, lang=lang,
