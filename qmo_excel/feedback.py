@@ -68,24 +68,34 @@ _TEXT: dict[str, dict[str, Any]] = {
 }
 _WIDTHS = (6, 22, 9, 11, 70, 28, 24)
 _HEADER_ROW = 4
-_UNSAFE = re.compile(r"[^A-Za-z0-9_-]+")
 _THIN = Side(style="thin", color="BFBFBF")
 _FIXED_TIME = "2000-01-01T00:00:00Z"
 _CREATED = re.compile(r"<dcterms:created[^>]*>([^<]*)</dcterms:created>")
 _MODIFIED = re.compile(r"(<dcterms:modified[^>]*>)([^<]*)(</dcterms:modified>)")
 
 
-def feedback_name(report: FileReport) -> str:
-    """``gopy_<UNIT>_<path without extension>.xlsx``, ASCII only, safe on any disk."""
-    stem = report.rel.rsplit(".", 1)[0] if "." in report.rel.rsplit("/", 1)[-1] else report.rel
-    parts = ["gopy", _ascii(report.unit_code), _ascii(stem.replace("/", "__"))]
-    return "_".join(p for p in parts if p)[:150] + ".xlsx"
+# Characters no Windows, macOS or Linux disk accepts in a file name, and control codes.
+_ILLEGAL = re.compile(r'[<>:"/\\|?*\x00-\x1f\x7f]+')
+_FEEDBACK_WORD = {"vi": "Góp ý", "en": "Feedback"}
 
 
-def _ascii(text: str) -> str:
-    text = unicodedata.normalize("NFKD", text.replace("đ", "d").replace("Đ", "D"))
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
-    return _UNSAFE.sub("-", text).strip("-")
+def feedback_name(report: FileReport, lang: str = "vi") -> str:
+    """``Góp ý <UNIT> - <the unit's own file name>.xlsx``: a name the unit recognises,
+    in Vietnamese with its diacritics (NFC), with only characters every disk accepts;
+    a file in a subfolder keeps the folder ("phường/báo cáo.xlsx" -> "phường - báo cáo")."""
+    rel = report.rel
+    name = rel.rsplit("/", 1)[-1]
+    stem = rel.rsplit(".", 1)[0] if "." in name else rel
+    stem = " - ".join(p for p in (_safe(x) for x in stem.split("/")) if p)
+    word = _FEEDBACK_WORD["en" if lang == "en" else "vi"]
+    head = f"{word} {_safe(report.unit_code)}".strip()
+    text = f"{head} - {stem}" if stem else head
+    return _safe(text[:150]) + ".xlsx"
+
+
+def _safe(text: str) -> str:
+    text = _ILLEGAL.sub(" ", unicodedata.normalize("NFC", text))
+    return " ".join(text.split()).strip(" .")
 
 
 def write_feedback(report: FileReport, out_dir: Path, *, lang: str = "vi") -> Path | None:
@@ -107,7 +117,7 @@ def write_feedback(report: FileReport, out_dir: Path, *, lang: str = "vi") -> Pa
         _mark_cells(wb, report.problems, lg)
         _restore_dropdowns(wb, report)
     _write_list(wb, report, lg)
-    target = out_dir / feedback_name(report)
+    target = out_dir / feedback_name(report, lg)
     _save_atomic(wb, target)
     return target
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import shutil
 import subprocess
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -52,7 +53,7 @@ def test_copy_is_coloured_commented_and_listed(report: FileReport, tmp_path: Pat
     src = Path(report.path)
     before = sha(src)
     out = write_feedback(report, tmp_path / "out")
-    assert out is not None and out.name == "gopy_P-HXUAN_Bao-cao-phuong-Huong-Xuan.xlsx"
+    assert out is not None and out.name == "Góp ý P-HXUAN - Báo cáo phường Hương Xuân.xlsx"
     assert sha(src) == before  # the original is never touched
     wb = load_workbook(out)
     assert wb.sheetnames[0] == LIST_SHEET["vi"] and wb.active.title == LIST_SHEET["vi"]
@@ -112,7 +113,7 @@ def test_rejected_file_gets_list_only(tmp_path: Path) -> None:
     rep = inspect_file(FileJob(str(src), "hong.xlsx"))
     assert rep.status == "rejected"
     out = write_feedback(rep, tmp_path / "out")
-    assert out is not None and out.name == "gopy_hong.xlsx"
+    assert out is not None and out.name == "Góp ý - hong.xlsx"
     wb = load_workbook(out)
     assert wb.sheetnames == [LIST_SHEET["vi"]]
     ws = wb.active
@@ -165,9 +166,15 @@ def test_english_list_sheet(report: FileReport, tmp_path: Path) -> None:
     assert ws["D5"].value in ("Error", "Warning", "Note")
 
 
-def test_feedback_name_is_ascii() -> None:
-    rep = FileReport("Phường/Đông Ba báo cáo.xlsx", "x", "invalid", unit_code="P-ĐB")
-    assert feedback_name(rep) == "gopy_P-DB_Phuong__Dong-Ba-bao-cao.xlsx"
+def test_feedback_name_keeps_the_units_own_name() -> None:
+    decomposed = unicodedata.normalize("NFD", "Phường/Đông Ba: báo cáo?.xlsx")
+    rep = FileReport(decomposed, "x", "invalid", unit_code="P-ĐB")
+    name = feedback_name(rep)
+    assert name == "Góp ý P-ĐB - Phường - Đông Ba báo cáo.xlsx"
+    assert unicodedata.is_normalized("NFC", name)
+    assert feedback_name(rep, "en") == "Feedback P-ĐB - Phường - Đông Ba báo cáo.xlsx"
+    odd = FileReport("a<b>|c*. .xlsx", "x", "invalid")
+    assert feedback_name(odd) == "Góp ý - a b c.xlsx"
 
 
 @pytest.mark.libreoffice

@@ -177,4 +177,4 @@ def test_cli_writes_feedback(folder: Path, tmp_path: Path) -> None:
     r = CliRunner().invoke(main, ["validate", str(folder), "--feedback", str(out), "-q"])
     assert r.exit_code == 1
     assert sorted(p.name for p in out.iterdir()) == [
-        "gopy_P-HXUAN_phuong__hxuan.xlsx", "gopy_hong.xlsx"]
+        "Góp ý - hong.xlsx", "Góp ý P-HXUAN - phuong - hxuan.xlsx"]
