@@ -219,3 +219,25 @@ def test_labels_numbers() -> None:
     assert L.num(100.0) == "100"
     assert L.pct(96.43) == "96,4%"
     assert L.two(9) == "09" and L.two(11) == "11"
+
+
+def test_row_height_follows_word_wrapping() -> None:
+    from qmo_excel.summary.table import LINE_PT, row_height
+
+    # 30 characters in a 26-wide column: a viewer wraps it (seen on a LibreOffice render).
+    assert row_height(["Phòng Tài nguyên và Môi trường"], [(0, 26)]) == LINE_PT * 2 + 3
+    assert row_height(["Phòng Kinh tế"], [(0, 26)]) is None
+    # whole words move to the next line: 3 lines, not the 2 that characters alone need
+    assert row_height(["aaaaaaaaaa bbbbbbbbbb cccccccccc"], [(0, 16)]) == LINE_PT * 3 + 3
+
+
+def test_english_headers_get_room_for_their_words() -> None:
+    from qmo_excel.summary.sheets import ranking
+
+    result = empty_round()
+    vi = {c.en: c.width_for("vi") for c in ranking(result, "vi").cols}
+    en = {c.en: c.width_for("en") for c in ranking(result, "en").cols}
+    assert en["Indicators"] > vi["Indicators"] and en["Unit name"] == vi["Unit name"]
+    # a header breaks at spaces and hyphens; no word may be wider than its column
+    assert all(max(len(w) for w in re.split(r"[\s-]+", name)) <= width + 1.5
+               for name, width in en.items())

@@ -17,7 +17,7 @@ from qmo_excel.summary.formats import Formats
 
 EXCEL_MAX_ROWS = 1_048_576
 EXCEL_MAX_TEXT = 32_767
-CHARS_PER_WIDTH = 1.2  # Arial 10 characters per unit of column width (measured on a render)
+CHARS_PER_WIDTH = 1.1  # Arial 10 characters per unit of column width (measured on a render)
 LINE_PT = 12.75
 HEADER_ROW = 2  # 0-based: title, note, header
 FIRST_DATA_ROW = HEADER_ROW + 1
@@ -31,9 +31,13 @@ class Col:
     kind: str = "text"  # text | wrap | center | int | score | pct | date
     # conditional colours: shown label -> (fill, font colour)
     colours: dict[str, tuple[str, str]] = field(default_factory=dict)
+    width_en: float | None = None  # when the English header's words need more room
 
     def label(self, lang: str) -> str:
         return self.vi if lang == "vi" else self.en
+
+    def width_for(self, lang: str) -> float:
+        return self.width_en if lang == "en" and self.width_en else self.width
 
 
 @dataclass
@@ -82,7 +86,7 @@ def write_table(wb: Any, fm: Formats, table: Table, *, limit: int, lang: str,
     ncols = len(table.cols)
     last_col = ncols - 1
     for i, c in enumerate(table.cols):
-        ws.set_column(i, i, c.width)
+        ws.set_column(i, i, c.width_for(lang))
     shown = min(table.total, limit)
     note = table.note
     if table.total > limit:
@@ -101,7 +105,7 @@ def write_table(wb: Any, fm: Formats, table: Table, *, limit: int, lang: str,
     blank = ws.write_blank
     r = FIRST_DATA_ROW
     written = 0
-    wraps = [(i, c.width) for i, c in enumerate(table.cols) if c.kind == "wrap"]
+    wraps = [(i, c.width_for(lang)) for i, c in enumerate(table.cols) if c.kind == "wrap"]
     for values in table.rows:
         if written >= shown:
             break
@@ -133,9 +137,23 @@ def row_height(values: Sequence[Any], wraps: list[tuple[int, float]]) -> float |
             per_line = max(4, int(width * CHARS_PER_WIDTH))
             if len(text) <= per_line and "\n" not in text:
                 continue
-            n = sum(max(1, -(-len(part) // per_line)) for part in text.split("\n"))
-            lines = max(lines, n)
+            lines = max(lines, sum(_wrapped(part, per_line) for part in text.split("\n")))
     return None if lines == 1 else min(409.0, LINE_PT * lines + 3)
+
+
+def _wrapped(text: str, per_line: int) -> int:
+    """Lines a viewer needs for ``text``: words are not broken, so a line holds whole
+    words up to ``per_line`` characters (a longer word takes lines of its own)."""
+    lines, used = 1, 0
+    for word in text.split():
+        n = len(word)
+        if used and used + 1 + n > per_line:
+            lines, used = lines + 1, 0
+        if n > per_line:
+            lines += (n - 1) // per_line
+            n = n % per_line or per_line
+        used = n if not used else used + 1 + n
+    return lines
 
 
 Writer = Callable[[int, int, Any, Any], Any]
