@@ -35,15 +35,23 @@ def _achieved(u: UnitResult) -> int:
 
 def to_export_dict(result: RoundResult) -> dict[str, Any]:
     """Everything the summary shows, as plain JSON-ready data (see the module docstring)."""
-    data: dict[str, Any] = {
+    data = to_export_dict_head(result)
+    for table in EXPORT_TABLES:
+        data[table] = list(export_records(result, table))
+    return data
+
+
+EXPORT_TABLES = ("intake", "missing_units", "units", "objectives", "indicators", "tasks",
+                 "problems")
+
+
+def to_export_dict_head(result: RoundResult) -> dict[str, Any]:
+    """The export without its tables: the round's settings."""
+    return {
         "round": {"year": result.year, "period": result.period, "town": result.town,
                   "as_of": _d(result.as_of), "deadline": _d(result.deadline),
                   "cut_off": _d(result.cut_off), "lang": result.lang},
     }
-    for table in ("intake", "missing_units", "units", "objectives", "indicators", "tasks",
-                  "problems"):
-        data[table] = list(export_records(result, table))
-    return data
 
 
 def export_records(result: RoundResult, table: str) -> Iterator[Any]:
@@ -113,9 +121,29 @@ def _atomic(path: Path, write: Callable[[TextIO], object], *, bom: bool = False)
 
 
 def write_json(result: RoundResult, path: Path | str) -> None:
-    data = to_export_dict(result)
-    _atomic(Path(path), lambda fh: fh.write(
-        json.dumps(data, ensure_ascii=False, indent=2, sort_keys=False) + "\n"))
+    """``to_export_dict(result)`` as indented JSON, written record by record (the same
+    bytes as ``json.dumps(..., indent=2)``, without holding the whole dict)."""
+    _atomic(Path(path), lambda fh: _stream_json(result, fh))
+
+
+def _dump(value: Any, indent: str) -> str:
+    text = json.dumps(value, ensure_ascii=False, indent=2)
+    return text.replace("\n", "\n" + indent)
+
+
+def _stream_json(result: RoundResult, fh: TextIO) -> None:
+    head = to_export_dict_head(result)
+    fh.write("{\n")
+    fh.write(f'  "round": {_dump(head["round"], "  ")}')
+    for table in EXPORT_TABLES:
+        fh.write(f",\n  {json.dumps(table)}: ")
+        first = True
+        for rec in export_records(result, table):
+            fh.write("[\n    " if first else ",\n    ")
+            fh.write(_dump(rec, "    "))
+            first = False
+        fh.write("[]" if first else "\n  ]")
+    fh.write("\n}\n")
 
 
 def _cell(value: Any) -> Any:

@@ -8,7 +8,7 @@ from typing import Any
 
 import pandas as pd
 import pytest
-from fixtures_results import FORMULA_TEXT, seed_round
+from fixtures_results import FORMULA_TEXT, empty_round, seed_round
 
 from qmo_excel import export
 from qmo_excel.export import to_export_dict, write_csv, write_json
@@ -100,3 +100,12 @@ def test_atomic_json(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
         write_json(seed_round(), path)
     assert path.read_text(encoding="utf-8") == "old"
     assert [p.name for p in tmp_path.iterdir()] == ["result.json"]
+
+
+@pytest.mark.parametrize("make", [seed_round, empty_round])
+def test_json_is_written_record_by_record_as_json_dumps_would(
+        tmp_path: Path, make: Any) -> None:
+    result = make()
+    write_json(result, tmp_path / "r.json")
+    expected = json.dumps(to_export_dict(result), ensure_ascii=False, indent=2) + "\n"
+    assert (tmp_path / "r.json").read_text("utf-8") == expected
