@@ -10,6 +10,7 @@ import pytest
 from click.testing import CliRunner
 from fixtures_results import empty_round, ind
 from test_checks import make, run, with_obj
+from test_judge_audit import CASES as AUDIT_CASES
 from test_judge_families import CASES as FAMILY_CASES
 from test_judge_results_seeds import CASES as RESULT_CASES
 from test_judge_targets_seeds import CASES as TARGET_CASES
@@ -128,6 +129,8 @@ def all_notes() -> set[str]:
         notes.update(_walk(target, result, "6 tháng", indicator=indicator))
     for target, options, result, period in EXTRA:
         notes.update(_walk(target, result, period, **options))
+    for indicator, target, result, period, *_ in AUDIT_CASES:
+        notes.update(_walk(target, result, period, indicator=indicator))
     # a fraction target from a number cell against a percent result
     notes.update(_walk(0.95, "96%", unit="%"))
     for text, year, *_ in TIMELINE_CASES:

@@ -87,6 +87,8 @@ def reconcile_units(t: Target, r: Result) -> tuple[Target, Result, Adjust]:
         a.notes.append("Kết quả ghi % cho chỉ tiêu số lượng: coi là % kế hoạch")
         a.confidence = LIKELY
         return t, r, a
+    t, r = _per_period(t, r, a)
+    tu, ru = t.unit, r.unit
     if tu and ru and tu.lower() != ru.lower():
         ft, bt = _split_scale(tu)
         fr, br = _split_scale(ru)
@@ -100,12 +102,53 @@ def reconcile_units(t: Target, r: Result) -> tuple[Target, Result, Adjust]:
     return t, r, a
 
 
+# How many of each period a year holds: "01 lần/quý" is 4 a year.
+_PER_YEAR = {"tháng": 12.0, "quý": 4.0, "năm": 1.0}
+
+
+def _per(unit: str) -> tuple[str, str]:
+    """ "lần/quý" -> ("lần", "quý"); "lần" -> ("lần", "")."""
+    head, sep, tail = unit.lower().rpartition("/")
+    return (head, tail.strip()) if sep and head else (unit.lower(), "")
+
+
+def _per_period(t: Target, r: Result, a: Adjust) -> tuple[Target, Result]:
+    """ "01 lần/quý" against "03 lần" (the year's total) or "12 lần/năm": both per year."""
+    base_t, per_t = _per(t.unit)
+    base_r, per_r = _per(r.unit)
+    if not per_t or per_t == per_r or r.value is None or t.kind in ("ratio", "composite"):
+        return t, r
+    if base_r and not _same_base(base_t, base_r):
+        return t, r
+    ft, fr = _PER_YEAR.get(per_t), _PER_YEAR.get(per_r or "năm")
+    if ft is None or fr is None or ft == fr:  # "tạ/ha", "bác sĩ/vạn dân": not a period
+        return t, r
+    t = replace(
+        t,
+        low=None if t.low is None else t.low * ft,
+        high=None if t.high is None else t.high * ft,
+        unit=f"{base_t}/năm",
+    )
+    r = replace(r, value=r.value * fr, unit=f"{base_t}/năm")
+    a.notes.append(f"Chỉ tiêu tính theo '{per_t}', kết quả theo '{per_r or 'cả kỳ báo cáo'}': "
+                   "quy về một năm để so sánh")
+    a.confidence = weakest(a.confidence, LIKELY)
+    return t, r
+
+
 def _ref(t: Target) -> float | None:
     if t.kind in ("at_most", "less_than"):
         return t.high
     if t.kind == "range" and t.direction == LOWER:
         return t.high
     return t.low
+
+
+def _lower(t: Target) -> bool:
+    """A ceiling: a level where less is better (not a decrease to achieve)."""
+    if t.kind in ("decrease_by", "increase_by"):
+        return False
+    return t.kind in ("at_most", "less_than") or t.direction == LOWER
 
 
 def _eps(x: float) -> float:
@@ -117,13 +160,23 @@ def compare_value(t: Target, r: Result) -> Outcome:
     if t.relative:
         return _relative(t, r, out)
     ref = _ref(t)
+    from_plan: float | None = None
     value = r.value
     if value is None:
         if ref is None:
             return out
         if r.percent_of_plan_stated is not None:
-            value = ref * r.percent_of_plan_stated / 100
-            out.notes.append(f"Từ tỷ lệ % kế hoạch đã ghi ({r.percent_of_plan_stated:g}%)")
+            stated = r.percent_of_plan_stated
+            from_plan = stated
+            if _lower(t) and stated > 0 and stated != 100:
+                # the product's % of plan for a ceiling is target/result (see verdict.py), but
+                # a unit may have meant result/target: not sure
+                value = ref * 100 / stated
+                out.confidence = LIKELY
+                out.notes.append("Chỉ tiêu càng thấp càng tốt: % kế hoạch hiểu là chỉ tiêu/kết quả")
+            else:
+                value = ref * stated / 100
+            out.notes.append(f"Từ tỷ lệ % kế hoạch đã ghi ({stated:g}%)")
             if t.kind == "range":
                 out.confidence = LIKELY
         elif r.margin is not None:
@@ -149,6 +202,14 @@ def compare_value(t: Target, r: Result) -> Outcome:
     achieved, exceeded = _compare(t.kind, t.direction, low, high, v)
     if achieved is None:
         return out
+    if not achieved and from_plan is not None and abs(from_plan - 100) < 1e-9 and t.kind in (
+        "more_than",
+        "less_than",
+    ):
+        # "đạt 100% kế hoạch" says the plan was met, even when the plan is a strict bound
+        achieved = True
+        out.notes.append("Ghi 'đạt 100% kế hoạch' cho chỉ tiêu 'trên/dưới': coi là đạt")
+        out.confidence = LIKELY
     if (
         not achieved
         and not same_total
@@ -209,6 +270,10 @@ def _percent(
 def _change(t: Target, r: Result, out: Outcome) -> Outcome:
     want = "decrease" if t.kind == "decrease_by" else "increase"
     assert r.value is not None
+    if r.change == "level":
+        out.notes.append("Kết quả ghi mức đạt tới (còn …), chỉ tiêu ghi mức tăng/giảm: "
+                         "không so sánh được")
+        return out
     if r.change == want:
         d = r.value
     elif r.change:

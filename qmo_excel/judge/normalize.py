@@ -54,6 +54,10 @@ _TONES = "\u0300\u0301\u0303\u0309\u0323"
 # "qu" is a consonant cluster, so "quý" is already right and stays.
 _OLD_TONE = re.compile(r"(?<![qQ])(?:([oO])([àáảãạÀÁẢÃẠèéẻẽẹÈÉẺẼẸ])|([uU])([ỳýỷỹỵỲÝỶỸỴ]))(?!\w)")
 _SPACES = re.compile(r"\s+")
+# A comparator typed against its number: "trên95%", "Dưới5%" -> "trên 95%", "Dưới 5%".
+_GLUED = re.compile(
+    r"\b(trên|dưới|đạt|tối thiểu|tối đa|khoảng|còn|giảm|tăng|quá|hơn|nhất)(?=\d)", re.IGNORECASE
+)
 
 
 def _move_tone(m: re.Match[str]) -> str:
@@ -68,13 +72,15 @@ def _move_tone(m: re.Match[str]) -> str:
 
 
 def normalize(text: str) -> str:
-    """NFC, 'ƣ' -> 'ư', one plain space, plain hyphens, '>=' -> '≥', new tone placement."""
+    """NFC, 'ƣ' -> 'ư', one plain space, plain hyphens, '>=' -> '≥', new tone placement,
+    a space between a comparator word and its number ("trên95%")."""
     if not text:
         return ""
     s = str(text).translate(_CHAR_MAP)
     s = unicodedata.normalize("NFC", s)
     s = s.replace(">=", "≥").replace("<=", "≤").replace("=<", "≤")
     s = _OLD_TONE.sub(_move_tone, s)
+    s = _GLUED.sub(r"\1 ", s)
     return _SPACES.sub(" ", s).strip()
 
 

@@ -97,10 +97,18 @@ TABLE: list[tuple[str, str]] = [
      "The indicator's name says 'giảm' (decrease): the target is the decrease to achieve"),
     ("Tên chỉ tiêu ghi 'tăng': mức tăng cần đạt",
      "The indicator's name says 'tăng' (increase): the target is the increase to achieve"),
+    ("Tên chỉ tiêu ghi 'giảm' một điều cần giảm: coi số ghi là mức giảm (cũng có thể là mức "
+     "cần đạt tới)",
+     "The indicator's name says 'giảm' (reduce) of something to keep down: the number is "
+     "taken as the reduction (it may also be the level to reach)"),
     # results.py
     ("Ô kết quả là ngày tháng: không đọc được thành số",
      "The result cell holds a date: it cannot be read as a number"),
     ("Ô số dạng phần trăm của Excel (0,96 = 96%)", "Excel percentage cell (0.96 = 96%)"),
+    ("Số nhỏ hơn 1,5 cho chỉ tiêu %: coi là % như đã ghi (không phải phân số của Excel)",
+     "A number below 1.5 for a % target: read as the % written (not an Excel fraction)"),
+    ("Bằng {num}% so với kỳ trước: thay đổi {num2}%",
+     "{num}% of the previous period's figure: a change of {num2}%"),
     ("'Không có/không để xảy ra': coi là 0",
      "'Không có/không để xảy ra' (none, none occurred): taken as 0"),
     ("Đánh giá theo lời văn của kết quả", "Judged from the wording of the result"),
@@ -128,11 +136,22 @@ TABLE: list[tuple[str, str]] = [
     ("Đơn vị khác nhau ('{text}' và '{text2}'): so sánh số",
      "Different units ('{text}' and '{text2}'): the numbers are compared as written"),
     ("Từ tỷ lệ % kế hoạch đã ghi ({num}%)", "From the stated % of plan ({num}%)"),
+    ("Chỉ tiêu càng thấp càng tốt: % kế hoạch hiểu là chỉ tiêu/kết quả",
+     "Lower is better: the % of plan is taken as target / result"),
+    ("Ghi 'đạt 100% kế hoạch' cho chỉ tiêu 'trên/dưới': coi là đạt",
+     "'đạt 100% kế hoạch' (100% of plan) against a strict 'trên/dưới' (above/below) "
+     "target: taken as achieved"),
+    ("Chỉ tiêu tính theo '{text}', kết quả theo '{text2}': quy về một năm để so sánh",
+     "The target is per '{text}' and the result per '{text2}': both converted to a year "
+     "to compare"),
     ("Tính từ mức vượt/thiếu so với chỉ tiêu",
      "Computed from the stated margin over or under the target"),
     ("Làm tròn {num} như chỉ tiêu ({places} chữ số thập phân) thì đạt",
      "Rounded like the target ({places}), {num} achieves it"),
     ("Kết quả đi ngược chiều chỉ tiêu", "The result goes the opposite way to the target"),
+    ("Kết quả ghi mức đạt tới (còn …), chỉ tiêu ghi mức tăng/giảm: không so sánh được",
+     "The result gives the level reached ('còn …'), the target an increase or decrease: "
+     "they cannot be compared"),
     ("Kết quả không ghi 'tăng/giảm': coi số ghi là mức thay đổi",
      "The result does not say 'tăng/giảm' (increase/decrease): the number is taken as the "
      "change"),
@@ -153,6 +172,12 @@ TABLE: list[tuple[str, str]] = [
      "liệu cả năm",
      "The target is a rate: the mid-year level may already show a shortfall; review it when "
      "the full-year figures are in"),
+    ("Số việc xảy ra trong kỳ còn dưới mức tối đa cả năm: cần xem lại khi có số liệu cả năm",
+     "Events so far are under the annual ceiling: review it when the full-year figures "
+     "are in"),
+    ("Số việc xảy ra đã vượt mức tối đa cả năm: không đạt dù chưa hết năm",
+     "Events so far already exceed the annual ceiling: not achieved, though the year is "
+     "not over"),
     ("Theo đánh giá bằng lời của kết quả", "Based on the verdict written in the result"),
     ("Không đọc được chỉ tiêu", "The target could not be read"),
     ("Chỉ tiêu định tính nhưng kết quả không ghi Đạt/Không đạt",
@@ -163,6 +188,14 @@ TABLE: list[tuple[str, str]] = [
      "None occurred: a target to reduce or prevent is achieved"),
     ("Theo chiều tăng/giảm ghi trong kết quả",
      "From the increase or decrease written in the result"),
+    ("Chỉ tiêu không để xảy ra nhưng kết quả ghi có xảy ra",
+     "The target is that none occur, but the result reports some"),
+    ("Theo % kế hoạch đã ghi trong kết quả", "From the % of plan stated in the result"),
+    ("Theo mức xếp loại ghi trong kết quả so với chỉ tiêu",
+     "From the rating written in the result compared with the target's"),
+    ("Kết quả chỉ ghi 'Hoàn thành', chỉ tiêu là một mức xếp loại: chưa chắc đạt mức đó",
+     "The result only says 'Hoàn thành' (done) and the target is a rating: whether that "
+     "rating was reached is not sure"),
     ("Không so sánh được", "Cannot be compared"),
     ("Kết quả tự ghi '{word}' khác với kết quả tính được",
      "The result itself says '{word}', which differs from the computed verdict"),

@@ -11,11 +11,13 @@ When the target is a percentage, a ratio becomes a percentage (162/168 -> 96.43)
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
+from qmo_excel.judge.direction import LOWER
 from qmo_excel.judge.levels import CERTAIN, LIKELY, UNCERTAIN, weakest
 from qmo_excel.judge.normalize import normalize
 from qmo_excel.judge.numbers import Num, quantities, scan
@@ -39,7 +41,7 @@ class Result:
     word: str | None = None  # "vuot" | "dat" | "khong_dat" | "dang_thuc_hien"
     margin: float | None = None  # signed: +0.3 for "vượt 0,3%", -5.25 for "thấp hơn 5,25%"
     margin_kind: str = ""  # "points" | "relative" | "units"
-    change: str = ""  # "decrease" | "increase" when written "giảm X" / "tăng X"
+    change: str = ""  # "decrease" | "increase" ("giảm X" / "tăng X"); "level" ("còn X")
     decimals: int | None = None
     from_cell_number: bool = False
     notes: list[str] = field(default_factory=list)
@@ -65,6 +67,7 @@ class Result:
 
 
 _EMPTY = re.compile(r"^(?:-+|\.+|x|n/?a|không có|chưa có|chưa có số liệu|chưa báo cáo|\?+|/)$")
+_NONE_AT_ALL = re.compile(r"^(?:không|không có)\W*$")
 _NEG = re.compile(
     r"\b(?:không|chưa)\s+(?:đạt|hoàn thành|đảm bảo|thực hiện được|đủ)"
     r"|thấp hơn\s+(?:chỉ tiêu|kế hoạch|mục tiêu)"
@@ -90,7 +93,12 @@ _PLAN_REF = re.compile(r"so với\s+(?:kế hoạch|kh\b|chỉ tiêu|mục tiêu
 _NOTHING = re.compile(
     r"^(?:không|chưa)\s+(?:có|để|để xảy ra|xảy ra|phát sinh|để phát sinh|ghi nhận)\b"
 )
-_CHANGE_BEFORE = re.compile(r"(giảm|tăng)(?:\s+(?:được|thêm|còn))?\s*$")
+_CHANGE_BEFORE = re.compile(r"(giảm|tăng)(?:\s+(?:được|thêm))?\s*$")
+# A level reached, not a change: "còn 1,8%", "giảm còn 1,8%", "giảm xuống 1,8%", "tăng lên 96%".
+_LEVEL_BEFORE = re.compile(r"(?:\b(?:còn|xuống)|\b(?:tăng|nâng)\s+lên(?:\s+đến)?)\s*(?:mức\s*)?$")
+# "đạt/bằng 108% so với cùng kỳ": the level as a % of last year's, i.e. a change of +8%.
+_OF_BASE_BEFORE = re.compile(r"(?:đạt|bằng)\s*$")
+_OF_BASE_AFTER = re.compile(r"^\s*so với\s+(?:cùng kỳ|năm trước|kỳ trước|năm 20\d\d)")
 
 
 def read_result(
@@ -118,6 +126,14 @@ def read_result(
         _fraction_to_percent(r, target)
         return r
     raw = normalize(text)
+    if (
+        target is not None
+        and target.direction == LOWER
+        and target.kind not in _CHANGE_KINDS
+        and _NONE_AT_ALL.match(raw.lower())
+    ):
+        # "Không có" against a count to keep down (accidents, late files): none happened
+        return Result(raw, 0.0, confidence=LIKELY, notes=["'Không có/không để xảy ra': coi là 0"])
     if not raw or _EMPTY.match(raw.lower()):
         return None
     if target is not None and target.kind == "composite" and len(target.parts) > 1:
@@ -148,6 +164,13 @@ def _fraction_to_percent(r: Result, target: Target | None) -> None:
         and 0 <= r.value <= 1.5
         and max(target.bounds(), default=0) > 1.5
     ):
+        bound = max(target.bounds())
+        if r.value > 0 and abs(math.log(r.value / bound)) < abs(math.log(r.value * 100 / bound)):
+            # 1,2 against "dưới 2%" is 1,2%, not 120%: the closer reading wins, not surely
+            r.confidence = weakest(r.confidence, LIKELY)
+            r.notes.append("Số nhỏ hơn 1,5 cho chỉ tiêu %: coi là % như đã ghi "
+                           "(không phải phân số của Excel)")
+            return
         r.value = r.value * 100
         r.unit = "%"
         r.notes.append("Ô số dạng phần trăm của Excel (0,96 = 96%)")
@@ -213,6 +236,7 @@ def _read_text(raw: str, target: Target | None) -> Result:
     return r
 
 
+_CHANGE_KINDS = ("decrease_by", "increase_by")
 _LEAD = re.compile(r"(?:^|[(,;:.\-]\s*)$")
 
 
@@ -258,6 +282,14 @@ def _pick_value(
             if n.percent or n.denominator:
                 chosen = n
                 break
+    if target is not None and target.kind in _CHANGE_KINDS:
+        # "1,8% (giảm 0,9%)" against "giảm 0,8-1%": the change answers the target
+        for _, n in cands:
+            if (n.percent or n.denominator or not chosen.percent) and _CHANGE_BEFORE.search(
+                low[max(0, n.start - 25) : n.start]
+            ):
+                chosen = n
+                break
     if len(cands) > 1:
         r.notes.append("Kết quả có nhiều số: lấy '" + chosen.raw + "'")
         r.confidence = weakest(r.confidence, LIKELY)
@@ -269,6 +301,8 @@ def _pick_value(
     ch = _CHANGE_BEFORE.search(before)
     if ch:
         r.change = "decrease" if ch.group(1) == "giảm" else "increase"
+    elif _LEVEL_BEFORE.search(before):
+        r.change = "level"
     r.decimals = decimals_of(chosen.raw)
     if chosen.denominator:
         _ratio_value(r, chosen, target, raw)
@@ -281,6 +315,19 @@ def _pick_value(
         if pct and not r.unit and chosen.value <= 100:
             r.unit = "%"
             _fraction_to_percent(r, target)
+    if (
+        target is not None
+        and target.kind in _CHANGE_KINDS
+        and chosen.percent
+        and not r.change
+        and _OF_BASE_BEFORE.search(before)
+        and _OF_BASE_AFTER.match(low[chosen.end : chosen.end + 30])
+    ):
+        r.change = "increase" if chosen.value >= 100 else "decrease"
+        r.value = abs(chosen.value - 100)
+        r.confidence = weakest(r.confidence, LIKELY)
+        r.notes.append(f"Bằng {_num_text(chosen.value)}% so với kỳ trước: "
+                       f"thay đổi {_num_text(round(r.value, 6))}%")
     if chosen.ambiguous and not (chosen.percent and (chosen.alternative or 0) > 1000):
         r.notes.append(f"Số '{chosen.raw}' có thể dùng dấu phẩy hàng nghìn: chưa chắc chắn")
         r.confidence = weakest(r.confidence, LIKELY if chosen.scale else UNCERTAIN)
@@ -290,7 +337,16 @@ def _ratio_value(r: Result, n: Num, target: Target | None, raw: str) -> None:
     assert n.denominator is not None
     r.numerator, r.denominator = n.value, n.denominator
     count_unit = unit_after(raw, n.end)
-    if target is not None and target.unit not in ("%", "") and target.kind != "ratio":
+    # a count out of a total against a count ("giảm 2/3 tiêu chí" for "giảm cả 3 tiêu chí")
+    unitless_count = bool(
+        target is not None
+        and target.unit == ""
+        and target.kind not in ("ratio", "qualitative", "unknown", "composite")
+        and (n.denominator in target.bounds() or target.kind in _CHANGE_KINDS)
+    )
+    if target is not None and (
+        (target.unit not in ("%", "") and target.kind != "ratio") or unitless_count
+    ):
         bounds = target.bounds()
         r.value = n.value
         r.unit = target.unit

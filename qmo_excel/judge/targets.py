@@ -82,6 +82,9 @@ _COMPARATOR_DIRECTION = {
 }
 _PERCENTISH = re.compile(r"tỷ lệ|tỉ lệ|tốc độ|độ che phủ|phần trăm|%")
 _INDICATOR_DECREASE = re.compile(r"giảm(?:\s+(?:so với|bình quân|hằng năm|hàng năm).*)?\s*:?\s*$")
+# "Tỷ lệ giảm nghèo", "Giảm tỷ lệ hộ nghèo", "Kéo giảm tai nạn giao thông": the indicator
+# names the reduction of something bad, so a plain number is how much to reduce it by.
+_INDICATOR_REDUCE = re.compile(r"\bgiảm(?:\s+thiểu)?\s+(?!còn|xuống|về|mức|so với)(\S.*)")
 _INDICATOR_INCREASE = re.compile(r"\btăng(?:\s+(?:so với|bình quân|hằng năm|hàng năm).*)?\s*:?\s*$")
 
 
@@ -383,6 +386,16 @@ def _apply_kind(t: Target, kind: str, after: str, ind: str) -> None:
         elif _INDICATOR_INCREASE.search(ind):
             t.kind = "increase_by"
             t.notes.append("Tên chỉ tiêu ghi 'tăng': mức tăng cần đạt")
+        elif _reduces_something_bad(ind):
+            t.kind = "decrease_by"
+            t.notes.append("Tên chỉ tiêu ghi 'giảm' một điều cần giảm: coi số ghi là mức giảm "
+                           "(cũng có thể là mức cần đạt tới)")
+            t.confidence = weakest(t.confidence, LIKELY)
+
+
+def _reduces_something_bad(ind: str) -> bool:
+    m = _INDICATOR_REDUCE.search(ind)
+    return m is not None and from_indicator(m.group(1))[0] == LOWER
 
 
 def _merge_ratio_rate(parts: list[Target]) -> list[Target]:

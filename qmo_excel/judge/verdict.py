@@ -93,16 +93,43 @@ def judge(target: Target, result: Result | None, *, period: str = "year") -> Jud
         j = _judge_one(target, result)
     j.notes[:0] = notes
     if code != "year":
-        _in_progress(j, result, code, rate="%" in target.unit)
+        _in_progress(j, result, code, rate="%" in target.unit, events=_counts_events(target))
     return j
 
 
-def _in_progress(j: Judgement, result: Result, code: str, *, rate: bool) -> None:
+# Units of events that add up over the year (accidents, late files, complaints): a count
+# already over its annual ceiling at mid-year cannot come back under it.
+# ("02 lần/quý" over "không quá 01 lần/quý" is a quarter already over its ceiling too.)
+_EVENT_UNITS = re.compile(
+    r"^(?:vụ|hồ sơ|đơn|đơn thư|trường hợp|ca|lượt|lần|sự cố|sai sót|cuộc|vi phạm)(?:\s|/|$)"
+)
+
+
+def _counts_events(t: Target) -> bool:
+    parts = t.parts or [t]
+    return t.direction == LOWER and all(
+        p.direction == LOWER
+        and p.kind in ("at_most", "less_than", "exact", "range")
+        and bool(_EVENT_UNITS.match(p.unit.lower()))
+        for p in parts
+    )
+
+
+def _in_progress(
+    j: Judgement, result: Result, code: str, *, rate: bool, events: bool = False
+) -> None:
     for p in j.parts:
-        _in_progress(p, result, code, rate=rate)
+        _in_progress(p, result, code, rate=rate, events=events)
+    if events and j.verdict in ("vuot", "dat"):
+        j.confidence = weakest(j.confidence, LIKELY)
+        j.notes.append("Số việc xảy ra trong kỳ còn dưới mức tối đa cả năm: cần xem lại khi "
+                       "có số liệu cả năm")
     if j.verdict != "khong_dat":
         return
     if result.word == "khong_dat" and result.value is None and "không" in fold(result.text):
+        return
+    if events and result.value is not None:
+        j.notes.append("Số việc xảy ra đã vượt mức tối đa cả năm: không đạt dù chưa hết năm")
         return
     j.verdict = "dang_thuc_hien"
     j.notes.append("Kết quả giữa năm so với chỉ tiêu cả năm: đang thực hiện, chưa phải không đạt")
@@ -125,6 +152,9 @@ def _judge_one(t: Target, r: Result) -> Judgement:
     if t.kind == "unknown":
         return Judgement("khong_xac_dinh", None, UNCERTAIN, ["Không đọc được chỉ tiêu"])
     if t.kind == "qualitative":
+        graded = _grade_judgement(t, r, conf)
+        if graded:
+            return graded
         if r.word:
             return _word_judgement(t, r, conf, notes)
         guess = _qualitative_guess(t, r)
@@ -156,8 +186,52 @@ def _judge_one(t: Target, r: Result) -> Judgement:
     return Judgement(outcome.verdict, outcome.percent, conf, notes)
 
 
+# Ranked results of a rating or an emulation title: "Hoàn thành xuất sắc nhiệm vụ" >
+# "Hoàn thành tốt" > "Hoàn thành"; "Lao động xuất sắc" > "Lao động tiên tiến"; Tốt > Khá.
+_RATED = r"(?:xếp loại|loại|mức|đạt|lao động|tập thể|hoàn thành)\s+"
+_GRADES = [
+    (re.compile(r"\b(?:không|chưa)\s+hoàn thành|\b" + _RATED + r"(?:yếu|kém)\b"), 0),
+    (re.compile(r"\b" + _RATED + r"xuất sắc\b|\bchiến sĩ thi đua\b"), 4),
+    (re.compile(r"\b" + _RATED + r"(?:tốt|tiên tiến)\b"), 3),
+    (re.compile(r"\b" + _RATED + r"khá\b"), 2),
+    (re.compile(r"\b" + _RATED + r"trung bình\b|^hoàn thành\s+nhiệm vụ\b"), 1),
+]
+# A bare "Hoàn thành" may be the lowest rating or just "done": not sure against a rating.
+_BARE_DONE = re.compile(r"^(?:đã\s+)?hoàn thành\W*$")
+
+
+def _grade(text: str) -> int | None:
+    low = fold(text)
+    for pattern, rank in _GRADES:
+        if pattern.search(low):
+            return rank
+    return None
+
+
+def _grade_judgement(t: Target, r: Result, conf: str) -> Judgement | None:
+    """A rating against a rating: "Hoàn thành tốt nhiệm vụ" does not reach "… xuất sắc"."""
+    if r.value is not None or r.word in ("khong_dat", "dang_thuc_hien"):
+        return None
+    want, got = _grade(t.text), _grade(r.text)
+    if want is not None and want > 1 and got is None and _BARE_DONE.match(fold(r.text)):
+        return Judgement("dat", None, weakest(conf, LIKELY),
+                         ["Kết quả chỉ ghi 'Hoàn thành', chỉ tiêu là một mức xếp loại: "
+                          "chưa chắc đạt mức đó"])
+    if want is None or got is None or want == got:
+        return None
+    verdict = "vuot" if got > want else "khong_dat"
+    return Judgement(verdict, None, weakest(conf, LIKELY),
+                     ["Theo mức xếp loại ghi trong kết quả so với chỉ tiêu"])
+
+
 _DOWN = re.compile(r"(?<!không )(?<!chưa )\bgiảm\b")
 _UP = re.compile(r"(?<!không )(?<!chưa )\btăng\b")
+
+
+# "Không có hồ sơ quá hạn", "Không để xảy ra …": none is the target.
+_NONE_WANTED = re.compile(r"^(?:không|không có|không để|không để xảy ra|không để phát sinh)\s")
+# "Đạt và vượt dự toán", "Hoàn thành kế hoạch": the plan itself is the target.
+_MEET_PLAN = re.compile(r"\b(?:đạt|vượt|hoàn thành)\b.*\b(?:kế hoạch|dự toán|chỉ tiêu)\b")
 
 
 def _qualitative_guess(t: Target, r: Result) -> tuple[str, str] | None:
@@ -167,6 +241,11 @@ def _qualitative_guess(t: Target, r: Result) -> tuple[str, str] | None:
         return "dat", "Kết quả ghi đúng như chỉ tiêu"
     if r.value == 0 and t.direction == LOWER and not r.numerator:
         return "dat", "Không xảy ra: đạt chỉ tiêu giảm/không để xảy ra"
+    if r.value and r.value > 0 and r.unit != "%" and _NONE_WANTED.search(tt):
+        return "khong_dat", "Chỉ tiêu không để xảy ra nhưng kết quả ghi có xảy ra"
+    if r.percent_of_plan_stated is not None and r.value is None and _MEET_PLAN.search(tt):
+        met = r.percent_of_plan_stated >= 100
+        return ("dat" if met else "khong_dat"), "Theo % kế hoạch đã ghi trong kết quả"
     down, up = bool(_DOWN.search(rt)), bool(_UP.search(rt))
     if down != up:
         good = down == (t.direction == LOWER)
