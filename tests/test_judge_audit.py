@@ -20,6 +20,11 @@ NGHEO = "Tỷ lệ hộ nghèo"
 
 # (indicator, target, result, period, kind, low, high, direction, verdict, confidence)
 CASES = [
+    # files done early are on time too: the shares add up (early; early + on time)
+    (HS, "trước hạn 40%, đúng hạn 60%", "trước hạn 45%, đúng hạn 55%", "year", "composite", 40.0, 40.0, H, "vuot", "likely"),
+    (HS, "trước hạn 40%, đúng hạn 60%", "trước hạn 40%, đúng hạn 60%", "year", "composite", 40.0, 40.0, H, "dat", "likely"),
+    (HS, "trước hạn 40%, đúng hạn 60%", "trước hạn 30%, đúng hạn 70%", "year", "composite", 40.0, 40.0, H, "khong_dat", "likely"),
+    (HS, "trước hạn 40%, đúng hạn 60%", "trước hạn 40%, đúng hạn 50%", "year", "composite", 40.0, 40.0, H, "khong_dat", "likely"),
     # "đạt 100% kế hoạch" meets the plan even when the plan is a strict bound
     (HS, "trên 95%", "đạt 100% kế hoạch", "year", "more_than", 95.0, None, H, "dat", "likely"),
     ("Tỷ lệ hồ sơ trễ hạn", "dưới 2%", "đạt 100% chỉ tiêu", "year", "less_than", None, 2.0, L, "dat", "likely"),
@@ -115,3 +120,4 @@ def test_audit_family(
     assert order[j.confidence] <= order[t.confidence]
     if reading.result is not None:
         assert order[j.confidence] <= order[reading.result.confidence]
+

@@ -75,7 +75,8 @@ def test_a_larger_decrease_beats_the_target(x: float, d: float) -> None:
 
 @given(st.lists(st.tuples(values, values), min_size=2, max_size=3))
 def test_composite_parts_are_judged_one_by_one(pairs: list[tuple[float, float]]) -> None:
-    labels = ["trước hạn", "đúng hạn", "hài lòng"]
+    # (not "trước hạn" with "đúng hạn": those shares add up, see the test below)
+    labels = ["đúng hạn", "hài lòng", "trực tuyến"]
     target_text = ", ".join(f"{labels[i]} {vn(x)}%" for i, (x, _) in enumerate(pairs))
     result_text = ", ".join(f"{labels[i]} {vn(y)}%" for i, (_, y) in enumerate(pairs))
     t = read_target(target_text)
@@ -85,6 +86,14 @@ def test_composite_parts_are_judged_one_by_one(pairs: list[tuple[float, float]])
     for part, (x, y) in zip(j.parts, pairs, strict=True):
         assert (part.verdict in ACHIEVED) == (y >= x)
     assert (j.verdict in ACHIEVED) == all(y >= x for x, y in pairs)
+
+
+@given(values, values, values, values)
+def test_early_and_on_time_shares_add_up(te: float, to: float, re_: float, ro: float) -> None:
+    t = read_target(f"trước hạn {vn(te)}%, đúng hạn {vn(to)}%")
+    j = judge(t, read_result(f"trước hạn {vn(re_)}%, đúng hạn {vn(ro)}%", t))
+    assert len(j.parts) == 2  # each share is still judged and shown
+    assert (j.verdict in ACHIEVED) == (re_ >= te and re_ + ro >= te + to - 1e-9)
 
 
 @given(values, values, st.sampled_from(["q1", "q2", "h1", "Quý III", "9 tháng", "6 tháng"]))

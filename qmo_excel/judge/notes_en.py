@@ -191,6 +191,12 @@ TABLE: list[tuple[str, str]] = [
     ("Chỉ tiêu không để xảy ra nhưng kết quả ghi có xảy ra",
      "The target is that none occur, but the result reports some"),
     ("Theo % kế hoạch đã ghi trong kết quả", "From the % of plan stated in the result"),
+    ("Hồ sơ trước hạn cũng là đúng hạn: so sánh cộng dồn (trước hạn; trước hạn + đúng hạn)",
+     "Files done early are also on time: compared cumulatively (early; early + on time)"),
+    ("Hồ sơ trước hạn cũng là đúng hạn: so sánh cộng dồn (trước hạn; trước hạn + đúng hạn) "
+     "cho thấy chưa đạt",
+     "Files done early are also on time: compared cumulatively (early; early + on time), "
+     "the target is not reached"),
     ("Theo mức xếp loại ghi trong kết quả so với chỉ tiêu",
      "From the rating written in the result compared with the target's"),
     ("Kết quả chỉ ghi 'Hoàn thành', chỉ tiêu là một mức xếp loại: chưa chắc đạt mức đó",

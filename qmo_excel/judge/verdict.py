@@ -288,6 +288,11 @@ def _judge_composite(t: Target, r: Result) -> Judgement:
     else:
         return Judgement("khong_xac_dinh", None, UNCERTAIN, ["Không so sánh được"])
     judged = [_judge_one(p, x) for p, x in pairs]
+    cumulative = _early_and_on_time(pairs)
+    if cumulative is not None:
+        verdict, note, pct = cumulative
+        return Judgement(verdict, pct, weakest(t.confidence, r.confidence, LIKELY),
+                         [*notes, note], judged)
     verdicts = [j.verdict for j in judged]
     if "khong_dat" in verdicts:
         verdict = "khong_dat"
@@ -306,6 +311,38 @@ def _judge_composite(t: Target, r: Result) -> Judgement:
             LIKELY if "Không rõ kết quả ứng với chỉ tiêu nào trong ô" not in notes else UNCERTAIN,
         )
     return Judgement(verdict, pct, conf, notes, judged)
+
+
+_EARLY = re.compile(r"\btrước hạn\b")
+_ON_TIME = re.compile(r"\bđúng hạn\b")
+
+
+def _early_and_on_time(pairs: list[tuple[Target, Result]]
+                       ) -> tuple[str, str, float | None] | None:
+    """ "trước hạn 40%, đúng hạn 60%" against "trước hạn 45%, đúng hạn 55%": files done
+    early are on time too, so the shares add up: early ≥ its target and early + on time ≥
+    theirs achieves it (a shift from on time to early is better, not worse)."""
+    if len(pairs) != 2:
+        return None
+    shares: dict[str, tuple[float, float]] = {}
+    for tp, rp in pairs:
+        text = fold(tp.text)
+        key = "early" if _EARLY.search(text) else "on_time" if _ON_TIME.search(text) else ""
+        low = tp.low if tp.kind in ("exact", "at_least", "more_than", "range") else None
+        if not key or key in shares or low is None or rp.value is None or "%" not in (
+                tp.unit + rp.unit):
+            return None
+        shares[key] = (low, rp.value)
+    (te, re_), (to, ro) = shares["early"], shares["on_time"]
+    eps = 1e-9
+    pct = (re_ + ro) / (te + to) * 100 if te + to > 0 else None
+    if re_ + eps >= te and re_ + ro + eps >= te + to:
+        better = re_ > te + eps or re_ + ro > te + to + eps
+        return ("vuot" if better else "dat",
+                "Hồ sơ trước hạn cũng là đúng hạn: so sánh cộng dồn (trước hạn; trước hạn + "
+                "đúng hạn)", pct)
+    return ("khong_dat", "Hồ sơ trước hạn cũng là đúng hạn: so sánh cộng dồn (trước hạn; "
+            "trước hạn + đúng hạn) cho thấy chưa đạt", pct)
 
 
 def _words(text: str) -> set[str]:
