@@ -27,6 +27,8 @@ from qmo_excel.model import IntakeEntry, RoundConfig, RoundResult, UnitResult, U
 from qmo_excel.problems import CATALOGUE, Problem, sort_key
 from qmo_excel.scoring import Scored, cut_off_date, fill_unit, score_records, year_of
 
+# The feedback workers' lower CPU priority while the summary is written beside them.
+FEEDBACK_NICE = 5
 # Longer list sheets are cut in the summary workbook; the full lists go to CSV.
 BIG_SHEET_ROWS = 200_000
 # Errors that leave nothing to consolidate; any other error is a data error in some cells.
@@ -406,10 +408,10 @@ def _consolidate(folder: Path, *, config: RoundConfig, out_dir: Path, as_of: dat
     import qmo_excel.feedback  # noqa: F401  (imported before the feedback workers fork)
 
     # Feedback workers are forked now, while this process is small; they wait for work.
-    # As many as there are cores: they share them with the summary writer, so no core
-    # idles while either still has work.
+    # As many as there are cores, at a lower priority: the summary writer keeps its core
+    # and the feedback takes what is left, then every core once the summary is written.
     fb_workers = Workers(write_feedback_job, jobs=jobs or os.cpu_count() or 1,
-                         timeout=120.0) if feedback else None
+                         timeout=120.0, nice=FEEDBACK_NICE) if feedback else None
     try:
         return _run(folder, config=config, out_dir=out_dir, as_of=as_of, lang=lang,
                     jobs=jobs, export_json=export_json, export_csv=export_csv,

@@ -30,6 +30,17 @@ def work(x: int) -> int:
     return os.getpid()
 
 
+def niceness(_: object) -> int:
+    return os.nice(0)
+
+
+def test_workers_can_yield_the_cores() -> None:
+    with Workers(niceness, jobs=1, nice=5) as workers:
+        assert dict(workers.run([None]))[0] == os.nice(0) + 5
+    with Workers(niceness, jobs=1) as workers:
+        assert dict(workers.run([None]))[0] == os.nice(0)
+
+
 def _children() -> list[int]:
     me = os.getpid()
     out = []

@@ -67,12 +67,15 @@ def _vm_bytes() -> int:
 
 
 def _worker(func: Callable[[Any], Any], conn: Connection, memory_mb: int | None,
-            stderr_path: str) -> None:
+            stderr_path: str, nice: int = 0) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl+C
     # What the worker inherited from its parent (maybe a whole round's records) is never
     # walked by the garbage collector, so its pages stay shared instead of copied.
     gc.freeze()
     gc.enable()  # the parent may have paused collection for itself; openpyxl makes cycles
+    if nice:
+        with contextlib.suppress(OSError, AttributeError):
+            os.nice(nice)
     try:
         fd = os.open(stderr_path, os.O_WRONLY | os.O_APPEND)
         os.dup2(fd, 2)
@@ -112,12 +115,13 @@ def _worker(func: Callable[[Any], Any], conn: Connection, memory_mb: int | None,
 class _Slot:
     """One worker process, its pipe, its stderr file and the item it is busy with."""
 
-    def __init__(self, ctx: Any, func: Callable[[Any], Any], memory_mb: int | None) -> None:
+    def __init__(self, ctx: Any, func: Callable[[Any], Any], memory_mb: int | None,
+                 nice: int = 0) -> None:
         fd, self.stderr_path = tempfile.mkstemp(prefix="qmo-worker-", suffix=".log")
         os.close(fd)
         self.conn, child = ctx.Pipe(duplex=True)
         self.proc = ctx.Process(target=_worker, args=(func, child, memory_mb,
-                                                      self.stderr_path), daemon=True)
+                                                      self.stderr_path, nice), daemon=True)
         self.proc.start()
         _LIVE.add(self.proc)
         child.close()
@@ -181,13 +185,15 @@ class Workers:
     Starting them early (say, before a round's records fill this process) keeps forked
     workers small: they share only what the parent held when they were forked. A worker
     that dies or runs out of time is replaced by a fresh one forked at that moment.
+    ``nice`` lowers the workers' CPU priority: background work that should yield the
+    cores to this process.
     """
 
     def __init__(self, func: Callable[[Any], Any], *, jobs: int | None = None,
-                 timeout: float = 30.0, memory_mb: int | None = 1024) -> None:
-        self.func, self.timeout, self.memory_mb = func, timeout, memory_mb
+                 timeout: float = 30.0, memory_mb: int | None = 1024, nice: int = 0) -> None:
+        self.func, self.timeout, self.memory_mb, self.nice = func, timeout, memory_mb, nice
         self.ctx = _context()
-        self.slots = [_Slot(self.ctx, func, memory_mb)
+        self.slots = [_Slot(self.ctx, func, memory_mb, nice)
                       for _ in range(max(1, jobs or os.cpu_count() or 1))]
         self.graceful = True
 
@@ -243,7 +249,7 @@ class Workers:
                 slot.index = None
                 if replace:
                     slot.close(graceful=False)
-                    slots[i] = slot = _Slot(self.ctx, self.func, self.memory_mb)
+                    slots[i] = slot = _Slot(self.ctx, self.func, self.memory_mb, self.nice)
                 if pending and slot.proc.is_alive():
                     nxt = pending.popleft()
                     slot.give(nxt, items[nxt])
