@@ -20,6 +20,11 @@ NGHEO = "Tỷ lệ hộ nghèo"
 
 # (indicator, target, result, period, kind, low, high, direction, verdict, confidence)
 CASES = [
+    # "gần" (nearly) a bound is just under it; "khoảng" (about) stays at it
+    (HS, "≥ 95%", "gần 95%", "year", "at_least", 95.0, None, H, "khong_dat", "likely"),
+    (HS, "≥ 95%", "khoảng 95%", "year", "at_least", 95.0, None, H, "dat", "likely"),
+    (HS, "≥ 95%", "gần 97%", "year", "at_least", 95.0, None, H, "vuot", "likely"),
+    (NGHEO, "dưới 2%", "gần 2%", "year", "less_than", None, 2.0, L, "vuot", "likely"),
     # files done early are on time too: the shares add up (early; early + on time)
     (HS, "trước hạn 40%, đúng hạn 60%", "trước hạn 45%, đúng hạn 55%", "year", "composite", 40.0, 40.0, H, "vuot", "likely"),
     (HS, "trước hạn 40%, đúng hạn 60%", "trước hạn 40%, đúng hạn 60%", "year", "composite", 40.0, 40.0, H, "dat", "likely"),

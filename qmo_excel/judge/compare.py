@@ -199,6 +199,10 @@ def compare_value(t: Target, r: Result) -> Outcome:
     )
     if same_total and t.numerator is not None and t.denominator:
         low = t.numerator / t.denominator * 100
+    shown = v
+    if r.nearly and any(b is not None and abs(v - b) <= _eps(b) for b in (low, high)):
+        v -= 1e-6 * max(1.0, abs(v))  # "gần 95%" is just under 95%: not "at least 95%"
+        out.notes.append("'Gần' một mức là thấp hơn mức đó một chút")
     achieved, exceeded = _compare(t.kind, t.direction, low, high, v)
     if achieved is None:
         return out
@@ -221,7 +225,7 @@ def compare_value(t: Target, r: Result) -> Outcome:
         out.notes.append(f"Làm tròn {v:.3f} như chỉ tiêu ({t.decimals} chữ số thập phân) thì đạt")
         out.confidence = LIKELY
     out.verdict = "vuot" if exceeded else "dat" if achieved else "khong_dat"
-    out.percent = _percent(t.kind, t.direction, low, high, v, achieved)
+    out.percent = _percent(t.kind, t.direction, low, high, shown, achieved)
     return out
 
 

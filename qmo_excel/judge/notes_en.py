@@ -197,6 +197,8 @@ TABLE: list[tuple[str, str]] = [
      "cho thấy chưa đạt",
      "Files done early are also on time: compared cumulatively (early; early + on time), "
      "the target is not reached"),
+    ("'Gần' một mức là thấp hơn mức đó một chút",
+     "'Gần' (nearly) a figure is just under that figure"),
     ("Theo mức xếp loại ghi trong kết quả so với chỉ tiêu",
      "From the rating written in the result compared with the target's"),
     ("Kết quả chỉ ghi 'Hoàn thành', chỉ tiêu là một mức xếp loại: chưa chắc đạt mức đó",

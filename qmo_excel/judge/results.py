@@ -35,6 +35,7 @@ class Result:
     unit: str = ""
     percent_of_plan_stated: float | None = None
     approximate: bool = False
+    nearly: bool = False  # "gần 95%": an estimate just under the figure written
     confidence: str = CERTAIN
     numerator: float | None = None
     denominator: float | None = None
@@ -82,6 +83,8 @@ _APPROX = re.compile(
     r"(?:ước(?:\s+(?:đạt|tính|thực hiện|khoảng))?|khoảng|xấp xỉ|gần|hơn|trên|dự kiến|~|chừng"
     r"|tầm)(?:\s+(?:đạt|là|mức))?\s*$"
 )
+# "gần 95%", "xấp xỉ" is not: just under the figure
+_NEARLY = re.compile(r"\b(?:gần|chưa đến|chưa tới|suýt)(?:\s+(?:đạt|là|mức))?\s*$")
 _PLAN_AFTER = re.compile(
     r"^\s*(?:so với\s+)?(?:kế hoạch|kh\b|chỉ tiêu|dự toán|mục tiêu|nghị quyết|nq\b)"
 )
@@ -298,6 +301,7 @@ def _pick_value(
         r.approximate = True
         r.confidence = weakest(r.confidence, LIKELY)
         r.notes.append("Số ước tính")
+        r.nearly = bool(_NEARLY.search(before))
     ch = _CHANGE_BEFORE.search(before)
     if ch:
         r.change = "decrease" if ch.group(1) == "giảm" else "increase"
