@@ -82,6 +82,7 @@ def overlapped_feedback(workers: Workers, fb_jobs: list[FeedbackJob], outcome: O
         yield
         return
     done: dict[int, Path] = {}
+    failed: dict[int, tuple[str, str]] = {}
     stop = threading.Event()
 
     def collect() -> None:
@@ -91,8 +92,7 @@ def overlapped_feedback(workers: Workers, fb_jobs: list[FeedbackJob], outcome: O
                 if isinstance(result, str):
                     done[index] = Path(result)
                 elif isinstance(result, Failure):
-                    outcome.feedback_failed.append((fb_jobs[index].report.rel,
-                                                    result.detail))
+                    failed[index] = (fb_jobs[index].report.rel, result.detail)
                 if stop.is_set():
                     break
         finally:
@@ -108,6 +108,7 @@ def overlapped_feedback(workers: Workers, fb_jobs: list[FeedbackJob], outcome: O
     finally:
         worker.join()
         outcome.feedback = [done[i] for i in sorted(done)]
+        outcome.feedback_failed = [failed[i] for i in sorted(failed)]
 
 
 def _t(lang: str, vi: str, en: str) -> str:

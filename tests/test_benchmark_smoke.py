@@ -39,6 +39,12 @@ def test_benchmark_n5_writes_a_results_table(tmp_path: Path) -> None:
     manifest = json.loads((root / "N5" / ".qmo-bench.json").read_text("utf-8"))
     assert manifest["n"] == 5
 
+    # a short command is run three times and its median run kept
+    results = json.loads((root / "results.json").read_text("utf-8"))
+    intake = next(r for r in results["rows"] if r["step"] == "intake")
+    assert len(intake["walls"]) == 3 and intake["walls"] == sorted(intake["walls"])
+    assert round(intake["wall"], 3) == intake["walls"][1]
+
     text = doc.read_text("utf-8")
     header = next(line for line in text.splitlines() if line.startswith("| N | step |"))
     assert [c.strip() for c in header.strip("|").split("|")] == EXPECTED_COLUMNS

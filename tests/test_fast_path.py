@@ -4,9 +4,14 @@ codes as registered, feedback written beside the summary."""
 
 from __future__ import annotations
 
+import gc
 from datetime import date
 from pathlib import Path
 
+import pytest
+from click.testing import CliRunner
+
+from qmo_excel.cli import main
 from qmo_excel.consolidate import build_result, consolidate
 from qmo_excel.export import to_export_dict
 from qmo_excel.feedback import write_feedback
@@ -101,3 +106,65 @@ def test_feedback_written_beside_the_summary_is_the_plain_feedback(tmp_path: Pat
             Path(r.rel).stem + ".xlsx"))
         again = write_feedback(rep, tmp_path / "again")
         assert again is not None and again.read_bytes() == path.read_bytes()
+
+
+def test_judging_that_fails_in_a_worker_never_rejects_the_file(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import qmo_excel.intake.validate as validate_module
+
+    def broken(*_a: object, **_k: object) -> None:
+        raise RuntimeError("judge bug")
+
+    folder = _folder(tmp_path)
+    monkeypatch.setattr(validate_module, "score_records", broken)  # workers fork after this
+    v = validate([folder], jobs=1, round=RoundConfig(), keep_rows=False, as_of=AS_OF)
+    assert all(r.scored is None and r.status != "rejected" for r in v.files)
+    # the main process judges them again (re-read in a worker) and loses nothing
+    result = build_result(v, RoundConfig(), as_of=AS_OF)
+    assert {i.unit_code for i in result.indicators} == {"PKT", "PTP", "PNV", "pyt"}
+    assert to_export_dict(result) == _plain(folder, RoundConfig())
+
+
+def test_a_return_gone_before_judging_again_keeps_the_workers_judging(
+        tmp_path: Path) -> None:
+    folder = _folder(tmp_path)
+    v = validate([folder], jobs=2, keep_rows=False, as_of=AS_OF)
+    (folder / "PNV.xlsx").unlink()  # the half-year return must be judged again: it is gone
+    result = build_result(v, RoundConfig(), as_of=AS_OF)
+    pnv = [i for i in result.indicators if i.unit_code == "PNV"]
+    assert [i.verdict for i in pnv] == ["dang_thuc_hien"]  # as its worker judged it (h1)
+    assert next(u for u in result.units if u.code == "PNV").indicators == 1
+
+
+def test_failed_feedback_is_reported_and_the_rest_is_written(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import qmo_excel.feedback as feedback_module
+
+    def disk_full(*_a: object, **_k: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    folder = _folder(tmp_path)
+    monkeypatch.setattr(feedback_module, "write_feedback", disk_full)
+    out = consolidate(folder, out_dir=tmp_path / "out", as_of=AS_OF, jobs=2)
+    assert out.summary is not None and out.summary.is_file()
+    assert not out.feedback
+    with_problems = [r.rel for r in out.validation.files if r.problems]
+    assert len(with_problems) == 2
+    assert [rel for rel, _ in out.feedback_failed] == with_problems  # in the folder's order
+    assert all("No space left on device" in why for _, why in out.feedback_failed)
+    r = CliRunner().invoke(main, ["consolidate", str(folder), "-o", str(tmp_path / "o2"),
+                                  "--as-of", AS_OF.isoformat(), "--quiet"])
+    assert r.exit_code == 0, r.output
+    for rel in with_problems:
+        assert f"Không ghi được tệp góp ý cho {rel}: " in r.output
+
+
+@pytest.mark.parametrize("enabled", [True, False])
+def test_garbage_collection_is_given_back_as_it_was(tmp_path: Path, enabled: bool) -> None:
+    was = gc.isenabled()
+    try:
+        (gc.enable if enabled else gc.disable)()
+        consolidate(_folder(tmp_path), out_dir=tmp_path / "out", as_of=AS_OF, jobs=1)
+        assert gc.isenabled() is enabled
+    finally:
+        (gc.enable if was else gc.disable)()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import multiprocessing as mp
 import os
 import time
@@ -39,6 +40,22 @@ def test_workers_can_yield_the_cores() -> None:
         assert dict(workers.run([None]))[0] == os.nice(0) + 5
     with Workers(niceness, jobs=1) as workers:
         assert dict(workers.run([None]))[0] == os.nice(0)
+
+
+def collects_garbage(_: object) -> bool:
+    return gc.isenabled()
+
+
+def test_workers_collect_garbage_when_the_parent_paused_it() -> None:
+    # consolidate pauses collection for itself; openpyxl in a feedback worker makes cycles
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        with Workers(collects_garbage, jobs=1) as workers:
+            assert dict(workers.run([None]))[0] is True
+    finally:
+        if was:
+            gc.enable()
 
 
 def _children() -> list[int]:
