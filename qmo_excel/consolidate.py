@@ -19,13 +19,19 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from qmo_excel import spec
 from qmo_excel.intake.pool import Failure, Workers, run_isolated
 from qmo_excel.intake.reader import read_return_layout
 from qmo_excel.intake.validate import FileReport, ValidationReport, validate
 from qmo_excel.model import IntakeEntry, RoundConfig, RoundResult, UnitResult, UnitReturn
 from qmo_excel.problems import CATALOGUE, Problem, sort_key
-from qmo_excel.scoring import Scored, cut_off_date, fill_unit, score_records, year_of
+from qmo_excel.scoring import (
+    Scored,
+    cut_off_date,
+    fill_unit,
+    return_year_period,
+    round_year_period,
+    score_records,
+)
 
 # The feedback workers' lower CPU priority while the summary is written beside them.
 FEEDBACK_NICE = 5
@@ -251,19 +257,11 @@ def _round_year_period(config: RoundConfig, used: dict[str, FileReport]
     periods: Counter[str] = Counter()
     for rep in used.values():
         ret = _ret(rep)
-        y = year_of(ret) if ret else None
-        if y is not None:
-            years[y] += 1
-        p = spec.choice_code("period", ret.info.get("period")) if ret else None
-        if p:
-            periods[p] += 1
-    year = config.year or (min(years.most_common(), key=lambda kv: (-kv[1], kv[0]))[0]
-                           if years else None)
-    if config.source is None and periods:
-        period = min(periods.most_common(), key=lambda kv: (-kv[1], kv[0]))[0]
-    else:
-        period = config.period or "year"
-    return year, period
+        if ret is not None:
+            y, p = return_year_period(ret)
+            years.update([y] if y else [])
+            periods.update([p] if p else [])
+    return round_year_period(config, years, periods)
 
 
 @dataclass

@@ -16,9 +16,11 @@ module applies the round's rules (PRODUCT.md "Judging results"):
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from qmo_excel import spec
 from qmo_excel.judge import read_row, read_timeline
@@ -289,12 +291,28 @@ def year_of(ret: UnitReturn) -> int | None:
     return None
 
 
+def round_year_period(config: RoundConfig, years: Counter[int], periods: Counter[str]
+                      ) -> tuple[int | None, str]:
+    """The round's year and period: the round workbook's when it gives them, else the
+    ones most returns state (the smallest on a tie)."""
+    def most(c: Counter[Any]) -> Any:
+        return min(c.most_common(), key=lambda kv: (-kv[1], kv[0]))[0]
+
+    year = config.year or (most(years) if years else None)
+    period = most(periods) if config.source is None and periods else config.period or "year"
+    return year, period
+
+
+def return_year_period(ret: UnitReturn) -> tuple[int | None, str | None]:
+    """The year and period (a code) one return states."""
+    return year_of(ret), spec.choice_code("period", ret.info.get("period"))
+
+
 def own_basis(ret: UnitReturn, config: RoundConfig, as_of: date
               ) -> tuple[int | None, str, date]:
     """The year, period and cut-off a round of this one return alone would be judged
-    with (as ``consolidate`` decides them for a round): the round's settings first."""
-    year = config.year or year_of(ret)
-    own_period = spec.choice_code("period", ret.info.get("period"))
-    own = config.source is None and own_period
-    period = own_period if own and own_period else config.period or "year"
+    with (``round_year_period`` over this return only)."""
+    y, p = return_year_period(ret)
+    year, period = round_year_period(config, Counter([y] if y else []),
+                                     Counter([p] if p else []))
     return year, period, cut_off_date(config, year, period, as_of)

@@ -151,7 +151,7 @@ def test_every_note_of_the_judge_has_an_english_translation(
     # the indicator lists says so today, so one is made up (read uncached: no stale reading).
     monkeypatch.setattr(T, "from_indicator",
                         lambda text: (HIGHER, "strong") if "zzz" in text else (None, ""))
-    notes.update(T._read_target("95%", indicator="Chỉ số zzz").notes)
+    notes.update(T._read_target("95%", "Chỉ số zzz", "", None).notes)
     assert len(notes) > 60
     for n in sorted(notes):
         en = note_in(n, "en")

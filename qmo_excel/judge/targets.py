@@ -88,13 +88,11 @@ _INDICATOR_REDUCE = re.compile(r"\bgiảm(?:\s+thiểu)?\s+(?!còn|xuống|về|
 _INDICATOR_INCREASE = re.compile(r"\btăng(?:\s+(?:so với|bình quân|hằng năm|hàng năm).*)?\s*:?\s*$")
 
 
-def read_target(
-    text: str | float | int | date | None,
-    *,
-    indicator: str = "",
-    unit: str = "",
-    direction: str | None = None,
-) -> Target:
+TargetCell = str | float | int | date | None
+
+
+def read_target(text: TargetCell, *, indicator: str = "", unit: str = "",
+                direction: str | None = None) -> Target:
     """Read a target cell (see the module docstring for the conventions).
 
     Readings are memoised: a round repeats the same assigned targets and indicator names
@@ -103,26 +101,15 @@ def read_target(
     try:
         return _copy(_read_cached(text, indicator, unit, direction))
     except TypeError:  # an unhashable value: read it without the cache
-        return _read_target(text, indicator=indicator, unit=unit, direction=direction)
+        return _read_target(text, indicator, unit, direction)
 
 
 def _copy(t: Target) -> Target:
     return replace(t, parts=[_copy(p) for p in t.parts], notes=list(t.notes))
 
 
-@lru_cache(maxsize=16384)
-def _read_cached(text: str | float | int | date | None, indicator: str, unit: str,
-                 direction: str | None) -> Target:
-    return _read_target(text, indicator=indicator, unit=unit, direction=direction)
-
-
-def _read_target(
-    text: str | float | int | date | None,
-    *,
-    indicator: str = "",
-    unit: str = "",
-    direction: str | None = None,
-) -> Target:
+def _read_target(text: TargetCell, indicator: str, unit: str, direction: str | None
+                 ) -> Target:
     notes: list[str] = []
     explicit: str | None = None
     try:
@@ -208,6 +195,9 @@ _REFERENCE = re.compile(
     r"|^theo\s+(kế hoạch|chỉ tiêu|nghị quyết|quyết định|văn bản|quy định|hướng dẫn)\b"
     r"(?!.*\d)"
 )
+
+
+_read_cached = lru_cache(maxsize=16384)(_read_target)
 
 
 # What Excel shows in a cell whose formula failed ("#REF!" after a deleted row).
