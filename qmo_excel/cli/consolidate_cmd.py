@@ -89,7 +89,8 @@ def render_summary(result: RoundResult, lang: str) -> list[str]:
 @click.option("--lang", type=click.Choice(["vi", "en"]), default="vi", show_default=True,
               help="Ngôn ngữ của sổ tổng hợp. / Language of the outputs.")
 @click.option("--jobs", type=click.IntRange(1, 64), default=None,
-              help="Số tiến trình đọc tệp (mặc định: số lõi). / Reader processes.")
+              help="Số tiến trình đọc tệp và ghi tệp góp ý (mặc định: số lõi). / "
+              "Worker processes for reading and for feedback.")
 @click.option("--export-json", type=click.Path(dir_okay=False, path_type=Path),
               help="Ghi kết quả dạng JSON. / Write the results as JSON.")
 @click.option("--export-csv", type=click.Path(file_okay=False, path_type=Path),
