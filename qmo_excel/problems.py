@@ -85,6 +85,22 @@ _add(
                 "Tệp không phải mẫu báo cáo MTCL ({detail}). Hãy tải mẫu mới "
                 "(qmo template) và nhập lại số liệu.",
                 "This is not the MTCL return template ({detail}). Use the standard template."),
+    ProblemType("file-legacy-format", "file", "warning", "Định dạng tệp cũ",
+                "Old file format",
+                "Tệp lưu dạng {detail}: vẫn đọc được, nhưng định dạng này có thể làm mất "
+                "danh sách chọn và định dạng ô. Lần sau hãy lưu dạng Sổ làm việc Excel "
+                "(.xlsx): Tệp > Lưu thành > Excel Workbook (*.xlsx).",
+                "The file is saved as {detail}: it was read, but this format may lose "
+                "dropdowns and cell formats. Next time save it as an Excel workbook (.xlsx)."),
+    ProblemType("file-default-password", "file", "warning", "Tệp mã hóa bằng mật khẩu mặc định",
+                "Encrypted with Excel's default password",
+                "Tệp được mã hóa bằng mật khẩu mặc định của Excel (Excel tự mở, không hỏi mật "
+                "khẩu, nên đơn vị có thể không biết). Chương trình đã giải mã để đọc. Lần sau "
+                "hãy bỏ bảo vệ (Xem lại > Bảo vệ sổ làm việc; Tệp > Thông tin > Bảo vệ sổ "
+                "làm việc) rồi lưu dạng .xlsx trước khi gửi.",
+                "The file is encrypted with Excel's default password (Excel opens it without "
+                "asking, so you may not know). It was decrypted to be read. Next time remove "
+                "the protection and save it as .xlsx before sending."),
     ProblemType("file-template-version", "file", "warning", "Mẫu khác phiên bản",
                 "Other template version",
                 "Tệp dùng mẫu phiên bản {value}, phiên bản hiện hành là {expected}. Nên "
@@ -152,6 +168,28 @@ _add(
                 "Column \"{expected}\" is in column {value}; the template has it in "
                 "{spec_col}. The data is read by its header, but keep the template's column "
                 "order."),
+    ProblemType("structure-sheet-renamed", "structure", "warning", "Trang bị đổi tên",
+                "Sheet renamed",
+                "Trang \"{expected}\" đã bị đổi tên thành \"{value}\". Số liệu vẫn được đọc "
+                "theo các tiêu đề trong trang; hãy đặt lại tên trang như mẫu.",
+                "Sheet \"{expected}\" was renamed \"{value}\". It was recognised by its "
+                "labels and read; give it back its template name."),
+    ProblemType("structure-table-moved", "structure", "info", "Bảng bị dời dòng",
+                "Table moved",
+                "Tiêu đề bảng ở trang \"{sheet_name}\" nằm ở dòng {value}, theo mẫu là dòng "
+                "{expected} (có dòng được chèn hoặc xóa phía trên). Số liệu vẫn được đọc theo "
+                "tiêu đề; nên giữ bố cục như mẫu.",
+                "The table header on sheet \"{sheet_name}\" is in row {value}; the template "
+                "has it in row {expected} (rows were inserted or deleted above). The data is "
+                "read by its header; keep the template's layout."),
+    ProblemType("structure-info-moved", "structure", "info", "Ô thông tin bị dời chỗ",
+                "Information cells moved",
+                "{count} nhãn ở trang \"{sheet_name}\" không ở chỗ như mẫu (ví dụ \"{label}\" "
+                "ở ô {label_cell}, theo mẫu là ô {expected}). Giá trị được đọc ở ô bên cạnh "
+                "từng nhãn; nên giữ bố cục như mẫu.",
+                "{count} labels on sheet \"{sheet_name}\" are not where the template has "
+                "them (e.g. \"{label}\" in {label_cell}, the template has {expected}). Each "
+                "value is read beside its label; keep the template's layout."),
     ProblemType("structure-meta-missing", "structure", "warning", "Thiếu thông tin mẫu",
                 "Template information missing",
                 "Không thấy trang ẩn \"_qmo\" ghi mã và phiên bản mẫu, có thể tệp được chép "
@@ -179,6 +217,19 @@ _add(
                 "chuyển phần chi tiết sang văn bản kèm theo.",
                 "\"{label}\" has {length} characters, over the limit of {expected}. "
                 "Shorten it."),
+    ProblemType("formula-no-value", "data", "error", "Công thức chưa có giá trị",
+                "Formula without a value",
+                "Ô \"{label}\" có công thức ={value} nhưng chưa có giá trị tính sẵn (tệp được "
+                "lưu bằng chương trình không tính công thức) nên không đọc được số liệu. Hãy mở "
+                "tệp bằng Excel, lưu lại rồi gửi; hoặc ghi thẳng số liệu thay cho công thức.",
+                "\"{label}\" holds the formula ={value} but no calculated value (the file was "
+                "saved by a program that does not calculate). Open it in Excel, save it and "
+                "send it again, or type the figure instead of the formula."),
+    ProblemType("row-hidden", "data", "info", "Dòng bị ẩn vẫn được đọc", "Hidden row read",
+                "Dòng {value} đang bị ẩn nhưng vẫn được đọc và tổng hợp. Nếu dòng này không "
+                "thuộc báo cáo, hãy xóa dòng thay vì ẩn.",
+                "Row {value} is hidden but is still read and consolidated. If it is not part "
+                "of the return, delete the row instead of hiding it."),
     ProblemType("text-formula", "data", "info", "Nội dung bắt đầu bằng dấu =",
                 "Text starts with =",
                 "Nội dung ô \"{label}\" bắt đầu bằng dấu \"=\"; chương trình giữ nguyên dạng "
@@ -195,6 +246,20 @@ _add(
                 "ghi đúng mã do Văn phòng cấp{hint}.",
                 "Unit code \"{value}\" is not in the round's list of units. Use the code the "
                 "office gave you{hint}."),
+    ProblemType("unit-name-mismatch", "data", "warning", "Tên đơn vị khác danh sách",
+                "Unit name differs from the register",
+                "Tên đơn vị \"{value}\" khác tên trong danh sách của kỳ báo cáo "
+                "(\"{expected}\", mã {own_code}). Hãy kiểm tra lại mã đơn vị: có thể đã ghi mã của "
+                "đơn vị khác.",
+                "Unit name \"{value}\" differs from the register (\"{expected}\", code "
+                "{own_code}). Check the unit code: it may be another unit's."),
+    ProblemType("file-name-mismatch", "data", "warning", "Tên tệp ghi đơn vị khác",
+                "File name names another unit",
+                "Tên tệp \"{value}\" ghi mã đơn vị {expected}, nhưng mã đơn vị trong tệp là "
+                "{own_code}. Có thể đã gửi nhầm tệp hoặc chép từ báo cáo của đơn vị khác; hãy "
+                "kiểm tra lại mã đơn vị và tên tệp.",
+                "The file name \"{value}\" names unit {expected}, but the unit code inside is "
+                "{own_code}. The file may be another unit's; check the code and the file name."),
     ProblemType("year-mismatch", "data", "warning", "Năm khác kỳ báo cáo",
                 "Year differs from the round",
                 "Báo cáo ghi năm {value}, kỳ báo cáo đang tổng hợp là năm {expected}. Hãy "
@@ -250,7 +315,22 @@ _add(
                 "\"giảm 0,8-1,0%\", \"31/38 trường\", \"1.100 tỷ đồng\".",
                 "The target \"{value}\" cannot be read, so it cannot be judged. Write the "
                 "level to reach, e.g. \"trên 95%\", \"14-15%\", \"dưới 1%\", \"giảm 0,8-1,0%\"."),
-    ProblemType("target-uncertain", "data", "info", "Chỉ tiêu đọc chưa chắc chắn",
+    ProblemType("target-altered", "data", "error", "Chỉ tiêu được giao bị sửa",
+                "Assigned target changed",
+                "Chỉ tiêu {indicator} được giao là \"{expected}\" nhưng tệp ghi \"{value}\". "
+                "Không tự sửa chỉ tiêu được giao: hãy ghi lại đúng \"{expected}\"; nếu cần "
+                "điều chỉnh, đề nghị Văn phòng.",
+                "Indicator {indicator} was assigned the target \"{expected}\" but the file "
+                "says \"{value}\". Do not change an assigned target: write \"{expected}\" "
+                "back; ask the office if it must change."),
+    ProblemType("assigned-missing", "data", "warning", "Thiếu chỉ tiêu được giao",
+                "Assigned indicator missing",
+                "Chỉ tiêu {value} \"{text}\" (chỉ tiêu kế hoạch \"{expected}\") được giao cho "
+                "đơn vị nhưng không có trong tệp. Hãy thêm lại dòng mã {value} và báo cáo kết "
+                "quả.",
+                "Indicator {value} \"{text}\" (target \"{expected}\") was assigned to the unit "
+                "but is not in the file. Add row {value} back and report its result."),
+    ProblemType("target-uncertain", "data", "warning", "Chỉ tiêu đọc chưa chắc chắn",
                 "Target read with doubt",
                 "Chỉ tiêu \"{value}\" được hiểu là: {reading}. {notes} Nếu chưa đúng, hãy "
                 "ghi lại rõ hơn hoặc chọn cột \"Chiều đánh giá\".",

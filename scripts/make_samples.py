@@ -174,6 +174,8 @@ def _task_counts(ret: D.Return) -> dict[str, int]:
 
 def problem_cell(ret: D.Return, prob: D.Prob) -> str:
     """The A1 cell a problem points at, from the template's layout in ``spec``."""
+    if not prob.sheet:
+        return ""  # a problem of the whole file
     if prob.sheet == "info":
         return spec.UNIT_INFO.cell(prob.field)
     if prob.sheet == "objectives":
@@ -205,7 +207,7 @@ def expected_for_return(ret: D.Return) -> dict[str, Any]:
         "made_by": ret.make,
         "demonstrates": {"vi": ret.demonstrates_vi, "en": ret.demonstrates_en},
     }
-    if ret.make not in ("truncated", "libreoffice-xls"):
+    if ret.make != "truncated":
         exp["problems"] = _known(ret.file, "problems", {
             "expected": sorted([p.code, problem_cell(ret, p)] for p in ret.problems),
             "why": {f"{p.code}@{problem_cell(ret, p)}": p.why for p in ret.problems},
@@ -270,7 +272,6 @@ def expected_round(config: RoundConfig) -> dict[str, Any]:
         "verdicts": dict(sorted(verdicts.items())),
         "tasks": dict(tasks),
         "why_missing": {
-            "TTYT": "its only file is an old .xls, rejected",
             "P-TUHA": "its only file is corrupt, rejected",
             **{c: "sent nothing" for c in D.SILENT_UNITS},
         },

@@ -530,26 +530,33 @@ TTYT = Return(
     report_date=date(2023, 12, 7), preparer="Nguyễn Thị Ngọc Anh, Phòng Kế hoạch",
     contact="0234 3557 830", head="BS. Trần Quốc Bảo",
     make="libreoffice-xls",
-    status="rejected",
     objectives=(
         Ind("1", OBJ_KTXH),
         Ind("1.1", "Tỷ lệ trẻ em dưới 1 tuổi được tiêm chủng đầy đủ", "Tối thiểu 95%", "97,4%",
-            "dat", "%"),
+            "dat", "%", "vuot", "97.4% is above the minimum of 95%: exceeded ('Đạt' is a "
+            "modest claim, not a contradiction)"),
         Ind("1.2", "Tỷ lệ trạm y tế xã, phường đạt chuẩn quốc gia về y tế", "100%", "100%",
-            "dat", "%"),
+            "dat", "%", "dat", WHY_EQUAL),
         Ind("1.3", "Số giường bệnh/trên 10.000 dân", "25 giường", "26 giường", "dat",
-            "giường"),
-        Ind("2", OBJ_DOTXUAT, "100%", "100%", "dat", "%"),
+            "giường", "vuot", "26 beds against a plain 25 (more is better): exceeded"),
+        Ind("2", OBJ_DOTXUAT, "100%", "100%", "dat", "%", "dat", WHY_EQUAL),
     ),
     tasks=(
         Task("1", "1", "Tổ chức tiêm chủng mở rộng", "Khoa Kiểm soát bệnh tật",
              "Định kỳ hàng tháng", "in_progress"),
     ),
-    demonstrates_vi=("Báo cáo lưu dạng Excel 97-2003 (.xls): bị từ chối, đề nghị đơn vị lưu "
-                     "lại dạng .xlsx; đơn vị vẫn ở danh sách chưa nộp."),
-    demonstrates_en=("A return saved as Excel 97-2003 (.xls): rejected, asking the unit to "
-                     "save it as .xlsx; the unit stays on the missing list."),
-    why="the old .xls format is a bad file by PRODUCT.md; the unit must resend it as .xlsx",
+    demonstrates_vi=("Báo cáo lưu dạng Excel 97-2003 (.xls): vẫn đọc và tổng hợp được, kèm "
+                     "cảnh báo đề nghị đơn vị lần sau lưu dạng .xlsx (tệp góp ý liệt kê cảnh "
+                     "báo này)."),
+    demonstrates_en=("A return saved as Excel 97-2003 (.xls): read and consolidated, with a "
+                     "warning asking the unit to save it as .xlsx next time (listed in its "
+                     "feedback file)."),
+    why=("an old .xls that a library reads is read, and flagged with a warning to save as "
+         ".xlsx next time (issue 7)"),
+    problems=(
+        Prob("file-legacy-format", "", "",
+             why="saved as Excel 97-2003 (.xls): read, with the advice to use .xlsx"),
+    ),
 )
 
 VP = Return(
@@ -864,6 +871,14 @@ HXUAN = Return(
                      "table of seed 001 (Roman objective codes I, II, III, V as in the "
                      "decision) and its timelines; emulation titles have no result yet."),
     why="a registered ward's only return, dated before the deadline",
+    problems=(
+        Prob("target-uncertain", "objectives", "target", "4.3",
+             "'Vượt chỉ tiêu cấp trên giao từ 5-10%' is read as exceeding the assigned figure "
+             "by 5-10%, a reading worth confirming (the figure itself is elsewhere)"),
+        Prob("target-uncertain", "objectives", "target", "4.5",
+             "a bare '0,5-0,7%' is a decrease only because the indicator's name says "
+             "'giảm': a reading worth confirming"),
+    ),
 )
 
 _BH = "Phần đầu 21/21 chỉ tiêu chủ yếu về phát triển kinh tế - xã hội của phường năm 2023 " \

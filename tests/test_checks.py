@@ -329,7 +329,8 @@ def test_target_unreadable(fake_judge: SimpleNamespace) -> None:
 def test_target_uncertain(fake_judge: SimpleNamespace) -> None:
     fake_judge.odd = "trên 95%"
     fake_judge.notes = ["\"87,030\" có thể là 87.030"]
-    p = only(run(make()), "target-uncertain", "D5", "info", "87,030", "≥ 95 % (càng cao càng tốt)")
+    p = only(run(make()), "target-uncertain", "D5", "warning", "87,030",
+             "≥ 95 % (càng cao càng tốt)")
     assert p.field == "target"
 
 

@@ -14,7 +14,7 @@ from click.testing import CliRunner
 from qmo_excel.cli import main
 from qmo_excel.intake import validate as validate_mod
 from qmo_excel.intake.pool import Failure
-from qmo_excel.intake.validate import FileJob, inspect_file, validate
+from qmo_excel.intake.validate import CSV_COLUMNS, FileJob, inspect_file, validate
 from qmo_excel.problems import PROBLEM_COLUMNS
 from qmo_excel.template import write_unit_workbook
 
@@ -78,10 +78,24 @@ def test_problems_are_merged_sorted_and_tabular(folder: Path) -> None:
     probs = report.problems
     assert [p.file for p in probs] == sorted(p.file for p in probs)
     rows = report.to_rows()
-    assert len(rows) == len(probs) and all(len(r) == len(PROBLEM_COLUMNS) for r in rows)
+    assert all(len(r) == len(CSV_COLUMNS) for r in rows)
+    assert [r[1] for r in rows if r[0] == "file"] == [f.rel for f in report.files]
+    problem_rows = [r for r in rows if r[0] == "problem"]
+    assert len(problem_rows) == len(probs)
+    # each problem record follows its file's record and carries the file's status
+    status = {f.rel: f.status for f in report.files}
+    current = ""
+    for r in rows:
+        if r[0] == "file":
+            current = r[1]
+        else:
+            assert r[1] == current and r[3] == status[current]
     d = report.to_dict()
     assert d["valid"] is False and d["stats"] == report.stats
     assert [f["file"] for f in d["files"]] == [f.rel for f in report.files]
+    assert [f["status"] for f in d["files"]] == [f.status for f in report.files]
+    assert d["problems"] == [p.to_dict() for p in probs]
+    assert set(d["problems"][0]) == set(PROBLEM_COLUMNS)
 
 
 def test_valid_folder(good: Path) -> None:
@@ -144,13 +158,18 @@ def test_cli_exit_2_on_usage_error(tmp_path: Path) -> None:
 def test_cli_json_equals_library_dict(folder: Path) -> None:
     r = CliRunner().invoke(main, ["validate", str(folder), "--format", "json", "--jobs", "1"])
     assert r.exit_code == 1
-    assert json.loads(r.output) == validate([folder], jobs=1).to_dict()
+    got, want = json.loads(r.output), validate([folder], jobs=1).to_dict()
+    # the time each file took is the one thing two runs do not share
+    for d in (got, want):
+        for f in d["files"]:
+            assert f.pop("seconds") >= 0
+    assert got == want
 
 
 def test_cli_csv_has_fixed_columns(folder: Path) -> None:
     r = CliRunner().invoke(main, ["validate", str(folder), "--format", "csv"])
     rows = list(csv.reader(io.StringIO(r.output)))
-    assert tuple(rows[0]) == PROBLEM_COLUMNS
+    assert tuple(rows[0]) == CSV_COLUMNS
     assert [tuple(x) for x in rows[1:]] == [tuple(x) for x in validate([folder]).to_rows()]
 
 

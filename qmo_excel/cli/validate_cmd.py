@@ -14,9 +14,8 @@ from typing import Any
 
 import click
 
-from qmo_excel.intake.validate import FileReport, ValidationReport, validate
+from qmo_excel.intake.validate import CSV_COLUMNS, FileReport, ValidationReport, validate
 from qmo_excel.model import RoundConfig
-from qmo_excel.problems import PROBLEM_COLUMNS
 from qmo_excel.round import RoundError, read_round
 
 _STATUS = {
@@ -67,7 +66,7 @@ def _file_line(f: FileReport, lang: str) -> str:
 
 def _write_csv(report: ValidationReport) -> None:
     w = csv.writer(sys.stdout, lineterminator="\n")
-    w.writerow(PROBLEM_COLUMNS)
+    w.writerow(CSV_COLUMNS)
     w.writerows(report.to_rows())
 
 

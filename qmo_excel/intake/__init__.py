@@ -6,10 +6,11 @@ The reading layer (this package's lower half) — every step survives hostile fi
   ``rel``; ``kind`` "spreadsheet" or "ignored" (lock/system/non-spreadsheet files, with a
   Vietnamese ``reason``).
 - ``precheck.precheck(path) -> Precheck``: magic bytes and zip directory only; ``ok`` for
-  an OOXML workbook (Transitional or Strict, which calamine reads), else ``code`` (a
-  problems.py file-level code) and a short Vietnamese ``detail`` for the message's
-  ``{detail}``. Old .xls/.xlsb/.ods/CSV/HTML are never parsed: they get file-old-format
-  (or file-encrypted when a password is detected), so no BIFF parser ever runs.
+  an OOXML workbook (Transitional or Strict), an old .xls (BIFF8/BIFF5) or an .ods,
+  which calamine reads; else ``code`` (a problems.py file-level code) and a short
+  Vietnamese ``detail`` for the message's ``{detail}``. .xlsb/CSV/HTML/SYLK/Numbers… are
+  never parsed (file-old-format); encrypted files get file-encrypted, except that the
+  reader still tries Excel's default password on them (``CAN_TRY_DEFAULT``, decrypt.py).
 - ``pool.run_isolated(func, items, jobs=, timeout=, memory_mb=)``: reusable isolated
   worker processes; a timeout, crash or exception costs only that item a ``Failure``.
 - ``reader.read_return(path) -> UnitReturn`` (raises ``ReadError(code, detail)`` only
@@ -20,9 +21,12 @@ The reading layer (this package's lower half) — every step survives hostile fi
   ``UnitReturn.sheet_names``) is a ``SheetLayout`` with ``name``, ``visible``,
   ``header_row``, ``columns`` (field key -> column letter actually read, None when not
   found; for "info", field key -> cell address), ``headers`` (column letter -> header
-  text found) and ``moved`` (keys not read at the spec position). Checks should use
-  ``columns`` to name cells, so an inserted column does not shift every reported cell.
-  ``reader.norm(text)`` is how names and labels are compared (NFC, casefold, spaces).
+  text found), ``moved`` (keys not read at the spec position), ``renamed`` (found by its
+  labels), ``uncached`` (A1 -> formula with no cached value), ``hidden_rows`` and
+  ``percent``; ``Layout.format`` ("xlsx", "xls", "ods") and ``default_password``. Checks
+  use ``columns`` to name cells, so an inserted column does not shift every reported
+  cell. ``labels.loose(text)`` is how names and labels are compared (no case, no
+  diacritics, no punctuation, single spaces).
 - ``reader.read_file(path) -> ReadOutcome`` (precheck + read, never raises for a bad
   file) and ``reader.read_files(paths, jobs=, timeout=20, memory_mb=1024)`` which runs
   ``read_file`` through ``run_isolated`` and turns failures into outcomes
@@ -32,6 +36,7 @@ The reading layer (this package's lower half) — every step survives hostile fi
 Cell values in a ``UnitReturn``: '' -> None; integral numbers as int, others float;
 dates as ``datetime.date``; text NFC-normalised and stripped; booleans as "TRUE"/"FALSE";
 formula-looking text stays the text it was typed as (cached values are read, never
-formulas). ``Row.row`` is the real 1-based sheet row; rows with every field empty are
+formulas); a number with a percent format in a text field is the text the unit saw
+("96,4%"); a value merged down over several rows belongs to each of them. ``Row.row`` is the real 1-based sheet row; rows with every field empty are
 skipped. ``template_id``/``version`` are None when there is no ``_qmo`` meta sheet.
 """

@@ -20,13 +20,14 @@ from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from qmo_excel import spec
+from qmo_excel.intake import checks_layout, checks_round
+from qmo_excel.intake.labels import label_key
 from qmo_excel.intake.values import (
     cell_text,
     code_key,
     describe_target,
     fmt_number,
     lower_first,
-    norm,
     parse_date,
     parse_weight,
     parse_year,
@@ -54,11 +55,17 @@ def check_return(ret: UnitReturn, *, file: str, round: RoundConfig | None = None
     Without it, the spec's positions are used.
     """
     c = _Checker(ret, file=file, round=round, lang=lang, layout=layout)
+    if layout is not None:
+        checks_layout.file_format(c, layout)
     c.structure()
+    if layout is not None:
+        checks_layout.mapping(c, layout)
     c.headers()
     c.info()
     codes = c.objectives()
     c.plan(codes)
+    if layout is not None:
+        checks_layout.formulas_and_hidden(c, layout)
     return c.out
 
 
@@ -94,6 +101,9 @@ class _Checker:
         return f.label(self.lang)
 
     def required(self, sheet_key: str, cell: str, f: spec.Field) -> None:
+        lay = self.layout.sheets.get(sheet_key) if self.layout else None
+        if lay is not None and cell in lay.uncached:
+            return  # formula-no-value says what is wrong with this cell
         if f.choices:
             hint = " (chọn trong danh sách)" if self.lang == "vi" else " (pick from the list)"
         elif f.example:
@@ -170,7 +180,7 @@ class _Checker:
                 elif col != spec_col:
                     self.add("structure-column-moved", sheet.key, f"{col}{hr}", f.key, col,
                              expected=label, spec_col=spec_col)
-                elif norm(lay.headers.get(col, "")) not in (norm(f.vi), norm(f.en)):
+                elif label_key(sheet.key, lay.headers.get(col, "")) != f.key:
                     self.add("structure-header", sheet.key, f"{col}{hr}", f.key,
                              lay.headers.get(col, ""), expected=label)
 
@@ -212,21 +222,10 @@ class _Checker:
         self.against_round()
 
     def against_round(self) -> None:
+        checks_round.identity(self)
         r = self.round
         if r is None:
             return
-        if r.register and self.unit_code:
-            known = {u.code.strip().casefold() for u in r.register}
-            if self.unit_code.casefold() not in known:
-                near = [u.code for u in r.register
-                        if u.name.strip().casefold()
-                        == cell_text(self.ret.info.get("unit_name")).casefold()]
-                hint = ""
-                if near:
-                    hint = (f" (đơn vị này có mã {near[0]})" if self.lang == "vi"
-                            else f" (this unit's code is {near[0]})")
-                self.add("unit-unknown", "info", self.info_cell("unit_code"), "unit_code",
-                         self.unit_code, hint=hint)
         if r.year and self.year and self.year != r.year:
             self.add("year-mismatch", "info", self.info_cell("year"), "year", self.year,
                      expected=r.year)
@@ -282,6 +281,8 @@ class _Checker:
                              indicator=code)
                 continue
             self.judge_row(row, col)
+        checks_round.assignments(self, {k: row for row, k in keyed}, col["target"],
+                                 col["code"])
         return keys
 
     def objective_row(self, row: Row, col: dict[str, str]) -> tuple[int, ...] | None:

@@ -23,7 +23,7 @@ import time
 import traceback
 from collections import deque
 from collections.abc import Callable, Generator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from multiprocessing.connection import Connection, wait
 from typing import Any, Literal, TypeVar
 
@@ -39,6 +39,7 @@ _MEMORY_HINTS = ("memory allocation of", "MemoryError", "Cannot allocate memory"
 class Failure:
     kind: FailureKind
     detail: str
+    seconds: float = field(default=0.0, compare=False)  # how long the item ran
 
 
 _LIVE: set[Any] = set()  # every started worker process, for the atexit safety net
@@ -246,6 +247,8 @@ class Workers:
                     replace = True
                 else:
                     continue
+                if isinstance(result, Failure):
+                    result.seconds = time.monotonic() - slot.started
                 slot.index = None
                 if replace:
                     slot.close(graceful=False)

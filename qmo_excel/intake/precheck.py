@@ -1,7 +1,13 @@
-"""Decide, from magic bytes and the zip central directory only, whether a file is an
-OOXML workbook worth handing to the parser. Nothing large is decompressed; at most a few
+"""Decide, from magic bytes and the zip central directory only, whether a file is a
+workbook worth handing to the parser. Nothing large is decompressed; at most a few
 small parts (``META-INF/manifest.xml``, ``_rels/.rels``) are read when that settles the
-format. Every "no" carries a problems.py code and a short Vietnamese detail."""
+format. Every "no" carries a problems.py code and a short Vietnamese detail.
+
+OOXML (.xlsx/.xlsm, Transitional or Strict) is the primary format; old Excel 97-2003 and
+95 (.xls, BIFF8/BIFF5) and OpenDocument (.ods) workbooks are read too (python-calamine
+reads them) and warned about. Encrypted files are refused here, except that the reader
+may still open those Excel encrypts with its default password (``CAN_TRY_DEFAULT``).
+"""
 
 from __future__ import annotations
 
@@ -9,6 +15,7 @@ import re
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
+from typing import IO
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 MAX_ENTRIES = 10_000
@@ -19,6 +26,8 @@ UNREADABLE = "file-unreadable"
 ENCRYPTED = "file-encrypted"
 OLD = "file-old-format"
 TOO_LARGE = "file-too-large"
+# Encrypted formats the reader tries with Excel's default password (see decrypt.py).
+CAN_TRY_DEFAULT = frozenset({"encrypted-ooxml", "xls-encrypted"})
 
 
 @dataclass
@@ -67,9 +76,15 @@ def precheck(path: Path, *, max_bytes: int = 50_000_000, max_uncompressed: int =
 # --------------------------------------------------------------------------- zip
 
 
-def _zip(path: Path, max_uncompressed: int, max_ratio: float) -> Precheck:
+def precheck_zip(source: Path | IO[bytes], *, max_uncompressed: int = 300_000_000,
+                 max_ratio: float = 200.0) -> Precheck:
+    """The zip checks alone, for a package already in memory (a decrypted one)."""
+    return _zip(source, max_uncompressed, max_ratio)
+
+
+def _zip(source: Path | IO[bytes], max_uncompressed: int, max_ratio: float) -> Precheck:
     try:
-        with zipfile.ZipFile(path) as zf:
+        with zipfile.ZipFile(source) as zf:
             infos = zf.infolist()
             return _zip_infos(zf, infos, max_uncompressed, max_ratio)
     except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, ValueError,
@@ -108,7 +123,7 @@ def _zip_infos(zf: zipfile.ZipFile, infos: list[zipfile.ZipInfo], max_uncompress
         manifest = _small(zf, names.get("meta-inf/manifest.xml"))
         if b"encryption-data" in manifest:
             return Precheck(False, "ods-encrypted", ENCRYPTED, "OpenDocument có mật khẩu")
-        return Precheck(False, "ods", OLD, "OpenDocument (.ods)")
+        return Precheck(True, "ods")
     rels = _small(zf, names.get("_rels/.rels"))
     target = re.search(rb'Target="([^"]*)"[^>]*Type="[^"]*officeDocument"', rels) or \
         re.search(rb'Type="[^"]*officeDocument"[^>]*Target="([^"]*)"', rels)
@@ -157,8 +172,7 @@ def _ole(data: bytes) -> Precheck:
         if _xls_filepass(data):
             return Precheck(False, "xls-encrypted", ENCRYPTED,
                             "Excel 97-2003 (.xls) có mật khẩu")
-        ver = "Excel 5.0/95 (.xls)" if found == {"book"} else "Excel 97-2003 (.xls)"
-        return Precheck(False, "xls", OLD, ver)
+        return Precheck(True, "xls")
     if "worddocument" in found:
         return Precheck(False, "doc", UNREADABLE, "tài liệu Word (.doc), không phải bảng tính")
     if "powerpoint document" in found:

@@ -10,11 +10,14 @@ checks to report.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import hashlib
 import html
 import io
+import os
 import re
+import tempfile
 import time
 import unicodedata
 import zipfile
@@ -26,23 +29,40 @@ from typing import Any
 from python_calamine import CalamineWorkbook, PasswordError
 
 from qmo_excel import spec
+from qmo_excel.intake.decrypt import decrypt_default
+from qmo_excel.intake.labels import (
+    HEADER_SEARCH_ROWS,
+    INFO_SEARCH_ROWS,
+    META_NAME,
+    SHEET_NAMES,
+    SHEETS,
+    find_renamed,
+    header_matches,
+    info_labels,
+    loose,
+)
+from qmo_excel.intake.package import SheetScan, scan_sheets
 from qmo_excel.intake.pool import Failure, run_isolated
-from qmo_excel.intake.precheck import precheck
+from qmo_excel.intake.precheck import CAN_TRY_DEFAULT, OLE_MAGIC, precheck, precheck_zip
 from qmo_excel.model import CellValue, Row, UnitReturn
 
 MAX_TABLE_ROWS = 5_000  # rows read from a list sheet (the template has 300)
-HEADER_SEARCH_ROWS = 15  # a header moved down by inserted rows is still found
 _CELL = re.compile(r"([A-Z]+)([0-9]+)")
 _SPACES = re.compile(r"\s+")
+LEGACY_FORMATS = {"xls": "Excel 97-2003 (.xls)", "ods": "OpenDocument (.ods)"}
 
 
 class ReadError(Exception):
     """The file cannot be read as a return; ``code`` is a problems.py code."""
 
-    def __init__(self, code: str, detail: str = "") -> None:
+    def __init__(self, code: str, detail: str = "",
+                 extra: tuple[tuple[str, str], ...] = ()) -> None:
         super().__init__(code, detail)
         self.code = code
         self.detail = detail
+        # (code, detail) of warnings that still apply: the file's old format, a default
+        # password it was decrypted with
+        self.extra = extra
 
     def __str__(self) -> str:
         return f"{self.code}: {self.detail}"
@@ -60,6 +80,10 @@ class SheetLayout:
     columns: dict[str, str | None] = field(default_factory=dict)
     headers: dict[str, str] = field(default_factory=dict)  # column letter -> header text
     moved: list[str] = field(default_factory=list)  # keys not read at the spec position
+    renamed: bool = False  # found by its labels, not by its name
+    uncached: dict[str, str] = field(default_factory=dict)  # A1 -> formula with no value
+    hidden_rows: list[int] = field(default_factory=list)  # 1-based rows read though hidden
+    percent: list[str] = field(default_factory=list)  # A1 of numbers read as percentages
 
 
 @dataclass
@@ -67,18 +91,13 @@ class Layout:
     sheets: dict[str, SheetLayout]  # spec key ("info", "objectives", "plan") -> layout
     other_sheets: list[str]  # sheet names that are none of ours
     meta: bool  # the _qmo meta sheet was present
+    format: str = "xlsx"  # "xlsx", "xls" or "ods": what the file really is
+    default_password: bool = False  # decrypted with Excel's default password
 
 
 def norm(text: Any) -> str:
-    """NFC, casefold, single spaces: how names and labels are compared."""
+    """NFC, casefold, single spaces: how values are compared (labels: ``labels.loose``)."""
     return _SPACES.sub(" ", unicodedata.normalize("NFC", str(text)).casefold()).strip()
-
-
-_SHEETS: dict[str, Any] = {s.key: s for s in (spec.UNIT_INFO, spec.OBJECTIVES, spec.PLAN)}
-_NAMES = {key: {lang: norm(s.name(lang)) for lang in spec.LANGS} for key, s in _SHEETS.items()}
-_LABELS = {key: {norm(lab): f.key for f in s.fields for lab in (f.vi, f.en)}
-           for key, s in _SHEETS.items()}
-_META = norm(spec.META_SHEET)
 
 
 def cell_index(ref: str) -> tuple[int, int]:
@@ -114,6 +133,14 @@ def value(v: Any) -> CellValue:
     return str(v)  # time, timedelta
 
 
+def percent_text(v: float) -> str:
+    """0.964 stored with a percent format -> "96,4%" (as the unit typed and saw it)."""
+    shown = f"{v * 100:.10g}"
+    if "e" in shown:
+        shown = f"{v * 100:f}".rstrip("0").rstrip(".")
+    return shown.replace(".", ",") + "%"
+
+
 def _at(grid: list[list[Any]], r: int, c: int) -> Any:
     if 0 <= r < len(grid):
         row = grid[r]
@@ -137,11 +164,47 @@ def read_return_layout(path: Path, *, sha256: str | None = None
         raise ReadError("file-unreadable", f"không đọc được tệp: {exc.strerror}") from None
     if sha256 is None:
         sha256 = hashlib.sha256(data).hexdigest()
+    default_password = False
+    if data.startswith(OLE_MAGIC):
+        plain = decrypt_default(data)
+        if plain is not None:
+            data, default_password = plain, True
+            if data.startswith(b"PK"):
+                pre = precheck_zip(io.BytesIO(data))
+                if not pre.ok:
+                    raise ReadError(pre.code or "file-unreadable", pre.detail)
+        elif precheck(path).code == "file-encrypted":
+            raise ReadError("file-encrypted", "tệp có mật khẩu")
+    fmt = ("ods" if _is_ods(data) else "xlsx") if data.startswith(b"PK") else "xls"
+    extra = _extra(fmt, default_password)
     try:
-        # calamine picks its parser by extension in from_path: content decides otherwise.
-        wb = CalamineWorkbook.from_path(str(path)) if path.suffix.lower() in _OOXML_EXTS \
-            else CalamineWorkbook.from_filelike(io.BytesIO(data))
-        return _read(wb, path, sha256, st.st_mtime)
+        ret, layout = _open_and_read(path, data, fmt, sha256, st.st_mtime, default_password)
+    except ReadError as exc:
+        raise ReadError(exc.code, exc.detail, exc.extra or extra) from None
+    layout.format, layout.default_password = fmt, default_password
+    return ret, layout
+
+
+def _extra(fmt: str, default_password: bool) -> tuple[tuple[str, str], ...]:
+    out: list[tuple[str, str]] = []
+    if fmt in LEGACY_FORMATS:
+        out.append(("file-legacy-format", LEGACY_FORMATS[fmt]))
+    if default_password:
+        out.append(("file-default-password", ""))
+    return tuple(out)
+
+
+def _open_and_read(path: Path, data: bytes, fmt: str, sha256: str, mtime: float,
+                   default_password: bool) -> tuple[UnitReturn, Layout]:
+    try:
+        # The parser is chosen by content, never by the file's extension.
+        if fmt == "xlsx" and not default_password:
+            wb = CalamineWorkbook.from_path(str(path)) \
+                if path.suffix.lower() in _OOXML_EXTS \
+                else CalamineWorkbook.from_filelike(io.BytesIO(data))
+        else:
+            wb = _open_by_format(data, fmt)
+        return _read(wb, path, sha256, mtime, data if fmt == "xlsx" else None)
     except ReadError:
         raise
     except PasswordError:
@@ -160,8 +223,35 @@ def read_return_layout(path: Path, *, sha256: str | None = None
                         else f"cấu trúc tệp bị lỗi: {type(exc).__name__}") from None
 
 
+def _open_by_format(data: bytes, fmt: str) -> Any:
+    """calamine on bytes whose format we know: it guesses formats from a file's name,
+    and from bytes alone it does not recognise every .ods and .xls."""
+    if fmt == "xlsx":
+        return CalamineWorkbook.from_filelike(io.BytesIO(data))
+    fd, tmp = tempfile.mkstemp(prefix="qmo-read-", suffix="." + fmt)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+        wb = CalamineWorkbook.from_path(tmp)
+        wb.sheets_metadata  # noqa: B018  (opened before the file goes)
+        return wb
+    finally:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+
+
 _OOXML_EXTS = (".xlsx", ".xlsm", ".xltx", ".xltm")
 _SHEET_TAG = re.compile(r"<(?:\w+:)?sheet\b[^>]*?\bname=\"([^\"]*)\"")
+
+
+def _is_ods(data: bytes) -> bool:
+    """An OpenDocument package: its mimetype first, or (when a writer left it out) its
+    manifest and content parts named in the zip directory, and no workbook part."""
+    if b"mimetypeapplication/vnd.oasis.opendocument" in data[:200]:
+        return True
+    tail = data[-65536:]
+    return b"META-INF/manifest.xml" in tail and b"content.xml" in tail and \
+        b"xl/workbook" not in tail
 
 
 def _sheet_names_fallback(data: bytes) -> list[str] | None:
@@ -187,8 +277,8 @@ def _sheet_names_fallback(data: bytes) -> list[str] | None:
 
 
 def _has_ours(names: list[str]) -> bool:
-    got = {norm(n) for n in names}
-    return any(n in got for n in _NAMES["objectives"].values())
+    got = {loose(n) for n in names}
+    return any(n in got for n in SHEET_NAMES["objectives"].values())
 
 
 def _wrong_template(names: list[str]) -> ReadError:
@@ -198,59 +288,85 @@ def _wrong_template(names: list[str]) -> ReadError:
                      f"không có trang “{spec.OBJECTIVES.vi}”; các trang trong tệp: {shown}{more}")
 
 
-def _read(wb: Any, path: Path, sha256: str, mtime: float) -> tuple[UnitReturn, Layout]:
+def _read(wb: Any, path: Path, sha256: str, mtime: float,
+          package: bytes | None) -> tuple[UnitReturn, Layout]:
     try:
         metas = wb.sheets_metadata
         visible = {m.name: str(m.visible).rsplit(".", 1)[-1].lower() for m in metas}
-        by_norm: dict[str, str] = {}
+        by_loose: dict[str, str] = {}
         for m in metas:
-            by_norm.setdefault(norm(m.name), m.name)
-        meta = {k: None for k in spec.META_CELLS} if _META not in by_norm else \
-            _read_meta(wb, by_norm[_META])
+            by_loose.setdefault(loose(m.name), m.name)
+        meta = {k: None for k in spec.META_CELLS} if META_NAME not in by_loose else \
+            _read_meta(wb, by_loose[META_NAME])
         if meta.get("template_id") == spec.ROUND_TEMPLATE_ID:
             raise ReadError("file-wrong-template",
                             "đây là sổ cấu hình kỳ báo cáo, không phải báo cáo của đơn vị")
         lang: spec.Lang | None = next((x for x in spec.LANGS if x == meta.get("lang")), None)
         found: dict[str, str] = {}
-        for key, names in _NAMES.items():
+        for key, names in SHEET_NAMES.items():
             order = [names[lang]] if lang else []
             order += [names[x] for x in spec.LANGS if names[x] not in order]
             for n in order:
-                if n in by_norm:
-                    found[key] = by_norm[n]
+                if n in by_loose and by_loose[n] not in found.values():
+                    found[key] = by_loose[n]
                     if lang is None:
                         lang = next(x for x in spec.LANGS if names[x] == n)
                     break
+        missing = [k for k in ("objectives", "plan", "info") if k not in found]
+        renamed: dict[str, str] = {}
+        if missing:
+            free = [m.name for m in metas if m.name not in found.values()
+                    and loose(m.name) != META_NAME]
+            renamed = find_renamed(missing, free, lambda name, n: wb.get_sheet_by_name(
+                name).to_python(skip_empty_area=False, nrows=n))
+            found.update(renamed)
         if "objectives" not in found:
             raise _wrong_template([m.name for m in metas])
+        scans = scan_sheets(package, list(found.values())) if package else {}
         layouts: dict[str, SheetLayout] = {}
         info: dict[str, CellValue] = {f.key: None for f in spec.UNIT_INFO.fields}
         objectives: list[Row] = []
         tasks: list[Row] = []
         for key, name in found.items():
-            lay = SheetLayout(name, visible.get(name, "visible"))
+            lay = SheetLayout(name, visible.get(name, "visible"), renamed=key in renamed)
             layouts[key] = lay
             sheet = wb.get_sheet_by_name(name)
+            scan = scans.get(name) or SheetScan()
             if key == "info":
-                nrows = spec.UNIT_INFO.first_row + len(spec.UNIT_INFO.fields) + 20
-                info = _read_info(sheet.to_python(skip_empty_area=False, nrows=nrows), lay)
+                nrows = spec.UNIT_INFO.first_row + len(spec.UNIT_INFO.fields) + INFO_SEARCH_ROWS
+                info = _read_info(sheet.to_python(skip_empty_area=False, nrows=nrows), lay,
+                                  scan)
             else:
                 grid = sheet.to_python(skip_empty_area=False, nrows=MAX_TABLE_ROWS)
-                rows = _read_table(grid, _SHEETS[key], lay)
+                rows = _read_table(grid, SHEETS[key], lay, scan,
+                                   _merges(sheet, MAX_TABLE_ROWS))
                 if key == "objectives":
                     objectives = rows
                 else:
                     tasks = rows
     finally:
         wb.close()
-    ours = set(found.values()) | ({by_norm[_META]} if _META in by_norm else set())
+    ours = set(found.values()) | ({by_loose[META_NAME]} if META_NAME in by_loose else set())
     ret = UnitReturn(
         path=str(path), sha256=sha256, template_id=meta.get("template_id"),
         version=meta.get("version"), lang=lang or "vi", sheet_names=found, info=info,
         objectives=objectives, tasks=tasks, mtime=mtime)
     layout = Layout(layouts, [m.name for m in metas if m.name not in ours],
-                    _META in by_norm)
+                    META_NAME in by_loose)
     return ret, layout
+
+
+def _merges(sheet: Any, nrows: int) -> list[tuple[int, int, int]]:
+    """Vertical merged ranges as (first row, last row, column), 0-based."""
+    try:
+        ranges = sheet.merged_cell_ranges or []
+    except Exception:
+        return []
+    out = []
+    for (r0, c0), (r1, _c1) in ranges:
+        if r1 > r0 and r0 < nrows:
+            out.append((r0, min(r1, nrows - 1), c0))
+    return out
 
 
 def _read_meta(wb: Any, name: str) -> dict[str, str | None]:
@@ -262,52 +378,47 @@ def _read_meta(wb: Any, name: str) -> dict[str, str | None]:
     return out
 
 
-def _read_info(grid: list[list[Any]], lay: SheetLayout) -> dict[str, CellValue]:
+_TEXT_KINDS = {"text"}
+
+
+def _cell(grid: list[list[Any]], r: int, c: int, f: spec.Field, scan: SheetScan,
+          lay: SheetLayout) -> CellValue:
+    v = value(_at(grid, r, c))
+    if scan.percent and (r, c) in scan.percent and f.kind in _TEXT_KINDS and \
+            isinstance(v, int | float):
+        lay.percent.append(f"{spec.col_letter(c)}{r + 1}")
+        return percent_text(float(v))
+    if v is None and scan.uncached and (r, c) in scan.uncached:
+        lay.uncached[f"{spec.col_letter(c)}{r + 1}"] = scan.uncached[(r, c)]
+    return v
+
+
+def _read_info(grid: list[list[Any]], lay: SheetLayout, scan: SheetScan
+               ) -> dict[str, CellValue]:
     sheet = spec.UNIT_INFO
-    labels = _LABELS["info"]
     # Where each label actually is (a unit may have inserted a row or a column).
-    # A label is the first filled cell of its row ("Năm" is also a value of the period
-    # dropdown, so a value cell must never be taken for a label); " *" marks required.
-    label_at: dict[str, tuple[int, int]] = {}
-    for r, row in enumerate(grid[:60]):
-        for c, v in enumerate(row[:8]):
-            if v is None or v == "":
-                continue
-            key = labels.get(norm(v).rstrip(" *")) if isinstance(v, str) else None
-            if key and key not in label_at:
-                label_at[key] = (r, c)
-            break
+    label_at = info_labels(grid)
     out: dict[str, CellValue] = {}
     label_col = cell_index(f"{sheet.label_col}1")[1]
-    for key, ref in sheet.cells().items():
-        r, c = cell_index(ref)
-        if key in label_at and label_at[key] != (r, label_col):
-            lr, lc = label_at[key]
+    for f in sheet.fields:
+        r, c = cell_index(sheet.cell(f.key))
+        if f.key in label_at and label_at[f.key] != (r, label_col):
+            lr, lc = label_at[f.key]
             r, c = lr, lc + (c - label_col)
-            lay.moved.append(key)
-        lay.columns[key] = f"{spec.col_letter(c)}{r + 1}"
-        out[key] = value(_at(grid, r, c))
+            lay.moved.append(f.key)
+        lay.columns[f.key] = f"{spec.col_letter(c)}{r + 1}"
+        out[f.key] = _cell(grid, r, c, f, scan, lay)
     return out
 
 
-def _read_table(grid: list[list[Any]], table: spec.TableSheet, lay: SheetLayout) -> list[Row]:
-    labels = _LABELS[table.key]
+def _read_table(grid: list[list[Any]], table: spec.TableSheet, lay: SheetLayout,
+                scan: SheetScan, merges: list[tuple[int, int, int]]) -> list[Row]:
     hr = table.header_row - 1
-
-    def matches(r: int) -> dict[str, int]:
-        got: dict[str, int] = {}
-        for c, v in enumerate(grid[r] if r < len(grid) else ()):
-            if isinstance(v, str) and v:
-                key = labels.get(norm(v))
-                if key and key not in got:
-                    got[key] = c
-        return got
-
-    found = matches(hr)
+    found = header_matches(table.key, grid[hr]) if hr < len(grid) else {}
     if len(found) < len(table.fields):
         for r in range(min(HEADER_SEARCH_ROWS, len(grid))):
             if r != hr:
-                alt = matches(r)
+                alt = header_matches(table.key, grid[r])
                 if len(alt) > len(found):
                     hr, found = r, alt
     lay.header_row = hr + 1
@@ -315,7 +426,7 @@ def _read_table(grid: list[list[Any]], table: spec.TableSheet, lay: SheetLayout)
         lay.headers = {spec.col_letter(c): str(v).strip() for c, v in enumerate(grid[hr])
                        if v != "" and c < 200}
     claimed = set(found.values())
-    cols: list[tuple[str, int]] = []
+    cols: list[tuple[spec.Field, int]] = []
     for i, f in enumerate(table.fields):
         if f.key in found:
             c: int | None = found[f.key]
@@ -327,17 +438,42 @@ def _read_table(grid: list[list[Any]], table: spec.TableSheet, lay: SheetLayout)
             lay.moved.append(f.key)
         lay.columns[f.key] = None if c is None else spec.col_letter(c)
         if c is not None:
-            cols.append((f.key, c))
+            cols.append((f, c))
+    _fill_merged(grid, merges, hr)
+    special = bool(scan.percent or scan.uncached)
+    hidden = scan.hidden_rows
     rows: list[Row] = []
     for r in range(hr + 1, len(grid)):
         line = grid[r]
         n = len(line)
-        values = {k: value(line[c]) if c < n else None for k, c in cols}
+        if special:
+            values = {f.key: _cell(grid, r, c, f, scan, lay) for f, c in cols}
+        else:
+            values = {f.key: value(line[c]) if c < n else None for f, c in cols}
         if any(v is not None for v in values.values()):
             for f in table.fields:
                 values.setdefault(f.key, None)
             rows.append(Row(r + 1, values))
+            if hidden and r in hidden:
+                lay.hidden_rows.append(r + 1)
     return rows
+
+
+def _fill_merged(grid: list[list[Any]], merges: list[tuple[int, int, int]], hr: int) -> None:
+    """A value merged down over several rows (an objective code or a lead written once
+    for a group of tasks) belongs to every row of the range."""
+    for r0, r1, c in merges:
+        if r0 <= hr or r0 >= len(grid):
+            continue
+        top = _at(grid, r0, c)
+        if top == "" or top is None:
+            continue
+        for r in range(r0 + 1, min(r1, len(grid) - 1) + 1):
+            line = grid[r]
+            if c >= len(line):
+                line.extend([""] * (c + 1 - len(line)))
+            if line[c] == "" or line[c] is None:
+                line[c] = top
 
 
 # --------------------------------------------------------------------------- isolation
@@ -354,6 +490,7 @@ class ReadOutcome:
     detail: str = ""  # Vietnamese, short: fills the {detail} of the problem's message
     format: str = ""  # precheck's format ("xlsx", "xls", "encrypted-ooxml", ...)
     seconds: float = 0.0
+    extra: tuple[tuple[str, str], ...] = ()  # warnings that apply to a rejected file
 
 
 def read_file(path: Path) -> ReadOutcome:
@@ -362,13 +499,13 @@ def read_file(path: Path) -> ReadOutcome:
     path = Path(path)
     pre = precheck(path)
     out = ReadOutcome(str(path), format=pre.format)
-    if not pre.ok:
+    if not pre.ok and pre.format not in CAN_TRY_DEFAULT:
         out.code, out.detail = pre.code or "file-unreadable", pre.detail
     else:
         try:
             out.ret, out.layout = read_return_layout(path)
         except ReadError as exc:
-            out.code, out.detail = exc.code, exc.detail
+            out.code, out.detail, out.extra = exc.code, exc.detail, exc.extra
     out.seconds = time.perf_counter() - t0
     return out
 

@@ -14,6 +14,7 @@ sheet names): the rows stay in the worker, the judged records travel.
 from __future__ import annotations
 
 import hashlib
+import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -23,14 +24,18 @@ from typing import Any, Literal
 from qmo_excel.intake.checks import check_return
 from qmo_excel.intake.discover import discover
 from qmo_excel.intake.pool import Failure, run_isolated
-from qmo_excel.intake.precheck import precheck
+from qmo_excel.intake.precheck import CAN_TRY_DEFAULT, precheck
 from qmo_excel.intake.reader import ReadError, read_return_layout
 from qmo_excel.model import RoundConfig, UnitReturn
 from qmo_excel.problems import CATALOGUE, PROBLEM_COLUMNS, Problem, problem, sort_key
 from qmo_excel.scoring import Scored, own_basis, score_records
 
 Status = Literal["valid", "invalid", "rejected", "ignored"]
+# The CSV of a validation: a "file" record per file, a "problem" record per problem.
+CSV_COLUMNS = ("record", *PROBLEM_COLUMNS[:2], "status", *PROBLEM_COLUMNS[2:])
 STATUSES: tuple[Status, ...] = ("valid", "invalid", "rejected", "ignored")
+READ_TIMEOUT = 8.0  # seconds one file may take (a return takes a few milliseconds)
+READ_MEMORY_MB = 384  # address space a reading worker may add to what it was forked with
 _FAILURE_CODES = {"timeout": "file-timeout", "memory": "file-too-large",
                   "crashed": "file-unreadable", "error": "file-unreadable"}
 
@@ -59,6 +64,7 @@ class FileReport:
     unit_return: UnitReturn | None = None
     rows_kept: bool = True  # False: unit_return holds the header only (no rows)
     scored: Scored | None = None
+    seconds: float = 0.0  # time spent inspecting the file (in its worker)
 
     def count(self, severity: str) -> int:
         return sum(1 for p in self.problems if p.severity == severity)
@@ -72,10 +78,11 @@ class FileReport:
         return self.count("warning")
 
     def to_dict(self) -> dict[str, Any]:
+        """The file's record (its problems are records of their own)."""
         return {"file": self.rel, "path": self.path, "status": self.status,
                 "reason": self.reason, "unit_code": self.unit_code, "sha256": self.sha256,
                 "errors": self.errors, "warnings": self.warnings,
-                "problems": [p.to_dict() for p in self.problems]}
+                "infos": self.count("info"), "seconds": round(self.seconds, 3)}
 
 
 @dataclass
@@ -103,12 +110,21 @@ class ValidationReport:
         return out
 
     def to_dict(self) -> dict[str, Any]:
+        """One record per file with its status, and one record per problem."""
         return {"valid": self.valid, "stats": self.stats,
-                "files": [f.to_dict() for f in self.files]}
+                "files": [f.to_dict() for f in self.files],
+                "problems": [p.to_dict() for p in self.problems]}
 
     def to_rows(self) -> list[list[str]]:
-        """The problems as a table in the order of ``problems.PROBLEM_COLUMNS``."""
-        return [[str(getattr(p, c)) for c in PROBLEM_COLUMNS] for p in self.problems]
+        """``CSV_COLUMNS`` rows: each file's record, then one record per problem of it."""
+        out: list[list[str]] = []
+        for f in self.files:
+            out.append(["file", f.rel, f.unit_code, f.status, "", "", "", "", "", "",
+                        f.reason])
+            for p in sorted(f.problems, key=sort_key):
+                out.append(["problem", *(str(getattr(p, c)) for c in PROBLEM_COLUMNS[:2]),
+                            f.status, *(str(getattr(p, c)) for c in PROBLEM_COLUMNS[2:])])
+        return out
 
 
 def file_sha256(path: str | Path) -> str:
@@ -124,15 +140,22 @@ def file_sha256(path: str | Path) -> str:
 
 def inspect_file(job: FileJob) -> FileReport:
     """Pre-check, read and check one file. Top-level and picklable: runs in a worker."""
+    t0 = time.perf_counter()
+    report = _inspect(job)
+    report.seconds = time.perf_counter() - t0
+    return report
+
+
+def _inspect(job: FileJob) -> FileReport:
     path = Path(job.path)
     digest = file_sha256(path)
     pre = precheck(path)
-    if not pre.ok:
+    if not pre.ok and pre.format not in CAN_TRY_DEFAULT:
         return _rejected(job, digest, pre.code or "file-unreadable", pre.detail)
     try:
         ret, layout = read_return_layout(path, sha256=digest)
     except ReadError as exc:
-        return _rejected(job, digest, exc.code, exc.detail)
+        return _rejected(job, digest, exc.code, exc.detail, extra=exc.extra)
     probs = sorted(check_return(ret, file=job.rel, round=job.round, lang=job.lang,
                                 layout=layout), key=sort_key)
     unit = str(ret.info.get("unit_code") or "").strip()
@@ -159,12 +182,14 @@ def _score(ret: UnitReturn, unit_code: str, job: FileJob) -> Scored | None:
 
 
 def _rejected(job: FileJob, digest: str, code: str, detail: str,
-              unit_code: str = "") -> FileReport:
+              unit_code: str = "", extra: tuple[tuple[str, str], ...] = ()) -> FileReport:
     if code not in CATALOGUE:
         code = "file-unreadable"
     p = problem(code, file=job.rel, unit_code=unit_code, lang=job.lang, detail=detail)
+    also = [problem(c, file=job.rel, unit_code=unit_code, lang=job.lang,
+                    detail=d) for c, d in extra if c in CATALOGUE]
     return FileReport(job.rel, job.path, "rejected", reason=p.message, unit_code=unit_code,
-                      sha256=digest, problems=[p])
+                      sha256=digest, problems=[p, *also])
 
 
 def _settle(report: FileReport, lang: str) -> None:
@@ -187,11 +212,13 @@ def _failure_report(job: FileJob, failure: Failure, timeout: float) -> FileRepor
     detail = lines[-1][:200] if lines else failure.kind
     if failure.kind == "timeout":
         detail = (f"quá {timeout:g} giây" if job.lang == "vi" else f"over {timeout:g} s")
-    return _rejected(job, file_sha256(job.path), code, detail)
+    report = _rejected(job, file_sha256(job.path), code, detail)
+    report.seconds = failure.seconds
+    return report
 
 
 def validate(paths: Sequence[str | Path], *, jobs: int | None = None, lang: str = "vi",
-             round: RoundConfig | None = None, timeout: float = 30.0,
+             round: RoundConfig | None = None, timeout: float = READ_TIMEOUT,
              progress: Callable[[int, int], None] | None = None, keep_rows: bool = True,
              as_of: date | None = None) -> ValidationReport:
     """Validate every file under ``paths``; every file found gets exactly one entry.
@@ -208,7 +235,8 @@ def validate(paths: Sequence[str | Path], *, jobs: int | None = None, lang: str 
             job_list.append(FileJob(str(c.path), c.rel, lang, round, keep_rows, as_of))
         else:
             reports[c.rel] = FileReport(c.rel, str(c.path), "ignored", reason=c.reason)
-    results = run_isolated(inspect_file, job_list, jobs=jobs, timeout=timeout)
+    results = run_isolated(inspect_file, job_list, jobs=jobs, timeout=timeout,
+                           memory_mb=READ_MEMORY_MB)
     for done, (index, result) in enumerate(results, start=1):
         job = job_list[index]
         if isinstance(result, Failure):

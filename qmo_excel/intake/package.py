@@ -1,0 +1,179 @@
+"""A light scan of an OOXML package for what python-calamine does not say about cells.
+
+calamine gives values only. Three things a return needs are in the package XML:
+
+- **number formats**: a percentage typed into Excel ("96,4%") is stored as 0.964 with a
+  percent format; without the format it would read as 0,964. A cell whose style has a
+  percent format is reported here with its value, so the reader can show it as "96,4%".
+- **formulas without a cached value**: a file written by a program that does not
+  calculate (a script, some web exports) has ``<f>`` with no ``<v>``; calamine reads ""
+  and the unit's figure would silently vanish.
+- **hidden rows**: still read, but worth telling the unit.
+
+The scan never parses XML with a DTD-aware parser (untrusted input): it reads the parts
+it needs, size-bounded, with regular expressions on the element names (any namespace
+prefix, Transitional and Strict alike). Anything unexpected yields an empty scan, never
+an exception: the values calamine read stay the truth.
+"""
+
+from __future__ import annotations
+
+import html
+import io
+import posixpath
+import re
+import zipfile
+from dataclasses import dataclass, field
+
+MAX_PART = 60_000_000  # bytes of one uncompressed part that we agree to scan
+
+_SHEET = re.compile(rb"<(?:\w+:)?sheet\b([^>]*?)/?>")
+_REL = re.compile(rb"<(?:\w+:)?Relationship\b([^>]*?)/?>")
+_ATTR = re.compile(rb"([\w:]+)\s*=\s*\"([^\"]*)\"")
+_NUMFMT = re.compile(rb"<(?:\w+:)?numFmt\b([^>]*?)/?>")
+_CELLXFS = re.compile(rb"<(?:\w+:)?cellXfs\b[^>]*>(.*?)</(?:\w+:)?cellXfs>", re.DOTALL)
+_XF = re.compile(rb"<(?:\w+:)?xf\b([^>]*?)(?:/>|>)")
+_CELL = re.compile(rb"<(?:\w+:)?c\b([^>]*?)(?:/>|>(.*?)</(?:\w+:)?c>)", re.DOTALL)
+_FORMULA = re.compile(rb"<(?:\w+:)?f\b[^>]*?(?:/>|>(.*?)</(?:\w+:)?f>)", re.DOTALL)
+_VALUE = re.compile(rb"<(?:\w+:)?v\b")
+_FILLED_VALUE = re.compile(rb"<(?:\w+:)?v\b[^>/]*>[^<]")
+_ROW = re.compile(rb"<(?:\w+:)?row\b([^>]*?)/?>")
+_REF = re.compile(r"([A-Z]{1,3})([0-9]{1,7})")
+_QUOTED = re.compile(r'"[^"]*"|\\.|\[[^\]]*\]')
+_BUILTIN_PERCENT = {9: 0, 10: 2}
+
+
+@dataclass
+class SheetScan:
+    """What one sheet's XML says beyond values; keys are 0-based (row, column)."""
+
+    percent: dict[tuple[int, int], int] = field(default_factory=dict)  # -> decimals
+    uncached: dict[tuple[int, int], str] = field(default_factory=dict)  # -> formula
+    hidden_rows: set[int] = field(default_factory=set)
+
+
+def scan_sheets(data: bytes, names: list[str]) -> dict[str, SheetScan]:
+    """A scan of each named sheet of the package in ``data``; {} when it cannot be read."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as zf:
+            return _scan(zf, names)
+    except Exception:  # any damage: calamine's values stand alone
+        return {}
+
+
+def _scan(zf: zipfile.ZipFile, names: list[str]) -> dict[str, SheetScan]:
+    parts = {i.filename.replace("\\", "/").lstrip("/").lower(): i for i in zf.infolist()}
+    workbook = _part(zf, parts, "xl/workbook.xml")
+    rels = _part(zf, parts, "xl/_rels/workbook.xml.rels")
+    if not workbook or not rels:
+        return {}
+    targets = {}
+    for m in _REL.finditer(rels):
+        a = _attrs(m.group(1))
+        if "Id" in a and "Target" in a:
+            targets[a["Id"]] = a["Target"]
+    percent_xfs = _percent_styles(_part(zf, parts, "xl/styles.xml"))
+    wanted = set(names)
+    out: dict[str, SheetScan] = {}
+    for m in _SHEET.finditer(workbook):
+        a = _attrs(m.group(1))
+        name = a.get("name")
+        rid = next((v for k, v in a.items() if k.endswith(":id") or k == "id"), None)
+        if name not in wanted or rid not in targets:
+            continue
+        target = targets[rid]
+        path = target.lstrip("/") if target.startswith("/") else \
+            posixpath.normpath(posixpath.join("xl", target))
+        xml = _part(zf, parts, path)
+        if xml:
+            out[name] = _scan_sheet(xml, percent_xfs)
+    return out
+
+
+def _part(zf: zipfile.ZipFile, parts: dict[str, zipfile.ZipInfo], name: str) -> bytes:
+    info = parts.get(name.lower())
+    if info is None or info.file_size > MAX_PART:
+        return b""
+    return zf.read(info)
+
+
+def _attrs(raw: bytes) -> dict[str, str]:
+    return {k.decode("ascii", "replace"): html.unescape(v.decode("utf-8", "replace"))
+            for k, v in _ATTR.findall(raw)}
+
+
+def _percent_styles(styles: bytes) -> dict[int, int]:
+    """Cell style index -> decimals shown, for the styles with a percent format."""
+    if not styles:
+        return {}
+    formats = dict(_BUILTIN_PERCENT)
+    for m in _NUMFMT.finditer(styles):
+        a = _attrs(m.group(1))
+        try:
+            fid = int(a.get("numFmtId", ""))
+        except ValueError:
+            continue
+        decimals = percent_decimals(a.get("formatCode", ""))
+        if decimals is not None:
+            formats[fid] = decimals
+        else:
+            formats.pop(fid, None)
+    xfs = _CELLXFS.search(styles)
+    if not xfs:
+        return {}
+    out: dict[int, int] = {}
+    for i, m in enumerate(_XF.finditer(xfs.group(1))):
+        a = _attrs(m.group(1))
+        try:
+            fid = int(a.get("numFmtId", "0"))
+        except ValueError:
+            continue
+        if fid in formats:
+            out[i] = formats[fid]
+    return out
+
+
+def percent_decimals(code: str) -> int | None:
+    """Decimals of a percent number format ("0.0%" -> 1), None when it is not one."""
+    section = _QUOTED.sub("", code.split(";", 1)[0])
+    if "%" not in section:
+        return None
+    number = section.split("%", 1)[0]
+    return len(re.sub(r"[^0#?]", "", number.split(".", 1)[1])) if "." in number else 0
+
+
+def _scan_sheet(xml: bytes, percent_xfs: dict[int, int]) -> SheetScan:
+    scan = SheetScan()
+    if b"hidden=" in xml:
+        for m in _ROW.finditer(xml):
+            a = _attrs(m.group(1))
+            if a.get("hidden") in ("1", "true") and a.get("r", "").isdigit():
+                scan.hidden_rows.add(int(a["r"]) - 1)
+    has_formulas = b"<f" in xml or b":f>" in xml or b":f " in xml
+    if not percent_xfs and not has_formulas:
+        return scan
+    for m in _CELL.finditer(xml):
+        a = _attrs(m.group(1))
+        ref = _REF.fullmatch(a.get("r", ""))
+        if not ref:
+            continue
+        body = m.group(2) or b""
+        style = a.get("s", "0")
+        if percent_xfs and style.isdigit() and int(style) in percent_xfs and \
+                a.get("t", "n") == "n" and _VALUE.search(body):
+            scan.percent[_index(ref)] = percent_xfs[int(style)]
+        if has_formulas and body:
+            f = _FORMULA.search(body)
+            # never calculated: no value, or an empty one where "" is not a text result
+            if f and not _FILLED_VALUE.search(body) and \
+                    not (a.get("t") == "str" and _VALUE.search(body)):
+                text = html.unescape((f.group(1) or b"").decode("utf-8", "replace"))
+                scan.uncached[_index(ref)] = text.strip()
+    return scan
+
+
+def _index(ref: re.Match[str]) -> tuple[int, int]:
+    col = 0
+    for ch in ref.group(1):
+        col = col * 26 + ord(ch) - 64
+    return int(ref.group(2)) - 1, col - 1
