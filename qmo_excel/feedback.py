@@ -5,12 +5,17 @@ which is only read, never written), fills each problem cell (error red, warning 
 info blue), adds a comment with the message, and puts first a sheet listing every problem
 with a link to its cell. A file that cannot be opened gets a workbook with only that list.
 
-Dropdowns: the unit template (xlsxwriter) writes plain ``dataValidation`` lists, which
-openpyxl keeps. Excel, when a unit saves the file, may move lists that point at another
-sheet into the Excel 2010 ``x14`` extension, which openpyxl drops (see PERFORMANCE.md); so
-the copy re-adds the dropdown of every choice field of ``spec`` whose cells no longer have
-one, pointing at the lists of the hidden ``_qmo`` sheet (or inline when it is missing).
-The copy therefore always keeps its dropdowns.
+Fidelity: openpyxl keeps cells, styles, merged cells, defined names, panes, column
+widths, protection, tables and print setup, but drops each worksheet's ``extLst``. Excel,
+when a unit saves the file, moves there the dropdowns that point at another sheet (our
+hidden ``_qmo`` lists) as Excel 2010 ``x14`` validations, with ``x14`` conditional formats
+(see PERFORMANCE.md). ``feedback_ext`` puts each sheet's ``extLst`` back into the saved
+copy. Then the dropdown of every choice field of ``spec`` is re-added on the cells that no
+validation (plain or ``x14``) covers any more, pointing at the lists of the ``_qmo`` sheet
+(or inline when it is missing), so that no two validations overlap. When the extensions
+cannot be read or put back, the copy is the plain one with every dropdown re-added.
+Still lost: shapes, form controls and (without Pillow, not a dependency) images, which
+openpyxl does not read.
 """
 
 from __future__ import annotations
@@ -20,6 +25,7 @@ import re
 import unicodedata
 import warnings
 import zipfile
+from collections.abc import Mapping, Sequence
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -28,12 +34,16 @@ from openpyxl import Workbook, load_workbook
 from openpyxl.cell.cell import MergedCell
 from openpyxl.comments import Comment
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
-from openpyxl.utils import get_column_letter
+from openpyxl.utils import column_index_from_string, get_column_letter
+from openpyxl.utils.cell import coordinate_from_string, range_boundaries
+from openpyxl.worksheet.cell_range import MultiCellRange
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.hyperlink import Hyperlink
 
 from qmo_excel import spec
+from qmo_excel.feedback_ext import SheetExt, carry_extensions, read_extensions
 from qmo_excel.fileio import atomic_path
+from qmo_excel.intake.decrypt import decrypt_default
 from qmo_excel.intake.validate import FileReport
 from qmo_excel.problems import SEVERITY_ORDER, Problem, sort_key
 
@@ -106,6 +116,7 @@ def write_feedback(report: FileReport, out_dir: Path, *, lang: str = "vi") -> Pa
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     wb = None
+    exts: dict[str, SheetExt] = {}
     if report.status != "rejected" and report.unit_return is not None:
         wb = _load_copy(Path(report.path))
     if wb is None:
@@ -114,29 +125,53 @@ def write_feedback(report: FileReport, out_dir: Path, *, lang: str = "vi") -> Pa
         if wb.active is not None:
             wb.remove(wb.active)
     else:
+        exts = read_extensions(Path(report.path))
         _mark_cells(wb, report.problems, lg)
-        _restore_dropdowns(wb, report)
+        _restore_dropdowns(wb, report, {name: e.validated for name, e in exts.items()})
     _write_list(wb, report, lg)
     target = out_dir / feedback_name(report, lg)
-    _save_atomic(wb, target)
+    _save_atomic(_saved(wb, report, exts, skip=LIST_SHEET[lg]), target)
     return target
 
 
 def _load_copy(path: Path) -> Any:
-    """The unit's workbook, fully loaded, or None when openpyxl cannot load it."""
+    """The unit's workbook, fully loaded, or None when openpyxl cannot load it (an old .xls
+    or .ods gets the list of problems only). A file Excel encrypted with its default
+    password is decrypted in memory, so the unit gets back a copy without encryption."""
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            return load_workbook(path)
+            data = path.read_bytes()  # no file handle left open when openpyxl fails
+            try:
+                return load_workbook(io.BytesIO(data))
+            except zipfile.BadZipFile:
+                plain = decrypt_default(data)
+                if plain is None:
+                    return None
+                return load_workbook(io.BytesIO(plain))
     except Exception:  # a file the reader could read but openpyxl cannot
         return None
 
 
-def _save_atomic(wb: Any, target: Path) -> None:
-    """Save to a temporary file beside ``target``, then rename: never a half-written file."""
+def _saved(wb: Any, report: FileReport, exts: dict[str, SheetExt], skip: str) -> bytes:
+    """The workbook saved, with the original's worksheet extensions put back (not into the
+    sheet ``skip``); when they cannot be, the plain copy with every dropdown re-added."""
     buf = io.BytesIO()
     wb.save(buf)
-    data = _deterministic(buf.getvalue())
+    if not exts:
+        return buf.getvalue()
+    try:
+        return carry_extensions(buf.getvalue(), exts, skip=(skip,))
+    except Exception:  # the copy cannot take them: keep it plain, dropdowns and all
+        _restore_dropdowns(wb, report)
+        buf = io.BytesIO()
+        wb.save(buf)
+        return buf.getvalue()
+
+
+def _save_atomic(data: bytes, target: Path) -> None:
+    """Write to a temporary file beside ``target``, then rename: never a half-written file."""
+    data = _deterministic(data)
     with atomic_path(target) as tmp:
         tmp.write_bytes(data)
 
@@ -196,7 +231,11 @@ def _mark_cells(wb: Any, problems: list[Problem], lang: str) -> None:
         cell.comment = comment
 
 
-def _restore_dropdowns(wb: Any, report: FileReport) -> None:
+def _restore_dropdowns(wb: Any, report: FileReport,
+                       x14: Mapping[str, Sequence[str]] | None = None) -> None:
+    """Re-add the dropdown of every choice field of the spec on the cells of its range
+    that no validation covers: neither a plain one of ``wb`` nor an ``x14`` one of ``x14``
+    (sheet name -> the sqrefs put back into the copy). Validations never overlap."""
     ret = report.unit_return
     if ret is None:
         return
@@ -204,26 +243,55 @@ def _restore_dropdowns(wb: Any, report: FileReport) -> None:
     has_meta = spec.META_SHEET in wb.sheetnames
     for sheet in spec.UNIT_SHEETS:
         name = ret.sheet_names.get(sheet.key)
-        if name not in wb.sheetnames:
+        if name is None or name not in wb.sheetnames:
             continue
         ws = wb[name]
+        taken = [_box(str(r)) for dv in ws.data_validations.dataValidation for r in dv.sqref]
+        taken += [_box(ref) for sq in (x14 or {}).get(name, ()) for ref in sq.split()]
         for f in sheet.fields:
             if not f.choices:
                 continue
             if isinstance(sheet, spec.InfoSheet):
-                first = sheet.cell(f.key)
-                sqref = first
+                col, row = coordinate_from_string(sheet.cell(f.key))
+                sqref = _uncovered(col, row, row, taken)
             else:
                 col = sheet.column(f.key)
-                first = f"{col}{sheet.first_data_row}"
-                sqref = f"{first}:{col}{sheet.last_data_row}"
-            if any(first in dv.sqref for dv in ws.data_validations.dataValidation):
+                sqref = _uncovered(col, sheet.first_data_row, sheet.last_data_row, taken)
+            if not sqref:
                 continue
             dv = DataValidation(type="list", formula1=_list_formula(f.choices, book_lang,
                                                                     has_meta),
                                 allow_blank=True, showErrorMessage=True)
-            dv.add(sqref)
+            dv.sqref = MultiCellRange(sqref)
             ws.add_data_validation(dv)
+
+
+_NOWHERE = (0, 0, -1, -1)
+
+
+def _box(ref: str) -> tuple[int, int, int, int]:
+    """(min col, min row, max col, max row) of a range ("I4:I303", "I:I", "4:4")."""
+    try:
+        c1, r1, c2, r2 = range_boundaries(ref)
+    except (ValueError, TypeError):
+        return _NOWHERE
+    return c1 or 1, r1 or 1, c2 or 16384, r2 or 1048576
+
+
+def _uncovered(col: str, first: int, last: int,
+               taken: Sequence[tuple[int, int, int, int]]) -> str:
+    """The sqref of the cells of ``col`` from row ``first`` to ``last`` outside ``taken``."""
+    c = column_index_from_string(col)
+    spans = sorted((max(r1, first), min(r2, last)) for c1, r1, c2, r2 in taken
+                   if c1 <= c <= c2 and r1 <= last and r2 >= first)
+    parts, row = [], first
+    for lo, hi in spans:
+        if lo > row:
+            parts.append((row, lo - 1))
+        row = max(row, hi + 1)
+    if row <= last:
+        parts.append((row, last))
+    return " ".join(f"{col}{a}" if a == b else f"{col}{a}:{col}{b}" for a, b in parts)
 
 
 def _list_formula(name: str, lang: spec.Lang, has_meta: bool) -> str:
