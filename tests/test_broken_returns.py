@@ -380,3 +380,32 @@ def test_abbreviated_unit_names_agree_with_the_register(clean: Path) -> None:
         edit(clean, lambda wb, n=name: wb[INFO_SHEET].__setitem__("C5", n))
         codes = [p.code for p in check(clean, ROUND).problems]
         assert "unit-name-mismatch" not in codes, name
+
+
+_STRICT = {b"http://schemas.openxmlformats.org/spreadsheetml/2006/main":
+           b"http://purl.oclc.org/ooxml/spreadsheetml/main",
+           b"http://schemas.openxmlformats.org/officeDocument/2006/relationships":
+           b"http://purl.oclc.org/ooxml/officeDocument/relationships"}
+
+
+def test_strict_ooxml_reads_like_transitional(clean: Path, tmp_path: Path) -> None:
+    """Excel's "Strict Open XML" save: other namespaces, same data; never read as empty."""
+    def typed(wb: Any) -> None:
+        wb[OBJ]["G5"] = 0.964
+        wb[OBJ]["G5"].number_format = "0.0%"
+
+    edit(clean, typed)
+    strict = tmp_path / "strict.xlsx"
+    out = io.BytesIO()
+    with zipfile.ZipFile(clean) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            body = src.read(info)
+            for old, new in _STRICT.items():
+                body = body.replace(old, new)
+            dst.writestr(info.filename, body)
+    strict.write_bytes(out.getvalue())
+    assert b"purl.oclc.org/ooxml/spreadsheetml/main" in zipfile.ZipFile(strict).read(
+        "xl/workbook.xml")
+    r = check(strict)
+    assert r.status == "valid" and found(r) == sorted(BASE)
+    assert len(rows_of(r)) == 4 and rows_of(r)["5"]["result"] == "96,4%"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -197,3 +198,42 @@ def test_cli_writes_feedback(folder: Path, tmp_path: Path) -> None:
     assert r.exit_code == 1
     assert sorted(p.name for p in out.iterdir()) == [
         "Góp ý - hong.xlsx", "Góp ý P-HXUAN - phuong - hxuan.xlsx"]
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_text_json_and_csv_report_the_same_problems(folder: Path, lang: str) -> None:
+    """Every problem appears once in each format, with the same file, place, code and
+    message; every file has one status entry in each."""
+    def run(fmt: str) -> str:
+        r = CliRunner().invoke(main, ["validate", str(folder), "--format", fmt, "--lang",
+                                      lang, "--jobs", "1"])
+        assert r.exit_code == 1, r.output
+        return r.output
+
+    data = json.loads(run("json"))
+    from_json = sorted((p["file"], p["sheet"], p["cell"], p["code"], p["message"])
+                       for p in data["problems"])
+    assert from_json, "the folder has problems"
+
+    rows = list(csv.DictReader(io.StringIO(run("csv"))))
+    from_csv = sorted((r["file"], r["sheet"], r["cell"], r["code"], r["message"])
+                      for r in rows if r["record"] == "problem")
+    csv_files = {r["file"]: r["status"] for r in rows if r["record"] == "file"}
+
+    from_text: list[tuple[str, str, str, str, str]] = []
+    text_files: list[str] = []
+    current = ""
+    for line in run("text").splitlines():
+        if line.startswith("  "):
+            where, code, message = re.fullmatch(r"  (.*?)  \[([a-z0-9-]+)\]  (.*)",
+                                                line).groups()  # type: ignore[union-attr]
+            sheet, _, cell = where.rpartition("!") if "!" in where else ("", "", "")
+            if not cell and where not in ("(cả tệp)", "(whole file)"):
+                sheet = where
+            from_text.append((current, sheet, cell, code, message))
+        elif line and not line[0].isdigit():
+            current = line.split("  ", 1)[1].split(" (", 1)[0].split(":", 1)[0]
+            text_files.append(current)
+    assert from_json == from_csv == sorted(from_text)
+    assert sorted(csv_files) == sorted(text_files) == sorted(f["file"] for f in data["files"])
+    assert csv_files == {f["file"]: f["status"] for f in data["files"]}

@@ -30,6 +30,7 @@ _SUMMARY = {
     "en": ("{files} files: {valid} valid, {invalid} invalid, {rejected} rejected, "
            "{ignored} ignored; {errors} errors, {warnings} warnings, {infos} notes."),
 }
+_WHOLE_FILE = {"vi": "(cả tệp)", "en": "(whole file)"}
 _NO_FILES = {"vi": "Không tìm thấy tệp Excel nào để kiểm tra.",
              "en": "No spreadsheet found to check."}
 _FEEDBACK = {"vi": "Đã ghi {n} tệp góp ý vào {dir}", "en": "Wrote {n} feedback files to {dir}"}
@@ -52,7 +53,7 @@ def render_text(report: ValidationReport, *, quiet: bool = False) -> str:
         for p in f.problems:
             if quiet and p.severity == "info":
                 continue
-            where = f"{p.sheet}!{p.cell}" if p.cell else (p.sheet or "-")
+            where = f"{p.sheet}!{p.cell}" if p.cell else (p.sheet or _WHOLE_FILE[lang])
             lines.append(f"  {where}  [{p.code}]  {p.message}")
     lines.append(_SUMMARY[lang].format(**report.stats))
     return "\n".join(lines) + "\n"
