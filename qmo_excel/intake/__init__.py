@@ -37,6 +37,7 @@ Cell values in a ``UnitReturn``: '' -> None; integral numbers as int, others flo
 dates as ``datetime.date``; text NFC-normalised and stripped; booleans as "TRUE"/"FALSE";
 formula-looking text stays the text it was typed as (cached values are read, never
 formulas); a number with a percent format in a text field is the text the unit saw
-("96,4%"); a value merged down over several rows belongs to each of them. ``Row.row`` is the real 1-based sheet row; rows with every field empty are
-skipped. ``template_id``/``version`` are None when there is no ``_qmo`` meta sheet.
+("96,4%"); a value merged down over several rows belongs to each of them. ``Row.row``
+is the real 1-based sheet row; rows with every field empty are skipped.
+``template_id``/``version`` are None when there is no ``_qmo`` meta sheet.
 """

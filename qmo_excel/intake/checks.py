@@ -281,8 +281,10 @@ class _Checker:
                              indicator=code)
                 continue
             self.judge_row(row, col)
+        lay = self.layout.sheets.get("objectives") if self.layout else None
+        first = lay.header_row + 1 if lay and lay.header_row else s.first_data_row
         checks_round.assignments(self, {k: row for row, k in keyed}, col["target"],
-                                 col["code"])
+                                 col["code"], first)
         return keys
 
     def objective_row(self, row: Row, col: dict[str, str]) -> tuple[int, ...] | None:

@@ -13,7 +13,6 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from qmo_excel import spec
 from qmo_excel.intake.labels import loose
 from qmo_excel.intake.values import cell_text, code_key, norm
 from qmo_excel.model import Row
@@ -105,14 +104,14 @@ def _file_name(c: _Checker, code: str, registered: list[str]) -> None:
 
 
 def assignments(c: _Checker, rows: dict[tuple[int, ...], Row], target_col: str,
-                code_col: str) -> None:
+                code_col: str, first_row: int) -> None:
     """The indicators the round assigned to this unit: present, with the same target."""
     r = c.round
     if r is None or not r.assignments or not c.unit_code:
         return
     mine = [a for a in r.assignments
             if a.unit_code.strip().casefold() == c.unit_code.casefold() and a.target.strip()]
-    first = f"{code_col}{spec.OBJECTIVES.first_data_row}"
+    first = f"{code_col}{first_row}"
     for a in mine:
         key = code_key(a.code)
         if key is None:
