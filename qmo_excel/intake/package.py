@@ -37,7 +37,7 @@ _CELL = re.compile(rb"<(?:\w+:)?c\b([^>]*?)(?:/>|>(.*?)</(?:\w+:)?c>)", re.DOTAL
 _FORMULA = re.compile(rb"<(?:\w+:)?f\b[^>]*?(?:/>|>(.*?)</(?:\w+:)?f>)", re.DOTALL)
 _VALUE = re.compile(rb"<(?:\w+:)?v\b")
 _FILLED_VALUE = re.compile(rb"<(?:\w+:)?v\b[^>/]*>[^<]")
-_ROW = re.compile(rb"<(?:\w+:)?row\b([^>]*?)/?>")
+_HIDDEN_ROW = re.compile(rb"<(?:\w+:)?row\b([^>]*?\bhidden=\"(?:1|true)\"[^>]*?)/?>")
 _REF = re.compile(r"([A-Z]{1,3})([0-9]{1,7})")
 _QUOTED = re.compile(r'"[^"]*"|\\.|\[[^\]]*\]')
 _BUILTIN_PERCENT = {9: 0, 10: 2}
@@ -142,34 +142,57 @@ def percent_decimals(code: str) -> int | None:
     return len(re.sub(r"[^0#?]", "", number.split(".", 1)[1])) if "." in number else 0
 
 
+_HAS_FORMULA = re.compile(rb"<(?:\w+:)?f[\s>/]")
+_CELL_START = (b"<c ", b":c ")
+_CELL_END = re.compile(rb"</(?:\w+:)?c>")
+
+
 def _scan_sheet(xml: bytes, percent_xfs: dict[int, int]) -> SheetScan:
+    """Only the cells that matter are parsed: those with a percent style (one targeted
+    pattern) and those around each formula; a plain return costs a few searches."""
     scan = SheetScan()
     if b"hidden=" in xml:
-        for m in _ROW.finditer(xml):
+        for m in _HIDDEN_ROW.finditer(xml):
+            r = _attrs(m.group(1)).get("r", "")
+            if r.isdigit():
+                scan.hidden_rows.add(int(r) - 1)
+    if percent_xfs:
+        styles = b"|".join(str(i).encode() for i in sorted(percent_xfs))
+        styled = re.compile(rb"<(?:\w+:)?c\b([^>]*?\bs=\"(?:" + styles +
+                            rb")\"[^>]*?)(?<!/)>(.*?)</(?:\w+:)?c>", re.DOTALL)
+        for m in styled.finditer(xml):
             a = _attrs(m.group(1))
-            if a.get("hidden") in ("1", "true") and a.get("r", "").isdigit():
-                scan.hidden_rows.add(int(a["r"]) - 1)
-    has_formulas = b"<f" in xml or b":f>" in xml or b":f " in xml
-    if not percent_xfs and not has_formulas:
-        return scan
-    for m in _CELL.finditer(xml):
-        a = _attrs(m.group(1))
-        ref = _REF.fullmatch(a.get("r", ""))
-        if not ref:
+            ref = _REF.fullmatch(a.get("r", ""))
+            if ref and a.get("t", "n") == "n" and _FILLED_VALUE.search(m.group(2)):
+                scan.percent[_index(ref)] = percent_xfs[int(a.get("s", "0"))]
+    pos = 0
+    while True:
+        f = _HAS_FORMULA.search(xml, pos)
+        if f is None:
+            break
+        start = max(xml.rfind(marker, 0, f.start()) for marker in _CELL_START)
+        end = _CELL_END.search(xml, f.end())
+        pos = end.end() if end else f.end()
+        if start < 0 or end is None:
             continue
-        body = m.group(2) or b""
-        style = a.get("s", "0")
-        if percent_xfs and style.isdigit() and int(style) in percent_xfs and \
-                a.get("t", "n") == "n" and _VALUE.search(body):
-            scan.percent[_index(ref)] = percent_xfs[int(style)]
-        if has_formulas and body:
-            f = _FORMULA.search(body)
-            # never calculated: no value, or an empty one where "" is not a text result
-            if f and not _FILLED_VALUE.search(body) and \
-                    not (a.get("t") == "str" and _VALUE.search(body)):
-                text = html.unescape((f.group(1) or b"").decode("utf-8", "replace"))
-                scan.uncached[_index(ref)] = text.strip()
+        cell = _CELL.match(xml, start if xml[start:start + 1] == b"<" else
+                           xml.rfind(b"<", 0, start + 1))
+        if cell is None:
+            continue
+        _formula_cell(scan, _attrs(cell.group(1)), cell.group(2) or b"")
     return scan
+
+
+def _formula_cell(scan: SheetScan, a: dict[str, str], body: bytes) -> None:
+    ref = _REF.fullmatch(a.get("r", ""))
+    f = _FORMULA.search(body)
+    if not ref or not f:
+        return
+    # never calculated: no value, or an empty one where "" is not a text result
+    if _FILLED_VALUE.search(body) or (a.get("t") == "str" and _VALUE.search(body)):
+        return
+    text = html.unescape((f.group(1) or b"").decode("utf-8", "replace"))
+    scan.uncached[_index(ref)] = text.strip()
 
 
 def _index(ref: re.Match[str]) -> tuple[int, int]:
