@@ -409,3 +409,30 @@ def test_strict_ooxml_reads_like_transitional(clean: Path, tmp_path: Path) -> No
     r = check(strict)
     assert r.status == "valid" and found(r) == sorted(BASE)
     assert len(rows_of(r)) == 4 and rows_of(r)["5"]["result"] == "96,4%"
+
+
+def test_a_package_whose_sizes_lie_is_rejected(clean: Path, tmp_path: Path) -> None:
+    """A sheet that inflates to 20 MB while the zip says 5,000 bytes: the precheck's
+    sums pass (they trust the directory), so the reader must notice the lie itself."""
+    out = io.BytesIO()
+    part = "xl/worksheets/sheet3.xml"
+    with zipfile.ZipFile(clean) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            body = src.read(info)
+            if info.filename == part:
+                body = body.replace(b"<sheetData>", b"<sheetData>" + b" " * 20_000_000, 1)
+            dst.writestr(info.filename, body)
+    data = bytearray(out.getvalue())
+    for sig, name_at, size_at in ((b"PK\x03\x04", 26, 22), (b"PK\x01\x02", 28, 24)):
+        pos = data.find(sig)
+        while pos >= 0:
+            n = int.from_bytes(data[pos + name_at:pos + name_at + 2], "little")
+            start = pos + (30 if sig == b"PK\x03\x04" else 46)
+            if data[start:start + n] == part.encode():
+                data[pos + size_at:pos + size_at + 4] = (5000).to_bytes(4, "little")
+            pos = data.find(sig, pos + 4)
+    lying = tmp_path / "lying.xlsx"
+    lying.write_bytes(bytes(data))
+    r = check(lying)
+    assert r.status == "rejected" and found(r) == [("file-unreadable", "", "")]
+    assert r.seconds < 10
