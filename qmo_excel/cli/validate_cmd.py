@@ -80,7 +80,8 @@ def _write_csv(report: ValidationReport) -> None:
               help="Language of the messages.")
 @click.option("--round", "round_path", type=click.Path(exists=True, dir_okay=False,
                                                        path_type=Path),
-              help="The round workbook (register of units, year, period).")
+              help="The round workbook: register of units, year, period and assigned "
+                   "targets, checked against each return.")
 @click.option("--feedback", "feedback_dir", type=click.Path(file_okay=False, path_type=Path),
               help="Write a feedback workbook for every file with problems into DIR.")
 @click.option("--jobs", type=click.IntRange(min=1), default=None,
@@ -92,9 +93,12 @@ def validate_cmd(paths: tuple[Path, ...], fmt: str, lang: str, round_path: Path 
                  quiet: bool) -> None:
     """Kiểm tra các tệp báo cáo (tệp hoặc thư mục) và nêu từng lỗi cần sửa.
 
-    Checks return files or folders and reports every problem with file, sheet, cell, a
-    stable code, severity and a message that says how to fix it. Exit 0 when every file
-    is valid, 1 when problems are found, 2 on a usage error.
+    Checks return files or folders (recursively) and reports every problem with file,
+    sheet, cell, a stable code, severity and a message that says how to fix it: grouped
+    by file as text, or as JSON and CSV with one record per file (its status) and one per
+    problem. Old .xls and .ods files are read with a warning; lock files (~$…) and other
+    files are listed as ignored. Each file is read in an isolated worker process within
+    8 s. Exit 0 when no file has an error, 1 when any has, 2 on a usage error.
     """
     config = _read_round(round_path) if round_path else None
     report = validate(list(paths), jobs=jobs, lang=lang, round=config, keep_rows=False)
