@@ -55,11 +55,11 @@ _TEXT: dict[str, dict[str, Any]] = {
     "vi": {
         "title": "GÓP Ý VỀ BÁO CÁO MỤC TIÊU CHẤT LƯỢNG",
         "file": "Tệp", "unit": "Đơn vị", "summary": "{e} lỗi, {w} cảnh báo, {i} lưu ý",
-        "howto": ("Lỗi phải sửa thì báo cáo mới được tổng hợp; cảnh báo và lưu ý nên xem lại. "
+        "howto": ("Hãy sửa các lỗi để số liệu được tổng hợp đúng; cảnh báo và lưu ý nên xem lại. "
                   "Bấm vào ô ở cột \"Ô\" để đến ô cần sửa: ô được tô màu và có ghi chú. Sửa "
                   "trong tệp báo cáo của đơn vị, lưu lại rồi gửi lại Văn phòng."),
-        "rejected": ("Tệp không đọc được nên chưa được tổng hợp. Hãy làm theo hướng dẫn ở "
-                     "dưới rồi gửi lại tệp."),
+        "rejected": ("Tệp chưa được tổng hợp vì lý do nêu dưới đây. Hãy làm theo hướng dẫn "
+                     "rồi gửi lại tệp."),
         "headers": ("STT", "Trang", "Ô", "Mức độ", "Nội dung cần sửa", "Giá trị hiện tại",
                     "Mã lỗi"),
         "author": "Văn phòng (qmo)",
@@ -67,10 +67,11 @@ _TEXT: dict[str, dict[str, Any]] = {
     "en": {
         "title": "FEEDBACK ON THE QUALITY OBJECTIVES RETURN",
         "file": "File", "unit": "Unit", "summary": "{e} errors, {w} warnings, {i} notes",
-        "howto": ("Errors must be fixed before the return can be consolidated; warnings and "
-                  "notes are worth a look. Click a cell in column \"Cell\" to go to it: it is "
+        "howto": ("Fix the errors so that your figures are consolidated correctly; warnings "
+                  "and notes are worth a look. Click a cell in column \"Cell\" to go to it: it is "
                   "coloured and commented. Fix your own file and send it again."),
-        "rejected": "The file cannot be read, so it was not consolidated. See below.",
+        "rejected": "The file was not consolidated, for the reason below. Fix it and send "
+                    "it again.",
         "headers": ("No.", "Sheet", "Cell", "Severity", "What to fix", "Current value",
                     "Code"),
         "author": "Office (qmo)",

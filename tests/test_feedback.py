@@ -117,7 +117,7 @@ def test_rejected_file_gets_list_only(tmp_path: Path) -> None:
     wb = load_workbook(out)
     assert wb.sheetnames == [LIST_SHEET["vi"]]
     ws = wb.active
-    assert "không đọc được" in ws["A3"].value
+    assert "chưa được tổng hợp" in ws["A3"].value
     assert ws["E5"].value == rep.problems[0].message
 
 
