@@ -23,8 +23,10 @@ from datetime import date
 from typing import Any
 
 from qmo_excel import spec
+from qmo_excel.intake.values import parse_weight
 from qmo_excel.judge import read_row, read_timeline
 from qmo_excel.model import (
+    CellValue,
     IndicatorResult,
     ObjectiveResult,
     RoundConfig,
@@ -61,14 +63,9 @@ def normal_code(code: str) -> str:
     return "".join(code.split()).strip(".")
 
 
-def _weight(value: object) -> float:
-    if isinstance(value, int | float) and value > 0:
-        return float(value)
-    try:
-        w = float(str(value).replace(",", "."))
-    except ValueError:
-        return 1.0
-    return w if w > 0 else 1.0
+def _weight(value: CellValue) -> float:
+    """The row's weight as the checks read it (values.parse_weight); 1 when unreadable."""
+    return parse_weight(value) or 1.0
 
 
 def band_of(score: float | None, bands: Iterable[tuple[float, str]]) -> str:

@@ -436,3 +436,21 @@ def test_a_package_whose_sizes_lie_is_rejected(clean: Path, tmp_path: Path) -> N
     r = check(lying)
     assert r.status == "rejected" and found(r) == [("file-unreadable", "", "")]
     assert r.seconds < 10
+
+
+def test_weights_as_shares_and_labels_with_a_note(clean: Path) -> None:
+    """"20%" is a weight (shares of 100 weigh the same relative to each other), and an
+    info label the unit lengthened, moved down a row, is still followed."""
+    def shares(wb: Any) -> None:
+        wb[OBJ]["F5"], wb[OBJ]["F6"] = "60%", "40 %"
+        info = wb[INFO_SHEET]
+        info.insert_rows(3, 1)
+        info["B5"] = "Mã đơn vị (do Văn phòng cấp)"
+
+    edit(clean, shares)
+    r = check(clean)
+    assert found(r) == sorted([("structure-info-moved", INFO_SHEET, "B5"), *BASE])
+    assert r.unit_return is not None and r.unit_return.info["unit_code"] == "PTCKH"
+    scored = inspect_file(FileJob(str(clean), clean.name, as_of=date(2023, 12, 20))).scored
+    assert scored is not None
+    assert {i.code: i.weight for i in scored.indicators}["1.1"] == 60.0

@@ -71,7 +71,7 @@ def info_labels(grid: Sequence[Sequence[Any]]) -> dict[str, tuple[int, int]]:
         for c, v in enumerate(row[:8]):
             if v is None or v == "":
                 continue
-            key = LABELS["info"].get(loose(v)) if isinstance(v, str) else None
+            key = label_key("info", v)
             if key and key not in found:
                 found[key] = (r, c)
             break

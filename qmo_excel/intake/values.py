@@ -87,10 +87,12 @@ def parse_year(v: CellValue) -> int | None:
 
 
 def parse_weight(v: CellValue) -> float | None:
+    """A positive weight: 2, "1,5", or "20%" (weights written as shares of 100 weigh the
+    same relative to each other); None when it is none of these."""
     if isinstance(v, int | float) and not isinstance(v, bool):
         w = float(v)
     else:
-        t = cell_text(v)
+        t = cell_text(v).removesuffix("%").strip()
         if not _NUMBER_RE.match(t):
             return None
         w = float(t.replace(",", "."))
