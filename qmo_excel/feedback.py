@@ -3,7 +3,9 @@
 ``write_feedback`` makes a COPY of the unit's workbook (openpyxl full load of the original,
 which is only read, never written), fills each problem cell (error red, warning amber,
 info blue), adds a comment with the message, and puts first a sheet listing every problem
-with a link to its cell. A file that cannot be opened gets a workbook with only that list.
+with a link to its cell. A return in an old format (.xls, .ods), which openpyxl cannot
+open, gets its figures written into our .xlsx template instead (``feedback_rebuild``),
+with the problems re-pointed there; a file that cannot be read gets only the list.
 
 Fidelity: openpyxl keeps cells, styles, merged cells, defined names, panes, column
 widths, protection, tables and print setup, but drops each worksheet's ``extLst``. Excel,
@@ -26,6 +28,7 @@ import unicodedata
 import warnings
 import zipfile
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -42,6 +45,7 @@ from openpyxl.worksheet.hyperlink import Hyperlink
 
 from qmo_excel import spec
 from qmo_excel.feedback_ext import SheetExt, carry_extensions, read_extensions
+from qmo_excel.feedback_rebuild import rebuild, repoint
 from qmo_excel.fileio import atomic_path
 from qmo_excel.intake.decrypt import decrypt_default
 from qmo_excel.intake.validate import FileReport
@@ -60,6 +64,11 @@ _TEXT: dict[str, dict[str, Any]] = {
                   "trong tệp báo cáo của đơn vị, lưu lại rồi gửi lại Văn phòng."),
         "rejected": ("Tệp chưa được tổng hợp vì lý do nêu dưới đây. Hãy làm theo hướng dẫn "
                      "rồi gửi lại tệp."),
+        "rebuilt": ("Tệp của đơn vị lưu dạng cũ (.xls hoặc .ods) nên số liệu đã được chép "
+                    "sang mẫu chuẩn .xlsx trong tệp này, đúng từng dòng. Hãy sửa các lỗi ngay "
+                    "trên tệp này (bấm vào ô ở cột \"Ô\" để đến ô cần sửa: ô được tô màu và "
+                    "có ghi chú), lưu lại và gửi lại Văn phòng; dùng tệp này cho các lần gửi "
+                    "sau."),
         "headers": ("STT", "Trang", "Ô", "Mức độ", "Nội dung cần sửa", "Giá trị hiện tại",
                     "Mã lỗi"),
         "author": "Văn phòng (qmo)",
@@ -72,6 +81,10 @@ _TEXT: dict[str, dict[str, Any]] = {
                   "coloured and commented. Fix your own file and send it again."),
         "rejected": "The file was not consolidated, for the reason below. Fix it and send "
                     "it again.",
+        "rebuilt": ("Your file is in an old format (.xls or .ods), so its figures were copied "
+                    "row for row into the standard .xlsx template in this file. Fix the "
+                    "errors here (click a cell in column \"Cell\" to go to it), save it and "
+                    "send it again; use this file from now on."),
         "headers": ("No.", "Sheet", "Cell", "Severity", "What to fix", "Current value",
                     "Code"),
         "author": "Office (qmo)",
@@ -118,18 +131,25 @@ def write_feedback(report: FileReport, out_dir: Path, *, lang: str = "vi") -> Pa
     out_dir.mkdir(parents=True, exist_ok=True)
     wb = None
     exts: dict[str, SheetExt] = {}
+    rebuilt = False
     if report.status != "rejected" and report.unit_return is not None:
         wb = _load_copy(Path(report.path))
+        if wb is None:  # an old .xls/.ods: its figures in our .xlsx template instead
+            again = rebuild(Path(report.path))
+            if again is not None:
+                wb, rebuilt = again[0], True
+                report = replace(report, problems=repoint(report.problems, again[1],
+                                                          again[2]))
     if wb is None:
         wb = Workbook()
         wb.properties.created = datetime(2000, 1, 1)
         if wb.active is not None:
             wb.remove(wb.active)
     else:
-        exts = read_extensions(Path(report.path))
+        exts = {} if rebuilt else read_extensions(Path(report.path))
         _mark_cells(wb, report.problems, lg)
         _restore_dropdowns(wb, report, {name: e.validated for name, e in exts.items()})
-    _write_list(wb, report, lg)
+    _write_list(wb, report, lg, rebuilt=rebuilt)
     target = out_dir / feedback_name(report, lg)
     _save_atomic(_saved(wb, report, exts, skip=LIST_SHEET[lg]), target)
     return target
@@ -320,7 +340,7 @@ def _lines(text: str, width: float) -> int:
     return sum(max(1, -(-len(part) // per_line)) for part in str(text).split("\n"))
 
 
-def _write_list(wb: Any, report: FileReport, lang: str) -> None:
+def _write_list(wb: Any, report: FileReport, lang: str, *, rebuilt: bool = False) -> None:
     t = _TEXT[lang]
     title = LIST_SHEET[lang]
     if title in wb.sheetnames:
@@ -341,10 +361,12 @@ def _write_list(wb: Any, report: FileReport, lang: str) -> None:
     line += "   ·   " + t["summary"].format(e=counts["error"], w=counts["warning"],
                                             i=counts["info"])
     _put(ws, 2, 1, line, font=Font(bold=True))
-    _put(ws, 3, 1, t["rejected"] if report.status == "rejected" else t["howto"],
-         alignment=Alignment(wrap_text=True, vertical="top"), font=Font(italic=True))
+    howto = t["rebuilt"] if rebuilt else \
+        t["rejected"] if report.status == "rejected" else t["howto"]
+    _put(ws, 3, 1, howto, alignment=Alignment(wrap_text=True, vertical="top"),
+         font=Font(italic=True))
     ws.merge_cells(f"A3:{last}3")
-    ws.row_dimensions[3].height = 48
+    ws.row_dimensions[3].height = 15 * max(3, _lines(howto, sum(_WIDTHS)))
     head_fill = PatternFill("solid", fgColor="1F4E78")
     border = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
     for c, text in enumerate(t["headers"], start=1):

@@ -22,6 +22,7 @@ import msoffcrypto
 import pytest
 from openpyxl import load_workbook
 
+from qmo_excel.feedback import write_feedback
 from qmo_excel.intake.validate import FileJob, FileReport, inspect_file
 from qmo_excel.model import Assignment, RegisteredUnit, RoundConfig
 from qmo_excel.template import write_unit_workbook
@@ -301,13 +302,19 @@ def test_a_word_document_renamed_xlsx(tmp_path: Path) -> None:
     assert found(r) == [("file-unreadable", "", "")] and "Word" in r.reason
 
 
-def test_an_old_xls_is_read_with_a_warning() -> None:
+def test_an_old_xls_is_read_with_a_warning(tmp_path: Path) -> None:
     xls = Path(__file__).resolve().parents[1] / "samples" / "returns" / \
         "TTYT_BaoCao_MTCL_2023.xls"
     r = check(xls)
     assert r.status == "valid" and found(r) == [("file-legacy-format", "", "")]
     assert ".xlsx" in r.problems[0].message and "97-2003" in r.problems[0].message
     assert r.unit_return is not None and len(r.unit_return.objectives) == 5
+    # its feedback is the unit's figures in our .xlsx template, row for row
+    out = write_feedback(r, tmp_path / "gop-y")
+    assert out is not None and out.suffix == ".xlsx"
+    wb = load_workbook(out)
+    assert wb[OBJ]["A5"].value == "1.1" and wb[OBJ]["G5"].value == "97,4%"
+    assert wb[INFO_SHEET]["C4"].value == "TTYT"
 
 
 @pytest.mark.libreoffice
@@ -325,6 +332,15 @@ def test_an_ods_is_read_with_a_warning(clean: Path, tmp_path: Path) -> None:
     assert "OpenDocument" in next(p.message for p in r.problems
                                   if p.code == "file-legacy-format")
     assert rows_of(r)["5"]["target"] == "trên 95%"
+    # the feedback: the unit's figures in our .xlsx template, the problem cell marked
+    before = ods.read_bytes()
+    out = write_feedback(r, tmp_path / "gop-y")
+    assert out is not None and ods.read_bytes() == before
+    wb = load_workbook(out)
+    assert wb.sheetnames[0] == "Lỗi cần sửa" and OBJ in wb.sheetnames
+    assert wb[OBJ]["D5"].value == "trên 95%" and wb[OBJ]["G6"].value == "chưa tổng hợp"
+    assert wb[OBJ]["G6"].comment is not None and "chưa tổng hợp" in wb[OBJ]["G6"].comment.text
+    assert ".xlsx" in wb["Lỗi cần sửa"]["A3"].value
 
 
 def test_an_older_template_version_and_an_unknown_template(clean: Path) -> None:
