@@ -233,8 +233,9 @@ def _anchor(ws: Any, ref: str) -> Any:
 def _mark_cells(wb: Any, problems: list[Problem], lang: str) -> None:
     by_cell: dict[tuple[str, str], list[Problem]] = {}
     for p in problems:
-        if p.cell and p.sheet in wb.sheetnames:
-            by_cell.setdefault((p.sheet, p.cell), []).append(p)
+        sheet = _actual_sheet(wb, p.sheet)
+        if p.cell and sheet is not None:
+            by_cell.setdefault((sheet, p.cell), []).append(p)
     labels = SEVERITY_LABELS[lang]
     for (sheet, ref), probs in by_cell.items():
         try:
@@ -250,6 +251,14 @@ def _mark_cells(wb: Any, problems: list[Problem], lang: str) -> None:
         comment.width = 320
         comment.height = min(400, 60 + 18 * (len(text) // 45 + text.count("\n")))
         cell.comment = comment
+
+
+def _actual_sheet(wb: Any, name: str) -> str | None:
+    """The workbook's own name of a sheet a problem names (problems are NFC; a file's
+    sheet names may not be)."""
+    if name in wb.sheetnames:
+        return name
+    return next((n for n in wb.sheetnames if unicodedata.normalize("NFC", n) == name), None)
 
 
 def _restore_dropdowns(wb: Any, report: FileReport,
@@ -386,9 +395,10 @@ def _write_list(wb: Any, report: FileReport, lang: str, *, rebuilt: bool = False
         ws.row_dimensions[r].height = 15 * max(_lines(p.message, _WIDTHS[4]),
                                                _lines(p.value, _WIDTHS[5]),
                                                _lines(p.sheet, _WIDTHS[1]))
-        if p.cell and p.sheet in wb.sheetnames and p.sheet != title:
+        actual = _actual_sheet(wb, p.sheet)
+        if p.cell and actual is not None and actual != title:
             link = ws.cell(r, 3)
-            quoted = p.sheet.replace("'", "''")
+            quoted = actual.replace("'", "''")
             link.hyperlink = Hyperlink(ref=link.coordinate, location=f"'{quoted}'!{p.cell}")
             link.font = Font(color="0563C1", underline="single")
     for i, w in enumerate(_WIDTHS, start=1):

@@ -10,6 +10,7 @@ places: a table moved so far that a row would leave the template's range.
 from __future__ import annotations
 
 import tempfile
+import unicodedata
 import warnings
 from dataclasses import replace
 from pathlib import Path
@@ -80,7 +81,7 @@ def repoint(problems: list[Problem], ret: UnitReturn, layout: Layout) -> list[Pr
     """Each problem at its cell in the rebuilt template (same field, same row); problems
     of the file or the layout keep no cell there."""
     lang: spec.Lang = "en" if ret.lang == "en" else "vi"
-    names = {name: key for key, name in ret.sheet_names.items()}
+    names = {unicodedata.normalize("NFC", name): key for key, name in ret.sheet_names.items()}
     out: list[Problem] = []
     for p in problems:
         key = names.get(p.sheet, "")

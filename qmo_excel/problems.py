@@ -7,6 +7,7 @@ fix. The docs table of codes (docs/problems.md) is generated from this catalogue
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import asdict, dataclass
 from typing import Any, Literal
 
@@ -123,8 +124,14 @@ def problem(code: str, *, file: str = "", unit_code: str = "", sheet: str = "",
         message = template.format(**fmt)
     except (KeyError, IndexError):
         message = template
-    return Problem(file=file, unit_code=unit_code, sheet=sheet, cell=cell, field=field,
-                   value=shown, code=code, severity=severity or t.severity, message=message)
+    return Problem(file=_nfc(file), unit_code=_nfc(unit_code), sheet=_nfc(sheet), cell=cell,
+                   field=field, value=_nfc(shown), code=code,
+                   severity=severity or t.severity, message=_nfc(message))
+
+
+def _nfc(text: str) -> str:
+    """Text users read is NFC, whatever a file's sheet names or cells were written in."""
+    return text if text.isascii() else unicodedata.normalize("NFC", text)
 
 
 def sort_key(p: Problem) -> tuple[Any, ...]:

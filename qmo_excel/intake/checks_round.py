@@ -23,6 +23,7 @@ if TYPE_CHECKING:
 # The file name of a pre-filled template: MTCL_2023_h1_PTCKH.xlsx (template/prefill.py).
 _PREFILLED = re.compile(r"^MTCL_\d{4}_[a-z0-9]+_([A-Za-z0-9_-]+?)(?:\s*\(\d+\))?$")
 _NON_ALNUM = re.compile(r"[^a-z0-9]+")
+MAX_NAME_WORDS = 40  # a unit's name is a few words; a pasted paragraph is cut here
 
 
 def identity(c: _Checker) -> None:
@@ -51,7 +52,7 @@ def identity(c: _Checker) -> None:
 
 def names_agree(a: str, b: str) -> bool:
     """Whether two ways of writing a unit's name can name the same unit."""
-    x, y = loose(a).split(), loose(b).split()
+    x, y = loose(a).split()[:MAX_NAME_WORDS], loose(b).split()[:MAX_NAME_WORDS]
     if not x or not y:
         return True
     return _covers(x, y) or _covers(y, x)

@@ -92,20 +92,33 @@ def enough(sheet_key: str, score: int) -> bool:
     return score >= max(3, (n + 1) // 2)
 
 
+MAX_CANDIDATES = 30  # sheets looked at for a renamed one (a workbook may list thousands)
+
+
 def find_renamed(missing: Sequence[str], candidates: Sequence[str],
                  grid_of: Callable[[str, int], Sequence[Sequence[Any]]]) -> dict[str, str]:
     """For each missing sheet key, the candidate sheet whose labels show it is that sheet
-    renamed. ``grid_of(name, nrows)`` reads the top of a sheet."""
+    renamed. ``grid_of(name, nrows)`` reads the top of a sheet; each is read once."""
+    tops: dict[str, Sequence[Sequence[Any]] | None] = {}
+
+    def top(name: str) -> Sequence[Sequence[Any]] | None:
+        if name not in tops:
+            try:
+                tops[name] = grid_of(name, INFO_SEARCH_ROWS)
+            except Exception:  # a sheet calamine cannot read is simply not it
+                tops[name] = None
+        return tops[name]
+
     found: dict[str, str] = {}
-    free = list(candidates)
+    free = list(candidates[:MAX_CANDIDATES])
     for key in missing:
         rows = INFO_SEARCH_ROWS if key == "info" else HEADER_SEARCH_ROWS
         best, best_score = None, 0
         for name in free:
-            try:
-                score = content_score(key, grid_of(name, rows))
-            except Exception:  # a sheet calamine cannot read is simply not it
+            grid = top(name)
+            if grid is None:
                 continue
+            score = content_score(key, grid[:rows])
             if score > best_score:
                 best, best_score = name, score
         if best is not None and enough(key, best_score):

@@ -145,6 +145,7 @@ def percent_decimals(code: str) -> int | None:
 _HAS_FORMULA = re.compile(rb"<(?:\w+:)?f[\s>/]")
 _CELL_START = (b"<c ", b":c ")
 _CELL_END = re.compile(rb"</(?:\w+:)?c>")
+_CELL_WINDOW = 40_000  # bytes: a cell (formula <= 8,192 chars, value) is never longer
 
 
 def _scan_sheet(xml: bytes, percent_xfs: dict[int, int]) -> SheetScan:
@@ -158,20 +159,22 @@ def _scan_sheet(xml: bytes, percent_xfs: dict[int, int]) -> SheetScan:
                 scan.hidden_rows.add(int(r) - 1)
     if percent_xfs:
         styles = b"|".join(str(i).encode() for i in sorted(percent_xfs))
-        styled = re.compile(rb"<(?:\w+:)?c\b([^>]*?\bs=\"(?:" + styles +
-                            rb")\"[^>]*?)(?<!/)>(.*?)</(?:\w+:)?c>", re.DOTALL)
+        styled = re.compile(rb"<(?:\w+:)?c\b([^<>]*?(?<![\w:.-])s=\"(" + styles +
+                            rb")\"[^<>]*?)(?<!/)>([^<]*(?:<(?!/?(?:\w+:)?c\b)[^<]*)*)"
+                            rb"</(?:\w+:)?c>")
         for m in styled.finditer(xml):
             a = _attrs(m.group(1))
             ref = _REF.fullmatch(a.get("r", ""))
-            if ref and a.get("t", "n") == "n" and _FILLED_VALUE.search(m.group(2)):
-                scan.percent[_index(ref)] = percent_xfs[int(a.get("s", "0"))]
+            if ref and a.get("t", "n") == "n" and _FILLED_VALUE.search(m.group(3)):
+                scan.percent[_index(ref)] = percent_xfs[int(m.group(2))]
     pos = 0
     while True:
         f = _HAS_FORMULA.search(xml, pos)
         if f is None:
             break
-        start = max(xml.rfind(marker, 0, f.start()) for marker in _CELL_START)
-        end = _CELL_END.search(xml, f.end())
+        lo = max(0, f.start() - _CELL_WINDOW)
+        start = max(xml.rfind(marker, lo, f.start()) for marker in _CELL_START)
+        end = _CELL_END.search(xml, f.end(), f.end() + _CELL_WINDOW)
         pos = end.end() if end else f.end()
         if start < 0 or end is None:
             continue

@@ -15,6 +15,7 @@ import datetime as dt
 import hashlib
 import html
 import io
+import math
 import os
 import re
 import tempfile
@@ -121,6 +122,8 @@ def value(v: Any) -> CellValue:
     if isinstance(v, bool):
         return "TRUE" if v else "FALSE"
     if isinstance(v, float):
+        if not math.isfinite(v):  # 1E+400 or NaN written by a program: Excel's #NUM!
+            return "#NUM!"
         return int(v) if v.is_integer() and abs(v) < 1e15 else v
     if isinstance(v, int):
         return v
