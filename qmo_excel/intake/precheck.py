@@ -105,6 +105,11 @@ def _zip_infos(zf: zipfile.ZipFile, infos: list[zipfile.ZipInfo], max_uncompress
     if total > MIN_BOMB_BYTES and total > max_ratio * max(packed, 1):
         return Precheck(False, "zip-bomb", TOO_LARGE,
                         f"tỷ lệ nén bất thường {total / max(packed, 1):.0f}:1")
+    lie = next((i for i in infos if _sizes_lie(i)), None)
+    if lie is not None:
+        return Precheck(False, "zip-lie", UNREADABLE,
+                        "kích thước khai báo của một phần trong tệp nén không thể đúng "
+                        "(tệp hỏng hoặc bị làm giả)")
     names: dict[str, zipfile.ZipInfo] = {}
     for i in infos:
         n = i.filename.replace("\\", "/")
@@ -143,6 +148,17 @@ def _zip_infos(zf: zipfile.ZipFile, infos: list[zipfile.ZipInfo], max_uncompress
         return Precheck(False, "zip-other", UNREADABLE, "tệp nén rỗng")
     return Precheck(False, "zip-other", UNREADABLE,
                     f"tệp nén không phải sổ Excel (chứa: {inner[:120]})")
+
+
+def _sizes_lie(info: zipfile.ZipInfo) -> bool:
+    """Sizes no real entry can have: deflate never makes data more than a little larger
+    (5 bytes per 64 KiB stored block), and a stored entry is its own size. An entry
+    whose packed bytes outweigh what it claims to unpack to hides a bigger payload."""
+    if info.compress_type == zipfile.ZIP_STORED:
+        return info.compress_size != info.file_size
+    if info.compress_type == zipfile.ZIP_DEFLATED:
+        return info.compress_size > info.file_size + (info.file_size >> 10) + 1024
+    return False
 
 
 def _is_encrypted_ooxml_marker(names: dict[str, zipfile.ZipInfo]) -> bool:
