@@ -12,7 +12,7 @@ import gc
 import os
 import threading
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -22,7 +22,14 @@ from typing import Any
 from qmo_excel.intake.pool import Failure, Workers, run_isolated
 from qmo_excel.intake.reader import read_return_layout
 from qmo_excel.intake.validate import FileReport, ValidationReport, validate
-from qmo_excel.model import IntakeEntry, RoundConfig, RoundResult, UnitResult, UnitReturn
+from qmo_excel.model import (
+    Assignment,
+    IntakeEntry,
+    RoundConfig,
+    RoundResult,
+    UnitResult,
+    UnitReturn,
+)
 from qmo_excel.problems import CATALOGUE, Problem, sort_key
 from qmo_excel.scoring import (
     Scored,
@@ -273,17 +280,18 @@ class RescoreJob:
     year: int | None
     period: str
     cut_off: date
+    assignments: tuple[Assignment, ...] = ()  # the unit's own, from the round
 
 
 def rescore_file(job: RescoreJob) -> Scored:
     """Read and judge one return again. Top-level: runs in an isolated worker."""
     ret, _layout = read_return_layout(Path(job.path))
     return score_records(ret, unit_code=job.unit_code, period=job.period, year=job.year,
-                         cut_off=job.cut_off)
+                         cut_off=job.cut_off, assignments=job.assignments)
 
 
 def _scores(todo: list[tuple[UnitResult, FileReport]], basis: tuple[int | None, str, date],
-            jobs: int | None) -> dict[str, Scored]:
+            jobs: int | None, assignments: Sequence[Assignment] = ()) -> dict[str, Scored]:
     """Every used return's records judged with the round's ``basis``, by unit code.
 
     The workers of the intake judged each return with the basis it states itself; only
@@ -299,9 +307,12 @@ def _scores(todo: list[tuple[UnitResult, FileReport]], basis: tuple[int | None, 
             out[unit.code] = scored
         elif ret is not None and rep.rows_kept:
             out[unit.code] = score_records(ret, unit_code=unit.code, period=period,
-                                           year=year, cut_off=cut_off)
+                                           year=year, cut_off=cut_off,
+                                           assignments=assignments)
         else:
-            again.append(RescoreJob(rep.path, unit.code, year, period, cut_off))
+            mine = tuple(a for a in assignments
+                         if a.unit_code.strip().casefold() == unit.code.casefold())
+            again.append(RescoreJob(rep.path, unit.code, year, period, cut_off, mine))
     for index, result in run_isolated(rescore_file, again, jobs=jobs):
         if isinstance(result, Scored):
             out[again[index].unit_code] = result
@@ -348,7 +359,7 @@ def build_result(validation: ValidationReport, config: RoundConfig, *, as_of: da
         unit.report_date = entry.report_date
         unit.name = unit.name or entry.unit_name
         todo.append((unit, rep))
-    scores = _scores(todo, (year, period, cut_off), jobs)
+    scores = _scores(todo, (year, period, cut_off), jobs, config.assignments)
     for unit, _rep in todo:
         scored = scores.get(unit.code)
         if scored is None:

@@ -16,16 +16,18 @@ module applies the round's rules (PRODUCT.md "Judging results"):
 
 from __future__ import annotations
 
+import unicodedata
 from collections import Counter
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
 from qmo_excel import spec
-from qmo_excel.intake.values import parse_weight
+from qmo_excel.intake.values import code_key, parse_weight
 from qmo_excel.judge import read_row, read_timeline
 from qmo_excel.model import (
+    Assignment,
     CellValue,
     IndicatorResult,
     ObjectiveResult,
@@ -236,11 +238,38 @@ class Scored:
 
 
 def score_records(ret: UnitReturn, *, unit_code: str, period: str, year: int | None,
-                  cut_off: date) -> Scored:
-    """Judge every indicator and task of one return (no unit figures)."""
+                  cut_off: date, assignments: Sequence[Assignment] = ()) -> Scored:
+    """Judge every indicator and task of one return (no unit figures); indicators the
+    round assigned are judged against the target assigned (``as_assigned``)."""
+    ret = as_assigned(ret, unit_code, assignments)
     objectives, indicators = score_objectives(ret, unit_code=unit_code, period=period)
     tasks = score_tasks(ret, unit_code=unit_code, year=year, cut_off=cut_off)
     return Scored(year, period, cut_off, objectives, indicators, tasks)
+
+
+def as_assigned(ret: UnitReturn, unit_code: str, assignments: Sequence[Assignment]
+                ) -> UnitReturn:
+    """The return with the round's assigned targets: an indicator whose target the unit
+    changed or left empty is judged against the target it was given (the checks report
+    the change as ``target-altered``, the gap as ``target-empty``)."""
+    code = unit_code.strip().casefold()
+    given = {key: a.target.strip() for a in assignments
+             if a.unit_code.strip().casefold() == code and a.target.strip()
+             and (key := code_key(a.code)) is not None}
+    if not given:
+        return ret
+    rows: list[Row] = []
+    for r in ret.objectives:
+        key = code_key(r.text("code"))
+        target = given.get(key) if key is not None else None
+        if target is not None and _squeeze(r.text("target")) != _squeeze(target):
+            r = Row(r.row, {**r.values, "target": target})
+        rows.append(r)
+    return replace(ret, objectives=rows)
+
+
+def _squeeze(text: str) -> str:
+    return "".join(unicodedata.normalize("NFC", text).casefold().split())
 
 
 def fill_unit(unit: UnitResult, scored: Scored, config: RoundConfig) -> None:

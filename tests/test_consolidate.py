@@ -300,3 +300,31 @@ def test_round_folder_layout_from_qmo_init(tmp_path: Path,
                                   "--as-of", "2023-07-01"])
     assert result.exit_code == 0, result.output
     assert list((dot / "output").glob("tong-hop-*.xlsx"))
+
+
+@pytest.mark.parametrize("year", [2021, 2020])  # 2020: the return's basis differs, re-judged
+def test_an_altered_assigned_target_is_judged_as_assigned(tmp_path: Path, year: int) -> None:
+    """The town assigned "14-15%"; the unit wrote "trên 10%" and reported 12%. The
+    summary judges 12% against what was assigned (not achieved), and the change is an
+    error the unit is told about."""
+    from qmo_excel.model import Assignment
+
+    returns = tmp_path / "returns"
+    returns.mkdir()
+    rows = [{"code": "1", "text": "Phát triển kinh tế"},
+            {"code": "1.1", "text": "Tốc độ tăng giá trị sản xuất", "unit_of_measure": "%",
+             "target": "trên 10%", "result": "12%", "self_assessment": "Đạt"}]
+    write_unit_workbook(returns / "PKT.xlsx", info=info("PKT", "Phòng Kinh tế",
+                                                        date(2021, 12, 1), year=year),
+                        objectives=rows)
+    config = RoundConfig(year=2021, period="year",
+                         register=[RegisteredUnit("PKT", "Phòng Kinh tế")],
+                         assignments=[Assignment("PKT", "1", "1.1",
+                                                 "Tốc độ tăng giá trị sản xuất", "%",
+                                                 "14-15%")])
+    outcome = consolidate(returns, config=config, out_dir=tmp_path / "out", as_of=AS_OF,
+                          jobs=1, feedback=False)
+    ind = next(i for i in outcome.result.indicators if i.code == "1.1")
+    assert (ind.target_text, ind.verdict) == ("14-15%", "khong_dat")
+    codes = [p.code for f in outcome.validation.files for p in f.problems]
+    assert "target-altered" in codes

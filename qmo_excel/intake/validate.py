@@ -176,7 +176,8 @@ def _score(ret: UnitReturn, unit_code: str, job: FileJob) -> Scored | None:
     year, period, cut_off = own_basis(ret, job.round or RoundConfig(), job.as_of)
     try:
         return score_records(ret, unit_code=unit_code, period=period, year=year,
-                             cut_off=cut_off)
+                             cut_off=cut_off,
+                             assignments=job.round.assignments if job.round else ())
     except Exception:
         return None
 
