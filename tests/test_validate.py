@@ -237,3 +237,26 @@ def test_text_json_and_csv_report_the_same_problems(folder: Path, lang: str) -> 
     assert from_json == from_csv == sorted(from_text)
     assert sorted(csv_files) == sorted(text_files) == sorted(f["file"] for f in data["files"])
     assert csv_files == {f["file"]: f["status"] for f in data["files"]}
+
+
+def test_cli_output_file_for_excel(folder: Path, tmp_path: Path) -> None:
+    """`-o loi.csv`: the same records as on screen, in a file Excel opens with its
+    Vietnamese intact (UTF-8 with a BOM); JSON and text files carry no BOM."""
+    on_screen = CliRunner().invoke(main, ["validate", str(folder), "--format", "csv",
+                                          "--jobs", "1"]).output
+    out = tmp_path / "báo cáo" / "lỗi.csv"
+    r = CliRunner().invoke(main, ["validate", str(folder), "--format", "csv", "--jobs", "1",
+                                  "-o", str(out)])
+    assert r.exit_code == 1 and r.output == ""
+    data = out.read_bytes()
+    assert data.startswith(b"\xef\xbb\xbf")
+    assert data.decode("utf-8-sig") == on_screen
+    assert "Không mở được tệp" in data.decode("utf-8-sig")
+    report = tmp_path / "report.json"
+    r = CliRunner().invoke(main, ["validate", str(folder), "--format", "json", "-o",
+                                  str(report)])
+    assert r.exit_code == 1
+    assert not report.read_bytes().startswith(b"\xef\xbb\xbf")
+    assert {f["file"] for f in json.loads(report.read_text("utf-8"))["files"]} == \
+        {"ghi chu.txt", "hong.xlsx", "phuong/hxuan.xlsx", "ptckh.xlsx"}
+    assert not [p for p in out.parent.iterdir() if p.name.startswith(".qmo-")]

@@ -7,6 +7,7 @@ no spreadsheet at all), 2 usage error.
 from __future__ import annotations
 
 import csv
+import io
 import json
 import sys
 from pathlib import Path
@@ -14,6 +15,7 @@ from typing import Any
 
 import click
 
+from qmo_excel.fileio import atomic_path
 from qmo_excel.intake.validate import CSV_COLUMNS, FileReport, ValidationReport, validate
 from qmo_excel.model import RoundConfig
 from qmo_excel.round import RoundError, read_round
@@ -65,10 +67,30 @@ def _file_line(f: FileReport, lang: str) -> str:
     return f"{_STATUS[lang][f.status]}  {f.rel}{unit}{reason}"
 
 
-def _write_csv(report: ValidationReport) -> None:
-    w = csv.writer(sys.stdout, lineterminator="\n")
+def render_csv(report: ValidationReport) -> str:
+    out = io.StringIO()
+    w = csv.writer(out, lineterminator="\n")
     w.writerow(CSV_COLUMNS)
     w.writerows(report.to_rows())
+    return out.getvalue()
+
+
+def _render(report: ValidationReport, fmt: str, quiet: bool) -> str:
+    if fmt == "json":
+        return json.dumps(report.to_dict(), ensure_ascii=False, indent=2) + "\n"
+    if fmt == "csv":
+        return render_csv(report)
+    return render_text(report, quiet=quiet)
+
+
+def _write_output(text: str, path: Path, fmt: str) -> None:
+    """Atomically; a CSV file starts with a BOM so that Excel reads its Vietnamese."""
+    try:
+        with atomic_path(path) as tmp:
+            tmp.write_text(text, encoding="utf-8-sig" if fmt == "csv" else "utf-8",
+                           newline="")
+    except OSError as exc:
+        raise click.ClickException(f"{path}: {exc.strerror or exc}") from exc
 
 
 @click.command("validate")
@@ -86,11 +108,14 @@ def _write_csv(report: ValidationReport) -> None:
               help="Write a feedback workbook for every file with problems into DIR.")
 @click.option("--jobs", type=click.IntRange(min=1), default=None,
               help="Worker processes (default: number of CPUs).")
+@click.option("--output", "-o", "output", type=click.Path(dir_okay=False, path_type=Path),
+              help="Write the report to this file instead of the screen (a CSV file gets "
+                   "a BOM, so Excel shows its Vietnamese).")
 @click.option("--strict", is_flag=True, help="Warnings make a file fail too (exit 1).")
 @click.option("--quiet", "-q", is_flag=True, help="Text output: only files with problems.")
 def validate_cmd(paths: tuple[Path, ...], fmt: str, lang: str, round_path: Path | None,
-                 feedback_dir: Path | None, jobs: int | None, strict: bool,
-                 quiet: bool) -> None:
+                 feedback_dir: Path | None, jobs: int | None, output: Path | None,
+                 strict: bool, quiet: bool) -> None:
     """Kiểm tra các tệp báo cáo (tệp hoặc thư mục) và nêu từng lỗi cần sửa.
 
     Checks return files or folders (recursively) and reports every problem with file,
@@ -102,12 +127,11 @@ def validate_cmd(paths: tuple[Path, ...], fmt: str, lang: str, round_path: Path 
     """
     config = _read_round(round_path) if round_path else None
     report = validate(list(paths), jobs=jobs, lang=lang, round=config, keep_rows=False)
-    if fmt == "json":
-        click.echo(json.dumps(report.to_dict(), ensure_ascii=False, indent=2))
-    elif fmt == "csv":
-        _write_csv(report)
+    text = _render(report, fmt, quiet)
+    if output is None:
+        click.echo(text, nl=False)
     else:
-        click.echo(render_text(report, quiet=quiet), nl=False)
+        _write_output(text, output, fmt)
     if feedback_dir is not None:
         _feedback(report, feedback_dir, lang)
     sys.exit(exit_code(report, strict=strict, lang=lang))
