@@ -31,6 +31,20 @@ def work(x: int) -> int:
     return os.getpid()
 
 
+def rust_oom(_: object) -> None:
+    """What python-calamine does when an allocation fails: one line, then a backtrace
+    of many kilobytes (RUST_BACKTRACE), then abort."""
+    os.write(2, b"memory allocation of 1073741824 bytes failed\nstack backtrace:\n")
+    for i in range(3000):
+        os.write(2, f"  {i}: calamine::xls::Xls::parse_workbook at src/xls.rs:{i}\n".encode())
+    os.abort()
+
+
+def test_a_memory_failure_is_told_from_a_crash_despite_a_long_backtrace() -> None:
+    res = dict(run_isolated(rust_oom, [None], jobs=1, timeout=10))
+    assert isinstance(res[0], Failure) and res[0].kind == "memory"
+
+
 def niceness(_: object) -> int:
     return os.nice(0)
 

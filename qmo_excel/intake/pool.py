@@ -52,6 +52,7 @@ class Failure:
     seconds: float = field(default=0.0, compare=False)  # how long the item ran
 
 
+STDERR_TAIL = 256 * 1024  # bytes of a dead worker's stderr searched for a memory hint
 _LIVE: set[Any] = set()  # every started worker process, for the atexit safety net
 
 
@@ -146,10 +147,12 @@ class _Slot:
             self.conn.send((index, item))
 
     def stderr_tail(self) -> str:
+        """The end of what the worker printed: generously, since a Rust allocation
+        failure prints its one line and then a backtrace of many kilobytes."""
         try:
             with open(self.stderr_path, "rb") as fh:
                 fh.seek(0, os.SEEK_END)
-                fh.seek(max(0, fh.tell() - 2000))
+                fh.seek(max(0, fh.tell() - STDERR_TAIL))
                 return fh.read().decode("utf-8", "replace")
         except OSError:
             return ""
