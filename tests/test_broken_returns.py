@@ -470,3 +470,32 @@ def test_weights_as_shares_and_labels_with_a_note(clean: Path) -> None:
     scored = inspect_file(FileJob(str(clean), clean.name, as_of=date(2023, 12, 20))).scored
     assert scored is not None
     assert {i.code: i.weight for i in scored.indicators}["1.1"] == 60.0
+
+
+WARDS = RoundConfig(year=2023, period="year", register=[
+    RegisteredUnit("P-HXUAN", "UBND phường Hương Xuân"),
+    RegisteredUnit("P-TUHA", "UBND phường Tứ Hạ"),
+    RegisteredUnit("PTCKH", "Phòng Tài chính - Kế hoạch")])
+
+
+@pytest.mark.parametrize(("file_name", "named"), [
+    ("Phường Tứ Hạ - MTCL 2023.xlsx", "P-TUHA"),  # another ward's file, copied
+    ("BaoCao_MTCL_2023_P-TUHA.xlsx", "P-TUHA"),
+    ("Phường Hương Xuân - MTCL 2023.xlsx", None),  # its own name
+    ("P.HuongXuan_MTCL_2023 (sửa lại).xlsx", None),
+    ("BC MTCL 2023 - bản cuối.xlsx", None),  # names no unit
+    ("Phường Hương Xuân gửi Tứ Hạ.xlsx", None),  # its own name is there
+])
+def test_a_file_named_for_another_unit(tmp_path: Path, file_name: str,
+                                       named: str | None) -> None:
+    path = tmp_path / file_name
+    write_unit_workbook(path, info={**INFO, "unit_code": "P-HXUAN",
+                                    "unit_name": "UBND phường Hương Xuân"},
+                        objectives=OBJECTIVES, tasks=TASKS)
+    r = check(path, WARDS)
+    got = [p for p in r.problems if p.code == "file-name-mismatch"]
+    if named is None:
+        assert got == []
+    else:
+        assert [(p.sheet, p.cell) for p in got] == [(INFO_SHEET, "C4")]
+        assert named in got[0].message and "P-HXUAN" in got[0].message

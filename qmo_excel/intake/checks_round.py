@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from qmo_excel.intake.labels import loose
 from qmo_excel.intake.values import cell_text, code_key, norm
-from qmo_excel.model import Row
+from qmo_excel.model import RegisteredUnit, Row
 
 if TYPE_CHECKING:
     from qmo_excel.intake.checks import _Checker
@@ -32,7 +32,7 @@ def identity(c: _Checker) -> None:
     register = r.register if r else []
     code = c.unit_code
     if code:
-        _file_name(c, code, [u.code for u in register])
+        _file_name(c, code, register)
     if not register or not code:
         return
     by_code = {u.code.strip().casefold(): u for u in register}
@@ -88,16 +88,43 @@ def _slug(text: str) -> str:
     return "-" + _NON_ALNUM.sub("-", loose(text)).strip("-") + "-"
 
 
-def _file_name(c: _Checker, code: str, registered: list[str]) -> None:
+# Words that open a unit's name and say only what kind of unit it is.
+_KIND_WORDS = ("uy ban nhan dan", "ubnd", "thi tran", "phuong", "xa", "phong", "trung tam",
+               "p", "x", "tt")
+
+
+def distinctive(name: str) -> str:
+    """What tells a unit's name from the others': "UBND phường Tứ Hạ" -> "tu ha";
+    "" when too little is left to be told apart safely (one short word)."""
+    words = loose(name)
+    stripped = True
+    while stripped:
+        stripped = False
+        for kind in _KIND_WORDS:
+            if words.startswith(kind + " "):
+                words, stripped = words[len(kind) + 1:], True
+    return words if " " in words and len(words) >= 5 else ""
+
+
+def _file_name(c: _Checker, code: str, register: list[RegisteredUnit]) -> None:
+    """The file name names another unit: by its code ("…_PTNMT.xlsx", the pre-filled
+    templates' names) or by its name ("Phường Tứ Hạ - MTCL 2023.xlsx")."""
     name = c.file.replace("\\", "/").rsplit("/", 1)[-1]
     stem = name.rsplit(".", 1)[0] if "." in name else name
     slug, own = _slug(stem), _slug(code)
     if own in slug:
         return
-    named = [u for u in registered if _slug(u) in slug and _slug(u) != own]
+    named = [u.code for u in register if _slug(u.code) in slug and _slug(u.code) != own]
     if not named:
         m = _PREFILLED.match(stem)
         named = [m.group(1)] if m and _slug(m.group(1)) != own else []
+    if not named:
+        words = f" {loose(stem)} "
+        mine = next((u for u in register if _slug(u.code) == own), None)
+        own_name = distinctive(mine.name if mine else cell_text(c.ret.info.get("unit_name")))
+        if not own_name or f" {own_name} " not in words:
+            named = [u.code for u in register if _slug(u.code) != own
+                     and (d := distinctive(u.name)) and f" {d} " in words]
     if named:
         longest = max(named, key=len)
         c.add("file-name-mismatch", "info", c.info_cell("unit_code"), "unit_code", name,
