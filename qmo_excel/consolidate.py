@@ -33,6 +33,7 @@ from qmo_excel.model import (
 from qmo_excel.problems import CATALOGUE, Problem, sort_key
 from qmo_excel.scoring import (
     Scored,
+    assigned_to,
     cut_off_date,
     fill_unit,
     return_year_period,
@@ -310,9 +311,8 @@ def _scores(todo: list[tuple[UnitResult, FileReport]], basis: tuple[int | None, 
                                            year=year, cut_off=cut_off,
                                            assignments=assignments)
         else:
-            mine = tuple(a for a in assignments
-                         if a.unit_code.strip().casefold() == unit.code.casefold())
-            again.append(RescoreJob(rep.path, unit.code, year, period, cut_off, mine))
+            again.append(RescoreJob(rep.path, unit.code, year, period, cut_off,
+                                    tuple(assigned_to(assignments, unit.code))))
     for index, result in run_isolated(rescore_file, again, jobs=jobs):
         if isinstance(result, Scored):
             out[again[index].unit_code] = result

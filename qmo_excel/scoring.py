@@ -16,7 +16,6 @@ module applies the round's rules (PRODUCT.md "Judging results"):
 
 from __future__ import annotations
 
-import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
@@ -24,7 +23,7 @@ from datetime import date
 from typing import Any
 
 from qmo_excel import spec
-from qmo_excel.intake.values import code_key, parse_weight
+from qmo_excel.intake.values import code_key, parse_weight, squeeze
 from qmo_excel.judge import read_row, read_timeline
 from qmo_excel.model import (
     Assignment,
@@ -252,24 +251,25 @@ def as_assigned(ret: UnitReturn, unit_code: str, assignments: Sequence[Assignmen
     """The return with the round's assigned targets: an indicator whose target the unit
     changed or left empty is judged against the target it was given (the checks report
     the change as ``target-altered``, the gap as ``target-empty``)."""
-    code = unit_code.strip().casefold()
-    given = {key: a.target.strip() for a in assignments
-             if a.unit_code.strip().casefold() == code and a.target.strip()
-             and (key := code_key(a.code)) is not None}
+    given = {key: a.target.strip() for a in assigned_to(assignments, unit_code)
+             if (key := code_key(a.code)) is not None}
     if not given:
         return ret
     rows: list[Row] = []
     for r in ret.objectives:
         key = code_key(r.text("code"))
         target = given.get(key) if key is not None else None
-        if target is not None and _squeeze(r.text("target")) != _squeeze(target):
+        if target is not None and squeeze(r.text("target")) != squeeze(target):
             r = Row(r.row, {**r.values, "target": target})
         rows.append(r)
     return replace(ret, objectives=rows)
 
 
-def _squeeze(text: str) -> str:
-    return "".join(unicodedata.normalize("NFC", text).casefold().split())
+def assigned_to(assignments: Sequence[Assignment], unit_code: str) -> list[Assignment]:
+    """The assignments of one unit that give a target."""
+    code = unit_code.strip().casefold()
+    return [a for a in assignments
+            if a.unit_code.strip().casefold() == code and a.target.strip()]
 
 
 def fill_unit(unit: UnitResult, scored: Scored, config: RoundConfig) -> None:

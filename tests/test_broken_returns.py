@@ -52,13 +52,6 @@ OBJ, PLAN, INFO_SHEET = "Mục tiêu - Chỉ tiêu", "Kế hoạch thực hiện
 BASE = [("result-unreadable", OBJ, "G6")]
 
 
-@pytest.fixture
-def clean(tmp_path: Path) -> Path:
-    path = tmp_path / "BaoCao_MTCL_2023_PTCKH.xlsx"
-    write_unit_workbook(path, info=INFO, objectives=OBJECTIVES, tasks=TASKS)
-    return path
-
-
 def check(path: Path, round: RoundConfig | None = None) -> FileReport:
     return inspect_file(FileJob(str(path), path.name, round=round))
 

@@ -16,19 +16,11 @@ from typing import Any
 
 import pytest
 from openpyxl import load_workbook
-from test_broken_returns import BASE, INFO, OBJ, OBJECTIVES, TASKS, check, edit, found
+from test_broken_returns import BASE, OBJ, check, edit, found
 
 from qmo_excel.feedback import write_feedback
 from qmo_excel.intake import labels
 from qmo_excel.intake.checks_round import names_agree
-from qmo_excel.template import write_unit_workbook
-
-
-@pytest.fixture
-def clean(tmp_path: Path) -> Path:
-    path = tmp_path / "BaoCao_MTCL_2023_PTCKH.xlsx"
-    write_unit_workbook(path, info=INFO, objectives=OBJECTIVES, tasks=TASKS)
-    return path
 
 
 def patch_part(path: Path, part: str, change: Callable[[bytes], bytes]) -> None:

@@ -22,8 +22,8 @@ The reading layer (this package's lower half) — every step survives hostile fi
   ``header_row``, ``columns`` (field key -> column letter actually read, None when not
   found; for "info", field key -> cell address), ``headers`` (column letter -> header
   text found), ``moved`` (keys not read at the spec position), ``renamed`` (found by its
-  labels), ``uncached`` (A1 -> formula with no cached value), ``hidden_rows`` and
-  ``percent``; ``Layout.format`` ("xlsx", "xls", "ods") and ``default_password``. Checks
+  labels), ``uncached`` (A1 -> formula with no cached value) and ``hidden_rows``;
+  ``Layout.format`` ("xlsx", "xls", "ods") and ``default_password``. Checks
   use ``columns`` to name cells, so an inserted column does not shift every reported
   cell. ``labels.loose(text)`` is how names and labels are compared (no case, no
   diacritics, no punctuation, single spaces).

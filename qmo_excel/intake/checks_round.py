@@ -14,8 +14,9 @@ import re
 from typing import TYPE_CHECKING
 
 from qmo_excel.intake.labels import loose
-from qmo_excel.intake.values import cell_text, code_key, norm
+from qmo_excel.intake.values import cell_text, code_key, squeeze
 from qmo_excel.model import RegisteredUnit, Row
+from qmo_excel.scoring import assigned_to
 
 if TYPE_CHECKING:
     from qmo_excel.intake.checks import _Checker
@@ -137,8 +138,7 @@ def assignments(c: _Checker, rows: dict[tuple[int, ...], Row], target_col: str,
     r = c.round
     if r is None or not r.assignments or not c.unit_code:
         return
-    mine = [a for a in r.assignments
-            if a.unit_code.strip().casefold() == c.unit_code.casefold() and a.target.strip()]
+    mine = assigned_to(r.assignments, c.unit_code)
     first = f"{code_col}{first_row}"
     for a in mine:
         key = code_key(a.code)
@@ -150,10 +150,6 @@ def assignments(c: _Checker, rows: dict[tuple[int, ...], Row], target_col: str,
                   expected=a.target, text=a.text)
             continue
         written = row.text("target")
-        if written and _squeeze(written) != _squeeze(a.target):
+        if written and squeeze(written) != squeeze(a.target):
             c.add("target-altered", "objectives", f"{target_col}{row.row}", "target", written,
                   expected=a.target, indicator=a.code)
-
-
-def _squeeze(text: str) -> str:
-    return "".join(norm(text).split())

@@ -40,14 +40,14 @@ _FILLED_VALUE = re.compile(rb"<(?:\w+:)?v\b[^>/]*>[^<]")
 _HIDDEN_ROW = re.compile(rb"<(?:\w+:)?row\b([^>]*?\bhidden=\"(?:1|true)\"[^>]*?)/?>")
 _REF = re.compile(r"([A-Z]{1,3})([0-9]{1,7})")
 _QUOTED = re.compile(r'"[^"]*"|\\.|\[[^\]]*\]')
-_BUILTIN_PERCENT = {9: 0, 10: 2}
+_BUILTIN_PERCENT = frozenset({9, 10})  # "0%" and "0.00%"
 
 
 @dataclass
 class SheetScan:
     """What one sheet's XML says beyond values; keys are 0-based (row, column)."""
 
-    percent: dict[tuple[int, int], int] = field(default_factory=dict)  # -> decimals
+    percent: set[tuple[int, int]] = field(default_factory=set)  # numbers shown as %
     uncached: dict[tuple[int, int], str] = field(default_factory=dict)  # -> formula
     hidden_rows: set[int] = field(default_factory=set)
 
@@ -102,44 +102,38 @@ def _attrs(raw: bytes) -> dict[str, str]:
             for k, v in _ATTR.findall(raw)}
 
 
-def _percent_styles(styles: bytes) -> dict[int, int]:
-    """Cell style index -> decimals shown, for the styles with a percent format."""
+def _percent_styles(styles: bytes) -> set[int]:
+    """The cell style indexes whose number format shows a percentage."""
     if not styles:
-        return {}
-    formats = dict(_BUILTIN_PERCENT)
+        return set()
+    formats = set(_BUILTIN_PERCENT)
     for m in _NUMFMT.finditer(styles):
         a = _attrs(m.group(1))
         try:
             fid = int(a.get("numFmtId", ""))
         except ValueError:
             continue
-        decimals = percent_decimals(a.get("formatCode", ""))
-        if decimals is not None:
-            formats[fid] = decimals
+        if is_percent_format(a.get("formatCode", "")):
+            formats.add(fid)
         else:
-            formats.pop(fid, None)
+            formats.discard(fid)
     xfs = _CELLXFS.search(styles)
     if not xfs:
-        return {}
-    out: dict[int, int] = {}
+        return set()
+    out: set[int] = set()
     for i, m in enumerate(_XF.finditer(xfs.group(1))):
-        a = _attrs(m.group(1))
         try:
-            fid = int(a.get("numFmtId", "0"))
+            if int(_attrs(m.group(1)).get("numFmtId", "0")) in formats:
+                out.add(i)
         except ValueError:
             continue
-        if fid in formats:
-            out[i] = formats[fid]
     return out
 
 
-def percent_decimals(code: str) -> int | None:
-    """Decimals of a percent number format ("0.0%" -> 1), None when it is not one."""
-    section = _QUOTED.sub("", code.split(";", 1)[0])
-    if "%" not in section:
-        return None
-    number = section.split("%", 1)[0]
-    return len(re.sub(r"[^0#?]", "", number.split(".", 1)[1])) if "." in number else 0
+def is_percent_format(code: str) -> bool:
+    """Whether a number format shows a percentage: "0.0%" yes; "0\\%", '0"%"' and a %
+    only in a later section (the negative or text one) no."""
+    return "%" in _QUOTED.sub("", code.split(";", 1)[0])
 
 
 _HAS_FORMULA = re.compile(rb"<(?:\w+:)?f[\s>/]")
@@ -148,7 +142,7 @@ _CELL_END = re.compile(rb"</(?:\w+:)?c>")
 _CELL_WINDOW = 40_000  # bytes: a cell (formula <= 8,192 chars, value) is never longer
 
 
-def _scan_sheet(xml: bytes, percent_xfs: dict[int, int]) -> SheetScan:
+def _scan_sheet(xml: bytes, percent_xfs: set[int]) -> SheetScan:
     """Only the cells that matter are parsed: those with a percent style (one targeted
     pattern) and those around each formula; a plain return costs a few searches."""
     scan = SheetScan()
@@ -166,7 +160,7 @@ def _scan_sheet(xml: bytes, percent_xfs: dict[int, int]) -> SheetScan:
             a = _attrs(m.group(1))
             ref = _REF.fullmatch(a.get("r", ""))
             if ref and a.get("t", "n") == "n" and _FILLED_VALUE.search(m.group(3)):
-                scan.percent[_index(ref)] = percent_xfs[int(m.group(2))]
+                scan.percent.add(_index(ref))
     pos = 0
     while True:
         f = _HAS_FORMULA.search(xml, pos)

@@ -84,7 +84,6 @@ class SheetLayout:
     renamed: bool = False  # found by its labels, not by its name
     uncached: dict[str, str] = field(default_factory=dict)  # A1 -> formula with no value
     hidden_rows: list[int] = field(default_factory=list)  # 1-based rows read though hidden
-    percent: list[str] = field(default_factory=list)  # A1 of numbers read as percentages
 
 
 @dataclass
@@ -389,7 +388,6 @@ def _cell(grid: list[list[Any]], r: int, c: int, f: spec.Field, scan: SheetScan,
     v = value(_at(grid, r, c))
     if scan.percent and (r, c) in scan.percent and f.kind in _TEXT_KINDS and \
             isinstance(v, int | float):
-        lay.percent.append(f"{spec.col_letter(c)}{r + 1}")
         return percent_text(float(v))
     if v is None and scan.uncached and (r, c) in scan.uncached:
         lay.uncached[f"{spec.col_letter(c)}{r + 1}"] = scan.uncached[(r, c)]

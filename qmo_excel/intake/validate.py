@@ -25,7 +25,7 @@ from qmo_excel.intake.checks import check_return
 from qmo_excel.intake.discover import discover
 from qmo_excel.intake.pool import Failure, run_isolated
 from qmo_excel.intake.precheck import CAN_TRY_DEFAULT, precheck
-from qmo_excel.intake.reader import ReadError, read_return_layout
+from qmo_excel.intake.reader import FAILURE_CODES, ReadError, read_return_layout
 from qmo_excel.model import RoundConfig, UnitReturn
 from qmo_excel.problems import CATALOGUE, PROBLEM_COLUMNS, Problem, problem, sort_key
 from qmo_excel.scoring import Scored, own_basis, score_records
@@ -36,8 +36,6 @@ CSV_COLUMNS = ("record", *PROBLEM_COLUMNS[:2], "status", *PROBLEM_COLUMNS[2:])
 STATUSES: tuple[Status, ...] = ("valid", "invalid", "rejected", "ignored")
 READ_TIMEOUT = 8.0  # seconds one file may take (a return takes a few milliseconds)
 READ_MEMORY_MB = 384  # address space a reading worker may add to what it was forked with
-_FAILURE_CODES = {"timeout": "file-timeout", "memory": "file-too-large",
-                  "crashed": "file-unreadable", "error": "file-unreadable"}
 
 
 @dataclass
@@ -208,7 +206,7 @@ def _settle(report: FileReport, lang: str) -> None:
 
 
 def _failure_report(job: FileJob, failure: Failure, timeout: float) -> FileReport:
-    code = _FAILURE_CODES.get(failure.kind, "file-unreadable")
+    code = FAILURE_CODES.get(failure.kind, "file-unreadable")
     lines = [ln for ln in failure.detail.strip().splitlines() if ln.strip()]
     detail = lines[-1][:200] if lines else failure.kind
     if failure.kind == "timeout":

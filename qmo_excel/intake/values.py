@@ -103,6 +103,11 @@ def norm(text: str) -> str:
     return " ".join(unicodedata.normalize("NFC", text).casefold().split())
 
 
+def squeeze(text: str) -> str:
+    """How two writings of a target are compared: "≥95%" is "≥ 95 %"."""
+    return "".join(norm(text).split())
+
+
 def lower_first(label: str) -> str:
     if len(label) > 1 and label[1].islower():
         return label[0].lower() + label[1:]
