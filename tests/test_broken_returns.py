@@ -117,7 +117,7 @@ def test_a_renamed_sheet_is_recognised_by_its_labels(clean: Path) -> None:
 def test_headers_are_matched_without_case_diacritics_or_line_breaks(clean: Path) -> None:
     def shout(wb: Any) -> None:
         ws = wb[OBJ]
-        ws["D3"] = "CHI TIEU\nKE HOACH"
+        ws["D3"] = "CHI TIEU\nKE HOACH NĂM 2023"  # a label followed by more words
         ws["G3"], ws["H3"] = "tự  đánh giá", "KẾT QUẢ THỰC HIỆN *"  # swapped columns
         for row in range(4, 8):
             ws[f"G{row}"].value, ws[f"H{row}"].value = ws[f"H{row}"].value, \
@@ -492,3 +492,52 @@ def test_a_file_named_for_another_unit(tmp_path: Path, file_name: str,
     else:
         assert [(p.sheet, p.cell) for p in got] == [(INFO_SHEET, "C4")]
         assert named in got[0].message and "P-HXUAN" in got[0].message
+
+
+@pytest.mark.parametrize(("code", "percent"), [
+    ("0%", True), ("0.0%", True), ("#,##0.00 %", True), ("[Red]0.0%;-0.0%", True),
+    ("0.00", False), ('0"%"', False), ("0\\%", False), ("0;-0%", False),
+    ("dd/mm/yyyy", False), ("@", False)])
+def test_percent_formats(code: str, percent: bool) -> None:
+    """A percent format shows the stored number times 100; a quoted or escaped % sign
+    is only a character, and a % in the negative section says nothing of positives."""
+    from qmo_excel.intake.package import is_percent_format
+
+    assert is_percent_format(code) is percent
+
+
+def test_a_decrypted_package_is_prechecked_like_any_other(
+        clean: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """What comes out of the default password is a package from a stranger too: a name
+    that climbs out of the folder is refused before it is parsed."""
+    from qmo_excel.intake import reader
+
+    evil = io.BytesIO()
+    with zipfile.ZipFile(evil, "w") as z:
+        z.writestr("xl/workbook.xml", "<workbook/>")
+        z.writestr("../../etc/passwd", "x")
+    locked = tmp_path / "locked.xlsx"
+    with open(clean, "rb") as src, open(locked, "wb") as dst:
+        msoffcrypto.OfficeFile(src).encrypt("VelvetSweatshop", dst)
+    monkeypatch.setattr(reader, "decrypt_default", lambda data: evil.getvalue())
+    r = check(locked)
+    assert r.status == "rejected"
+    assert found(r) == sorted([("file-unreadable", "", ""), ("file-default-password", "", "")])
+    assert "không hợp lệ" in r.reason
+
+
+def test_a_full_disk_while_reading_an_old_format_is_said_plainly(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """An .xls is handed to calamine through a temporary file; when this machine cannot
+    write one, the message says so instead of blaming the file's structure."""
+    import tempfile
+
+    def full(*args: Any, **kwargs: Any) -> Any:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(tempfile, "mkstemp", full)
+    xls = Path(__file__).resolve().parents[1] / "samples" / "returns" / \
+        "TTYT_BaoCao_MTCL_2023.xls"
+    r = check(xls)
+    assert r.status == "rejected" and "tệp tạm" in r.reason and "No space" in r.reason
+    assert "cấu trúc" not in r.reason

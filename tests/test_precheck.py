@@ -140,3 +140,20 @@ def test_strict_ooxml_is_accepted(tmp_path: Path) -> None:
     p = _zip(tmp_path / "s.xlsx", {"xl/workbook.xml": b'<workbook xmlns="http://purl.oclc.org'
                                                       b'/ooxml/spreadsheetml/main"/>'})
     assert precheck(p).ok
+
+
+def test_sizes_that_cannot_be_true(tmp_path: Path) -> None:
+    """A stored entry is its own size; a deflated one never packs to more than it holds.
+    Either lie is refused from the directory alone, before any parsing."""
+    path = _zip(tmp_path / "s.xlsx", {"xl/workbook.xml": b"<workbook/>" * 100})
+    data = bytearray(path.read_bytes())
+    for sig, size_at in ((b"PK\x03\x04", 22), (b"PK\x01\x02", 24)):
+        pos = data.find(sig)
+        data[pos + size_at:pos + size_at + 4] = (10).to_bytes(4, "little")  # not 1,100
+    path.write_bytes(bytes(data))
+    pc = precheck(path)
+    assert (pc.ok, pc.format, pc.code) == (False, "zip-lie", "file-unreadable")
+    assert "khai báo" in pc.detail
+    honest = _zip(tmp_path / "h.xlsx", {"xl/workbook.xml": b"<workbook/>" * 100},
+                  zipfile.ZIP_DEFLATED)
+    assert precheck(honest).ok

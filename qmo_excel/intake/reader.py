@@ -174,7 +174,8 @@ def read_return_layout(path: Path, *, sha256: str | None = None
             if data.startswith(b"PK"):
                 pre = precheck_zip(io.BytesIO(data))
                 if not pre.ok:
-                    raise ReadError(pre.code or "file-unreadable", pre.detail)
+                    raise ReadError(pre.code or "file-unreadable", pre.detail,
+                                    _extra("xlsx", True))
         elif precheck(path).code == "file-encrypted":
             raise ReadError("file-encrypted", "tệp có mật khẩu")
     fmt = ("ods" if _is_ods(data) else "xlsx") if data.startswith(b"PK") else "xls"
@@ -230,16 +231,23 @@ def _open_by_format(data: bytes, fmt: str) -> Any:
     and from bytes alone it does not recognise every .ods and .xls."""
     if fmt == "xlsx":
         return CalamineWorkbook.from_filelike(io.BytesIO(data))
-    fd, tmp = tempfile.mkstemp(prefix="qmo-read-", suffix="." + fmt)
+    tmp = ""
     try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
+        try:
+            fd, tmp = tempfile.mkstemp(prefix="qmo-read-", suffix="." + fmt)
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(data)
+        except OSError as exc:  # this machine's problem (a full disk), not the file's
+            raise ReadError("file-unreadable", "máy đang chạy không ghi được tệp tạm để "
+                            f"đọc ({exc.strerror or type(exc).__name__}); hãy chạy lại "
+                            "sau") from None
         wb = CalamineWorkbook.from_path(tmp)
         wb.sheets_metadata  # noqa: B018  (opened before the file goes)
         return wb
     finally:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
+        if tmp:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
 
 
 _OOXML_EXTS = (".xlsx", ".xlsm", ".xltx", ".xltm")
