@@ -9,6 +9,7 @@ The path of the data:
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -85,6 +86,13 @@ class RoundConfig:
     register: list[RegisteredUnit] = field(default_factory=list)
     assignments: list[Assignment] = field(default_factory=list)
     source: str | None = None  # the round workbook's path, if any
+
+
+def assigned_to(assignments: Sequence[Assignment], unit_code: str) -> list[Assignment]:
+    """The assignments of one unit that give a target."""
+    code = unit_code.strip().casefold()
+    return [a for a in assignments
+            if a.unit_code.strip().casefold() == code and a.target.strip()]
 
 
 # --------------------------------------------------------------------------- results

@@ -23,7 +23,7 @@ from datetime import date
 from typing import Any
 
 from qmo_excel import spec
-from qmo_excel.intake.values import code_key, parse_weight, squeeze
+from qmo_excel.cells import code_key, parse_weight, squeeze
 from qmo_excel.judge import read_row, read_timeline
 from qmo_excel.model import (
     Assignment,
@@ -35,19 +35,13 @@ from qmo_excel.model import (
     TaskResult,
     UnitResult,
     UnitReturn,
+    assigned_to,
 )
 
 ACHIEVED = frozenset({"vuot", "dat"})
 PERIOD_END = {"q1": (3, 31), "q2": (6, 30), "h1": (6, 30), "q3": (9, 30), "m9": (9, 30),
               "q4": (12, 31), "year": (12, 31)}
 
-
-@dataclass
-class UnitScore:
-    unit: UnitResult
-    objectives: list[ObjectiveResult]
-    indicators: list[IndicatorResult]
-    tasks: list[TaskResult]
 
 
 def objective_of(code: str) -> str:
@@ -265,12 +259,6 @@ def as_assigned(ret: UnitReturn, unit_code: str, assignments: Sequence[Assignmen
     return replace(ret, objectives=rows)
 
 
-def assigned_to(assignments: Sequence[Assignment], unit_code: str) -> list[Assignment]:
-    """The assignments of one unit that give a target."""
-    code = unit_code.strip().casefold()
-    return [a for a in assignments
-            if a.unit_code.strip().casefold() == code and a.target.strip()]
-
 
 def fill_unit(unit: UnitResult, scored: Scored, config: RoundConfig) -> None:
     """The unit's score, band and counts from its judged records."""
@@ -298,15 +286,6 @@ def fill_unit(unit: UnitResult, scored: Scored, config: RoundConfig) -> None:
     unit.tasks_overdue = sum(t.overdue for t in tasks)
     unit.mismatches = sum(i.self_assessment_mismatch for i in indicators)
 
-
-def score_return(ret: UnitReturn, *, unit: UnitResult, config: RoundConfig, period: str,
-                 year: int | None, cut_off: date) -> UnitScore:
-    """Judge every indicator of one return and fill the unit's figures in ``unit``."""
-    scored = score_records(ret, unit_code=unit.code, period=period, year=year,
-                           cut_off=cut_off)
-    fill_unit(unit, scored, config)
-    return UnitScore(unit=unit, objectives=scored.objectives, indicators=scored.indicators,
-                     tasks=scored.tasks)
 
 
 def year_of(ret: UnitReturn) -> int | None:

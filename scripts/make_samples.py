@@ -33,8 +33,9 @@ import sample_data as D
 
 from qmo_excel import spec
 from qmo_excel.model import Assignment, RegisteredUnit, RoundConfig
-from qmo_excel.round import example_round
-from qmo_excel.template import write_round_workbook, write_unit_workbook
+from qmo_excel.round import write_round_workbook
+from qmo_excel.round.reader import example_round
+from qmo_excel.template import write_unit_workbook
 
 ROOT = Path(__file__).resolve().parent.parent
 LIBREOFFICE_MAKES = ("libreoffice-xlsx", "libreoffice-xls")

@@ -22,9 +22,10 @@ import msoffcrypto
 import pytest
 from openpyxl import load_workbook
 
-from qmo_excel.feedback import write_feedback
-from qmo_excel.intake.validate import FileJob, FileReport, inspect_file
+from qmo_excel.feedback.workbook import write_feedback
+from qmo_excel.jobs.validate import FileJob, inspect_file
 from qmo_excel.model import Assignment, RegisteredUnit, RoundConfig
+from qmo_excel.reports import FileReport
 from qmo_excel.template import write_unit_workbook
 
 INFO = {"unit_code": "PTCKH", "unit_name": "Phòng Tài chính - Kế hoạch", "year": 2023,

@@ -15,10 +15,10 @@ import pytest
 from builders import build_return
 
 from qmo_excel import spec
-from qmo_excel.intake import checks
-from qmo_excel.intake.checks import check_return
+from qmo_excel.cells import code_key, parse_date
+from qmo_excel.checks import returns as checks
+from qmo_excel.checks.returns import check_return
 from qmo_excel.intake.reader import read_return_layout
-from qmo_excel.intake.values import code_key, parse_date
 from qmo_excel.model import RegisteredUnit, RoundConfig, Row, UnitReturn
 from qmo_excel.problems import CATALOGUE, Problem
 

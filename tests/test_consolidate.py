@@ -19,8 +19,8 @@ import pytest
 from click.testing import CliRunner
 
 from qmo_excel.cli import main
-from qmo_excel.consolidate import consolidate
 from qmo_excel.export import to_export_dict
+from qmo_excel.jobs.consolidate import consolidate
 from qmo_excel.model import RegisteredUnit, RoundConfig
 from qmo_excel.template import write_unit_workbook
 

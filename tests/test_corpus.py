@@ -24,8 +24,8 @@ from typing import Any
 
 import pytest
 
-from qmo_excel.intake.pool import Failure, run_isolated
 from qmo_excel.intake.precheck import precheck
+from qmo_excel.jobs.pool import Failure, run_isolated
 
 ROOT = Path(__file__).resolve().parent.parent
 # shared/ sits beside the project (as in CI); /work/shared when the clone is elsewhere.

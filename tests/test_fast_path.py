@@ -12,10 +12,10 @@ import pytest
 from click.testing import CliRunner
 
 from qmo_excel.cli import main
-from qmo_excel.consolidate import build_result, consolidate
 from qmo_excel.export import to_export_dict
-from qmo_excel.feedback import write_feedback
-from qmo_excel.intake.validate import validate
+from qmo_excel.feedback.workbook import write_feedback
+from qmo_excel.jobs.consolidate import build_result, consolidate
+from qmo_excel.jobs.validate import validate
 from qmo_excel.model import RegisteredUnit, RoundConfig
 from qmo_excel.template import write_unit_workbook
 
@@ -110,7 +110,7 @@ def test_feedback_written_beside_the_summary_is_the_plain_feedback(tmp_path: Pat
 
 def test_judging_that_fails_in_a_worker_never_rejects_the_file(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import qmo_excel.intake.validate as validate_module
+    import qmo_excel.jobs.validate as validate_module
 
     def broken(*_a: object, **_k: object) -> None:
         raise RuntimeError("judge bug")
@@ -138,7 +138,7 @@ def test_a_return_gone_before_judging_again_keeps_the_workers_judging(
 
 def test_failed_feedback_is_reported_and_the_rest_is_written(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import qmo_excel.feedback as feedback_module
+    import qmo_excel.feedback.workbook as feedback_module
 
     def disk_full(*_a: object, **_k: object) -> None:
         raise OSError(28, "No space left on device")

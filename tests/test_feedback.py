@@ -13,8 +13,9 @@ from builders import build_return
 from openpyxl import load_workbook
 
 from qmo_excel import fileio, spec
-from qmo_excel.feedback import FILLS, LIST_SHEET, feedback_name, write_feedback
-from qmo_excel.intake.validate import FileJob, FileReport, inspect_file
+from qmo_excel.feedback.workbook import FILLS, LIST_SHEET, feedback_name, write_feedback
+from qmo_excel.jobs.validate import FileJob, inspect_file
+from qmo_excel.reports import FileReport
 from qmo_excel.template import write_unit_workbook
 
 INFO = {"unit_code": "P-HXUAN", "unit_name": "UBND phường Hương Xuân", "year": 2023,

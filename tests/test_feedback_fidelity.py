@@ -26,9 +26,11 @@ from openpyxl import load_workbook
 from openpyxl.utils.cell import range_boundaries
 from test_feedback import INFO, OBJECTIVES, TASKS
 
-from qmo_excel import feedback, spec
-from qmo_excel.feedback import LIST_SHEET, write_feedback
-from qmo_excel.intake.validate import FileJob, FileReport, inspect_file
+from qmo_excel import spec
+from qmo_excel.feedback import workbook as feedback
+from qmo_excel.feedback.workbook import LIST_SHEET, write_feedback
+from qmo_excel.jobs.validate import FileJob, inspect_file
+from qmo_excel.reports import FileReport
 from qmo_excel.template import write_unit_workbook
 
 X14 = "http://schemas.microsoft.com/office/spreadsheetml/2009/9/main"

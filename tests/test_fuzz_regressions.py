@@ -18,9 +18,9 @@ import pytest
 from openpyxl import load_workbook
 from test_broken_returns import BASE, OBJ, check, edit, found
 
-from qmo_excel.feedback import write_feedback
+from qmo_excel.checks.against_round import names_agree
+from qmo_excel.feedback.workbook import write_feedback
 from qmo_excel.intake import labels
-from qmo_excel.intake.checks_round import names_agree
 
 
 def patch_part(path: Path, part: str, change: Callable[[bytes], bytes]) -> None:

@@ -7,7 +7,7 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from qmo_excel.cli import main
-from qmo_excel.round import example_round, read_round
+from qmo_excel.round.reader import example_round, read_round
 from qmo_excel.template import TEMPLATE_FILES
 
 

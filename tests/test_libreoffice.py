@@ -13,8 +13,9 @@ import openpyxl
 import pytest
 
 from qmo_excel import spec
-from qmo_excel.round import example_round
-from qmo_excel.template import write_prefilled, write_round_workbook, write_unit_workbook
+from qmo_excel.round import write_round_workbook
+from qmo_excel.round.reader import example_round
+from qmo_excel.template import write_prefilled, write_unit_workbook
 
 pytestmark = pytest.mark.libreoffice
 

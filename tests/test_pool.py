@@ -9,8 +9,8 @@ import time
 
 import pytest
 
-from qmo_excel.intake import pool
-from qmo_excel.intake.pool import Failure, Workers, run_isolated
+from qmo_excel.jobs import pool
+from qmo_excel.jobs.pool import Failure, Workers, run_isolated
 
 
 class Boom(BaseException):

@@ -16,8 +16,6 @@ from openpyxl import Workbook
 from qmo_excel import spec
 from qmo_excel.intake.reader import (
     ReadError,
-    read_file,
-    read_files,
     read_return,
     read_return_layout,
 )
@@ -133,16 +131,6 @@ def test_other_version_is_read(tmp_path: Path) -> None:
     r = read_return(build_return(tmp_path / "r.xlsx", objectives=OBJ, version="0.9"))
     assert r.version == "0.9"
 
-
-def test_read_file_and_read_files(tmp_path: Path) -> None:
-    good = build_return(tmp_path / "a.xlsx", objectives=OBJ)
-    bad = tmp_path / "b.xlsx"
-    bad.write_bytes(b"")
-    out = read_file(good)
-    assert out.code is None and out.ret is not None and out.layout is not None
-    res = dict(read_files([good, bad], jobs=2))
-    assert res[0].ret is not None and res[0].ret.objectives[1].values["code"] == "1.1"
-    assert res[1].code == "file-unreadable" and res[1].ret is None
 
 
 def test_reads_template_writer_output(tmp_path: Path) -> None:

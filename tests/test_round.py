@@ -11,8 +11,9 @@ import pytest
 
 from qmo_excel import spec
 from qmo_excel.model import RoundConfig
-from qmo_excel.round import RoundError, example_round, read_round
-from qmo_excel.template import write_round_workbook, write_unit_workbook
+from qmo_excel.round import write_round_workbook
+from qmo_excel.round.reader import RoundError, example_round, read_round
+from qmo_excel.template import write_unit_workbook
 
 
 @pytest.mark.parametrize("lang", spec.LANGS)

@@ -12,8 +12,9 @@ from click.testing import CliRunner
 
 from qmo_excel import spec
 from qmo_excel.cli import main
-from qmo_excel.round import example_round
-from qmo_excel.template import write_round_workbook, write_unit_workbook
+from qmo_excel.round import write_round_workbook
+from qmo_excel.round.reader import example_round
+from qmo_excel.template import write_unit_workbook
 
 
 def test_qmo_help() -> None:

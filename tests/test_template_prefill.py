@@ -10,7 +10,7 @@ from xlsx_helpers import is_locked
 
 from qmo_excel import spec
 from qmo_excel.model import Assignment, RegisteredUnit, RoundConfig
-from qmo_excel.round import example_round
+from qmo_excel.round.reader import example_round
 from qmo_excel.template import write_prefilled
 from qmo_excel.template.prefill import ascii_slug, prefilled_name, unit_objectives
 

@@ -13,10 +13,11 @@ from builders import build_return
 from click.testing import CliRunner
 
 from qmo_excel.cli import main
-from qmo_excel.intake import validate as validate_mod
-from qmo_excel.intake.pool import Failure
-from qmo_excel.intake.validate import CSV_COLUMNS, FileJob, inspect_file, validate
+from qmo_excel.jobs import validate as validate_mod
+from qmo_excel.jobs.pool import Failure
+from qmo_excel.jobs.validate import FileJob, inspect_file, validate
 from qmo_excel.problems import PROBLEM_COLUMNS
+from qmo_excel.reports import CSV_COLUMNS
 from qmo_excel.template import write_unit_workbook
 
 INFO = {"unit_code": "PTCKH", "unit_name": "Phòng Tài chính - Kế hoạch", "year": 2023,

@@ -106,12 +106,12 @@ def consolidate_cmd(folder: Path, round_path: Path | None, out_dir: Path | None,
     Consolidates and scores every return under FOLDER: writes the summary workbook,
     feedback workbooks for units whose files have problems, and optional JSON/CSV exports.
     """
-    from qmo_excel.consolidate import consolidate
+    from qmo_excel.jobs.consolidate import consolidate
 
     config = RoundConfig()
     round_path = round_path or _find_round(folder)
     if round_path is not None:
-        from qmo_excel.round import RoundError, read_round
+        from qmo_excel.round.reader import RoundError, read_round
         try:
             config = read_round(round_path)
         except RoundError as exc:

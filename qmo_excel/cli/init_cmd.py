@@ -7,8 +7,8 @@ from pathlib import Path
 import click
 
 from qmo_excel import spec
-from qmo_excel.round import RoundError
-from qmo_excel.template.scaffold import InitError, init_round_folder
+from qmo_excel.round.reader import RoundError
+from qmo_excel.round.scaffold import InitError, init_round_folder
 
 _STATUS = {"vi": {"created": "tạo mới", "kept": "giữ nguyên"},
            "en": {"created": "created", "kept": "kept"}}

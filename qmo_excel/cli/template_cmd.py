@@ -9,7 +9,7 @@ from typing import cast
 import click
 
 from qmo_excel import spec
-from qmo_excel.round import RoundError, read_round
+from qmo_excel.round.reader import RoundError, read_round
 from qmo_excel.template import (
     TEMPLATE_FILES,
     prefilled_name,

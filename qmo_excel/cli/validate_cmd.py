@@ -16,9 +16,10 @@ from typing import Any
 import click
 
 from qmo_excel.fileio import atomic_path
-from qmo_excel.intake.validate import CSV_COLUMNS, FileReport, ValidationReport, validate
+from qmo_excel.jobs.validate import validate
 from qmo_excel.model import RoundConfig
-from qmo_excel.round import RoundError, read_round
+from qmo_excel.reports import CSV_COLUMNS, FileReport, ValidationReport
+from qmo_excel.round.reader import RoundError, read_round
 
 _STATUS = {
     "vi": {"valid": "HỢP LỆ", "invalid": "CÓ LỖI", "rejected": "KHÔNG ĐỌC ĐƯỢC",
@@ -138,7 +139,7 @@ def validate_cmd(paths: tuple[Path, ...], fmt: str, lang: str, round_path: Path 
 
 
 def _feedback(report: ValidationReport, out_dir: Path, lang: str) -> None:
-    from qmo_excel.feedback import write_feedback
+    from qmo_excel.feedback.workbook import write_feedback
 
     written = 0
     for f in report.files:

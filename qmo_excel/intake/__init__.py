@@ -1,4 +1,5 @@
-"""Intake: safe reading of returns sent by strangers, then checks and validation.
+"""Intake: safe reading of returns sent by strangers (the checks are ``qmo_excel.checks``,
+the workers that run both ``qmo_excel.jobs``).
 
 The reading layer (this package's lower half) — every step survives hostile files:
 
@@ -11,8 +12,6 @@ The reading layer (this package's lower half) — every step survives hostile fi
   Vietnamese ``detail`` for the message's ``{detail}``. .xlsb/CSV/HTML/SYLK/Numbers… are
   never parsed (file-old-format); encrypted files get file-encrypted, except that the
   reader still tries Excel's default password on them (``CAN_TRY_DEFAULT``, decrypt.py).
-- ``pool.run_isolated(func, items, jobs=, timeout=, memory_mb=)``: reusable isolated
-  worker processes; a timeout, crash or exception costs only that item a ``Failure``.
 - ``reader.read_return(path) -> UnitReturn`` (raises ``ReadError(code, detail)`` only
   when the file is not a return at all: no objectives sheet, a round workbook, or
   unreadable). ``reader.read_return_layout(path) -> (UnitReturn, Layout)`` also says
@@ -27,11 +26,6 @@ The reading layer (this package's lower half) — every step survives hostile fi
   use ``columns`` to name cells, so an inserted column does not shift every reported
   cell. ``labels.loose(text)`` is how names and labels are compared (no case, no
   diacritics, no punctuation, single spaces).
-- ``reader.read_file(path) -> ReadOutcome`` (precheck + read, never raises for a bad
-  file) and ``reader.read_files(paths, jobs=, timeout=20, memory_mb=1024)`` which runs
-  ``read_file`` through ``run_isolated`` and turns failures into outcomes
-  (timeout -> file-timeout, memory -> file-too-large, crash/error -> file-unreadable).
-  ``ReadOutcome``: ``path, ret, layout, code, detail, format, seconds``.
 
 Cell values in a ``UnitReturn``: '' -> None; integral numbers as int, others float;
 dates as ``datetime.date``; text NFC-normalised and stripped; booleans as "TRUE"/"FALSE";

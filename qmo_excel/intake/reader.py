@@ -19,10 +19,8 @@ import math
 import os
 import re
 import tempfile
-import time
 import unicodedata
 import zipfile
-from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -43,8 +41,7 @@ from qmo_excel.intake.labels import (
     loose,
 )
 from qmo_excel.intake.package import SheetScan, scan_sheets
-from qmo_excel.intake.pool import Failure, run_isolated
-from qmo_excel.intake.precheck import CAN_TRY_DEFAULT, OLE_MAGIC, precheck, precheck_zip
+from qmo_excel.intake.precheck import OLE_MAGIC, precheck, precheck_zip
 from qmo_excel.model import CellValue, Row, UnitReturn
 
 MAX_TABLE_ROWS = 5_000  # rows read from a list sheet (the template has 300)
@@ -483,56 +480,3 @@ def _fill_merged(grid: list[list[Any]], merges: list[tuple[int, int, int]], hr: 
                 line.extend([""] * (c + 1 - len(line)))
             if line[c] == "" or line[c] is None:
                 line[c] = top
-
-
-# --------------------------------------------------------------------------- isolation
-
-
-@dataclass
-class ReadOutcome:
-    """What became of one file: a return (with its layout) or a problem code."""
-
-    path: str
-    ret: UnitReturn | None = None
-    layout: Layout | None = None
-    code: str | None = None  # a problems.py code when the file was not read
-    detail: str = ""  # Vietnamese, short: fills the {detail} of the problem's message
-    format: str = ""  # precheck's format ("xlsx", "xls", "encrypted-ooxml", ...)
-    seconds: float = 0.0
-    extra: tuple[tuple[str, str], ...] = ()  # warnings that apply to a rejected file
-
-
-def read_file(path: Path) -> ReadOutcome:
-    """precheck + read_return_layout; never raises for a bad file (run it isolated)."""
-    t0 = time.perf_counter()
-    path = Path(path)
-    pre = precheck(path)
-    out = ReadOutcome(str(path), format=pre.format)
-    if not pre.ok and pre.format not in CAN_TRY_DEFAULT:
-        out.code, out.detail = pre.code or "file-unreadable", pre.detail
-    else:
-        try:
-            out.ret, out.layout = read_return_layout(path)
-        except ReadError as exc:
-            out.code, out.detail, out.extra = exc.code, exc.detail, exc.extra
-    out.seconds = time.perf_counter() - t0
-    return out
-
-
-FAILURE_CODES = {"timeout": "file-timeout", "memory": "file-too-large",
-                 "crashed": "file-unreadable", "error": "file-unreadable"}
-
-
-def failure_outcome(path: Path | str, failure: Failure) -> ReadOutcome:
-    """The outcome of a file whose reading worker timed out, died or raised."""
-    detail = {"memory": "cần quá nhiều bộ nhớ để đọc"}.get(failure.kind, failure.detail)
-    return ReadOutcome(str(path), code=FAILURE_CODES[failure.kind], detail=detail,
-                       format="failed-" + failure.kind)
-
-
-def read_files(paths: Sequence[Path], *, jobs: int | None = None, timeout: float = 20.0,
-               memory_mb: int | None = 1024) -> Iterator[tuple[int, ReadOutcome]]:
-    """read_file over ``paths`` in isolated workers; yields (index, outcome) as they come."""
-    for i, res in run_isolated(read_file, list(paths), jobs=jobs, timeout=timeout,
-                               memory_mb=memory_mb):
-        yield i, failure_outcome(paths[i], res) if isinstance(res, Failure) else res

@@ -11,15 +11,11 @@
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
 
+from qmo_excel.cells import cell_text, code_key, squeeze
+from qmo_excel.checks.context import CheckContext
 from qmo_excel.intake.labels import loose
-from qmo_excel.intake.values import cell_text, code_key, squeeze
-from qmo_excel.model import RegisteredUnit, Row
-from qmo_excel.scoring import assigned_to
-
-if TYPE_CHECKING:
-    from qmo_excel.intake.checks import _Checker
+from qmo_excel.model import RegisteredUnit, Row, assigned_to
 
 # The file name of a pre-filled template: MTCL_2023_h1_PTCKH.xlsx (template/prefill.py).
 _PREFILLED = re.compile(r"^MTCL_\d{4}_[a-z0-9]+_([A-Za-z0-9_-]+?)(?:\s*\(\d+\))?$")
@@ -27,7 +23,7 @@ _NON_ALNUM = re.compile(r"[^a-z0-9]+")
 MAX_NAME_WORDS = 40  # a unit's name is a few words; a pasted paragraph is cut here
 
 
-def identity(c: _Checker) -> None:
+def identity(c: CheckContext) -> None:
     """Unit code, unit name and file name against the register (and each other)."""
     r = c.round
     register = r.register if r else []
@@ -107,7 +103,7 @@ def distinctive(name: str) -> str:
     return words if " " in words and len(words) >= 5 else ""
 
 
-def _file_name(c: _Checker, code: str, register: list[RegisteredUnit]) -> None:
+def _file_name(c: CheckContext, code: str, register: list[RegisteredUnit]) -> None:
     """The file name names another unit: by its code ("…_PTNMT.xlsx", the pre-filled
     templates' names) or by its name ("Phường Tứ Hạ - MTCL 2023.xlsx")."""
     name = c.file.replace("\\", "/").rsplit("/", 1)[-1]
@@ -132,7 +128,7 @@ def _file_name(c: _Checker, code: str, register: list[RegisteredUnit]) -> None:
               expected=longest, own_code=code)
 
 
-def assignments(c: _Checker, rows: dict[tuple[int, ...], Row], target_col: str,
+def assignments(c: CheckContext, rows: dict[tuple[int, ...], Row], target_col: str,
                 code_col: str, first_row: int) -> None:
     """The indicators the round assigned to this unit: present, with the same target."""
     r = c.round

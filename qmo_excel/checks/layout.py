@@ -4,23 +4,19 @@ applied), formulas without a calculated value, and hidden rows that are still re
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from qmo_excel import spec
+from qmo_excel.checks.context import CheckContext
 from qmo_excel.intake.reader import LEGACY_FORMATS, Layout, cell_index
 
-if TYPE_CHECKING:
-    from qmo_excel.intake.checks import _Checker
 
-
-def file_format(c: _Checker, layout: Layout) -> None:
+def file_format(c: CheckContext, layout: Layout) -> None:
     if layout.format in LEGACY_FORMATS:
         c.add("file-legacy-format", "", "", detail=LEGACY_FORMATS[layout.format])
     if layout.default_password:
         c.add("file-default-password", "", "")
 
 
-def mapping(c: _Checker, layout: Layout) -> None:
+def mapping(c: CheckContext, layout: Layout) -> None:
     """A note for each place the reader read elsewhere than the template says."""
     book_lang: spec.Lang = "en" if c.ret.lang == "en" else "vi"
     for s in spec.UNIT_SHEETS:
@@ -48,7 +44,7 @@ def mapping(c: _Checker, layout: Layout) -> None:
                   expected=f"{s.label_col}{spec_row + 1}")
 
 
-def formulas_and_hidden(c: _Checker, layout: Layout) -> None:
+def formulas_and_hidden(c: CheckContext, layout: Layout) -> None:
     """Formulas with no calculated value (their figure is lost) and hidden rows."""
     for s in spec.UNIT_SHEETS:
         lay = layout.sheets.get(s.key)

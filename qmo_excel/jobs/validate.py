@@ -16,28 +16,25 @@ from __future__ import annotations
 import hashlib
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
-from typing import Any, Literal
 
-from qmo_excel.intake.checks import check_return
+from qmo_excel.checks.returns import check_return
 from qmo_excel.intake.discover import discover
-from qmo_excel.intake.pool import Failure, run_isolated
 from qmo_excel.intake.precheck import CAN_TRY_DEFAULT, precheck
-from qmo_excel.intake.reader import FAILURE_CODES, ReadError, read_return_layout
+from qmo_excel.intake.reader import ReadError, read_return_layout
+from qmo_excel.jobs.pool import Failure, run_isolated
 from qmo_excel.model import RoundConfig, UnitReturn
-from qmo_excel.problems import CATALOGUE, PROBLEM_COLUMNS, Problem, problem, sort_key
+from qmo_excel.problems import CATALOGUE, problem, sort_key
+from qmo_excel.reports import FileReport, ValidationReport
 from qmo_excel.scoring import Scored, own_basis, score_records
 
-Status = Literal["valid", "invalid", "rejected", "ignored"]
-# The CSV of a validation: a "file" record per file, a "problem" record per problem.
-CSV_COLUMNS = ("record", *PROBLEM_COLUMNS[:2], "status", *PROBLEM_COLUMNS[2:])
-STATUSES: tuple[Status, ...] = ("valid", "invalid", "rejected", "ignored")
 READ_TIMEOUT = 8.0  # seconds one file may take (a return takes a few milliseconds)
 READ_MEMORY_MB = 384  # address space a reading worker may add to what it was forked with
-
-
+# How a worker that did not return is reported.
+FAILURE_CODES = {"timeout": "file-timeout", "memory": "file-too-large",
+                 "crashed": "file-unreadable", "error": "file-unreadable"}
 @dataclass
 class FileJob:
     """What a worker needs to inspect one file (small and picklable)."""
@@ -49,80 +46,6 @@ class FileJob:
     keep_rows: bool = True
     as_of: date | None = None  # judge the return too (for consolidation)
 
-
-@dataclass
-class FileReport:
-    rel: str
-    path: str
-    status: Status
-    reason: str = ""
-    unit_code: str = ""
-    sha256: str = ""
-    problems: list[Problem] = field(default_factory=list)
-    unit_return: UnitReturn | None = None
-    rows_kept: bool = True  # False: unit_return holds the header only (no rows)
-    scored: Scored | None = None
-    seconds: float = 0.0  # time spent inspecting the file (in its worker)
-
-    def count(self, severity: str) -> int:
-        return sum(1 for p in self.problems if p.severity == severity)
-
-    @property
-    def errors(self) -> int:
-        return self.count("error")
-
-    @property
-    def warnings(self) -> int:
-        return self.count("warning")
-
-    def to_dict(self) -> dict[str, Any]:
-        """The file's record (its problems are records of their own)."""
-        return {"file": self.rel, "path": self.path, "status": self.status,
-                "reason": self.reason, "unit_code": self.unit_code, "sha256": self.sha256,
-                "errors": self.errors, "warnings": self.warnings,
-                "infos": self.count("info"), "seconds": round(self.seconds, 3)}
-
-
-@dataclass
-class ValidationReport:
-    files: list[FileReport]
-    lang: str = "vi"
-
-    @property
-    def valid(self) -> bool:
-        """True when no file has an error (warnings and infos are allowed)."""
-        return all(f.status in ("valid", "ignored") for f in self.files)
-
-    @property
-    def problems(self) -> list[Problem]:
-        return sorted((p for f in self.files for p in f.problems), key=sort_key)
-
-    @property
-    def stats(self) -> dict[str, int]:
-        out = {"files": len(self.files)}
-        for s in STATUSES:
-            out[s] = sum(1 for f in self.files if f.status == s)
-        probs = [p for f in self.files for p in f.problems]
-        for sev, key in (("error", "errors"), ("warning", "warnings"), ("info", "infos")):
-            out[key] = sum(1 for p in probs if p.severity == sev)
-        return out
-
-    def to_dict(self) -> dict[str, Any]:
-        """One record per file with its status, and one record per problem."""
-        return {"valid": self.valid, "stats": self.stats,
-                "files": [f.to_dict() for f in self.files],
-                "problems": [p.to_dict() for p in self.problems]}
-
-    def to_rows(self) -> list[list[str]]:
-        """``CSV_COLUMNS`` rows: each file's record, then one record per problem of it."""
-        out: list[list[str]] = []
-        for f in self.files:
-            out.append(["file", f.rel, f.unit_code, f.status, "", "", "", "", "", "",
-                        f.reason])
-            for p in sorted(f.problems, key=sort_key):
-                out.append(["problem", *(str(getattr(p, c)) for c in PROBLEM_COLUMNS[:2]),
-                            f.status, *(str(getattr(p, c)) for c in PROBLEM_COLUMNS[2:])])
-        return out
 
 
 def file_sha256(path: str | Path) -> str:

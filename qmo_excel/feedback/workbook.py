@@ -44,12 +44,12 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.hyperlink import Hyperlink
 
 from qmo_excel import spec
-from qmo_excel.feedback_ext import SheetExt, carry_extensions, read_extensions
-from qmo_excel.feedback_rebuild import rebuild, repoint
+from qmo_excel.feedback.extensions import SheetExt, carry_extensions, read_extensions
+from qmo_excel.feedback.rebuild import rebuild, repoint
 from qmo_excel.fileio import atomic_path
 from qmo_excel.intake.decrypt import decrypt_default
-from qmo_excel.intake.validate import FileReport
 from qmo_excel.problems import SEVERITY_ORDER, Problem, sort_key
+from qmo_excel.reports import FileReport
 
 LIST_SHEET = {"vi": "Lỗi cần sửa", "en": "Problems to fix"}
 FILLS = {"error": "FFC7CE", "warning": "FFE699", "info": "DDEBF7"}

@@ -19,9 +19,9 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from qmo_excel.intake.pool import Failure, Workers, run_isolated
 from qmo_excel.intake.reader import read_return_layout
-from qmo_excel.intake.validate import FileReport, ValidationReport, validate
+from qmo_excel.jobs.pool import Failure, Workers, run_isolated
+from qmo_excel.jobs.validate import validate
 from qmo_excel.model import (
     Assignment,
     IntakeEntry,
@@ -29,11 +29,12 @@ from qmo_excel.model import (
     RoundResult,
     UnitResult,
     UnitReturn,
+    assigned_to,
 )
 from qmo_excel.problems import CATALOGUE, Problem, sort_key
+from qmo_excel.reports import FileReport, ValidationReport
 from qmo_excel.scoring import (
     Scored,
-    assigned_to,
     cut_off_date,
     fill_unit,
     return_year_period,
@@ -76,7 +77,7 @@ class FeedbackJob:
 
 def write_feedback_job(job: FeedbackJob) -> str | None:
     """Top-level: runs in an isolated worker (it loads the unit's file with openpyxl)."""
-    from qmo_excel.feedback import write_feedback
+    from qmo_excel.feedback.workbook import write_feedback
 
     path = write_feedback(job.report, Path(job.out_dir), lang=job.lang)
     return None if path is None else str(path)
@@ -415,7 +416,7 @@ def _consolidate(folder: Path, *, config: RoundConfig, out_dir: Path, as_of: dat
                  lang: str, jobs: int | None, export_json: Path | None,
                  export_csv: Path | None, feedback: bool, summary_name: str | None,
                  progress: Callable[[int, int], None] | None) -> Outcome:
-    import qmo_excel.feedback  # noqa: F401  (imported before the feedback workers fork)
+    import qmo_excel.feedback.workbook  # noqa: F401  (imported before the feedback workers fork)
 
     # Feedback workers are forked now, while this process is small; they wait for work.
     # As many as there are cores, at a lower priority: the summary writer keeps its core

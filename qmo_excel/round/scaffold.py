@@ -9,9 +9,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from qmo_excel.model import RoundConfig
-from qmo_excel.round import example_round, read_round
+from qmo_excel.round.book import write_round_workbook
+from qmo_excel.round.reader import example_round, read_round
 from qmo_excel.template.prefill import prefilled_name, write_prefilled
-from qmo_excel.template.round_book import write_round_workbook
 from qmo_excel.template.unit_book import TEMPLATE_FILES, write_unit_workbook
 
 ROUND_FILE = "round.xlsx"

@@ -20,9 +20,7 @@ from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from qmo_excel import spec
-from qmo_excel.intake import checks_layout, checks_round
-from qmo_excel.intake.labels import label_key
-from qmo_excel.intake.values import (
+from qmo_excel.cells import (
     cell_text,
     code_key,
     describe_target,
@@ -32,6 +30,9 @@ from qmo_excel.intake.values import (
     parse_weight,
     parse_year,
 )
+from qmo_excel.checks import against_round
+from qmo_excel.checks import layout as layout_checks
+from qmo_excel.intake.labels import label_key
 from qmo_excel.judge import note_in, read_row, read_timeline
 from qmo_excel.model import CellValue, RoundConfig, Row, UnitReturn
 from qmo_excel.problems import Problem, problem
@@ -56,16 +57,16 @@ def check_return(ret: UnitReturn, *, file: str, round: RoundConfig | None = None
     """
     c = _Checker(ret, file=file, round=round, lang=lang, layout=layout)
     if layout is not None:
-        checks_layout.file_format(c, layout)
+        layout_checks.file_format(c, layout)
     c.structure()
     if layout is not None:
-        checks_layout.mapping(c, layout)
+        layout_checks.mapping(c, layout)
     c.headers()
     c.info()
     codes = c.objectives()
     c.plan(codes)
     if layout is not None:
-        checks_layout.formulas_and_hidden(c, layout)
+        layout_checks.formulas_and_hidden(c, layout)
     return c.out
 
 
@@ -222,7 +223,7 @@ class _Checker:
         self.against_round()
 
     def against_round(self) -> None:
-        checks_round.identity(self)
+        against_round.identity(self)
         r = self.round
         if r is None:
             return
@@ -283,7 +284,7 @@ class _Checker:
             self.judge_row(row, col)
         lay = self.layout.sheets.get("objectives") if self.layout else None
         first = lay.header_row + 1 if lay and lay.header_row else s.first_data_row
-        checks_round.assignments(self, {k: row for row, k in keyed}, col["target"],
+        against_round.assignments(self, {k: row for row, k in keyed}, col["target"],
                                  col["code"], first)
         return keys
 
