@@ -1,8 +1,10 @@
-"""Cell values of a return as the checks read them, and how judged values are shown.
+"""Cell values, read one way everywhere: by the intake's checks, the round workbook's
+reader and the scoring alike.
 
-Pure functions, patterns compiled once: codes of objectives (``1``, ``1.2``, ``II``),
-dates (date cells, Excel day numbers, "dd/mm/yyyy" text), years, weights, and a short
-reading of a judge ``Target`` for messages.
+Pure functions, patterns compiled once: text of a cell, codes of objectives (``1``,
+``1.2``, ``II``), dates (date cells, Excel day numbers, "dd/mm/yyyy" or ISO text), years
+(a number or text such as "2023"), weights, decimals ("1,5"), loose labels (no case,
+diacritics or punctuation), and a short reading of a judge ``Target`` for messages.
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from datetime import date, datetime
+from functools import lru_cache
 from typing import Any
 
 from qmo_excel.model import CellValue
@@ -19,8 +22,11 @@ _CODE_RE = re.compile(rf"^(?:\d{{1,3}}|{_ROMAN})(?:\.\d{{1,3}})*$", re.IGNORECAS
 _ROMAN_RE = re.compile(rf"^{_ROMAN}$", re.IGNORECASE)
 _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10}
 _NUMBER_RE = re.compile(r"^[+]?\d+(?:[.,]\d+)?$")
-_YEAR_RE = re.compile(r"^\d{4}$")
+_YEAR_RE = re.compile(r"^(?:năm\s*)?(\d{4})$", re.IGNORECASE)
 _DATE_RE = re.compile(r"^(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{4})$")
+_ISO_RE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T][\d:.]+)?$")
+_NON_WORD = re.compile(r"[\W_]+")
+YEARS = (2000, 2100)  # a plausible year of a round or a return
 _EXCEL_SERIAL = (32874.0, 73051.0)  # 1990-01-01 .. 2099-12-31 as Excel day numbers
 
 
@@ -68,22 +74,35 @@ def parse_date(v: CellValue) -> date | None:
         if _EXCEL_SERIAL[0] <= v <= _EXCEL_SERIAL[1]:
             return date.fromordinal(date(1899, 12, 30).toordinal() + int(v))
         return None
-    m = _DATE_RE.match(cell_text(v))
-    if not m:
-        return None
+    text = cell_text(v)
     try:
-        return date(int(m.group(3)), int(m.group(2)), int(m.group(1)))
+        if m := _DATE_RE.match(text):
+            return date(int(m.group(3)), int(m.group(2)), int(m.group(1)))
+        if m := _ISO_RE.match(text):
+            return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
     except ValueError:
         return None
+    return None
 
 
 def parse_year(v: CellValue) -> int | None:
+    """2023, 2023.0, "2023", " 2023 " or "Năm 2023" -> 2023; None unless 2000-2100."""
     if isinstance(v, int | float) and not isinstance(v, bool):
         y = int(v) if float(v).is_integer() else None
     else:
-        t = cell_text(v)
-        y = int(t) if _YEAR_RE.match(t) else None
-    return y if y is not None and 2000 <= y <= 2100 else None
+        m = _YEAR_RE.match(cell_text(v))
+        y = int(m.group(1)) if m else None
+    return y if y is not None and YEARS[0] <= y <= YEARS[1] else None
+
+
+def parse_decimal(v: CellValue) -> float | None:
+    """1.5, "1,5", "1.5" or " 2 " -> a float; None for anything else."""
+    if isinstance(v, int | float) and not isinstance(v, bool):
+        return float(v)
+    t = cell_text(v).replace(" ", "")
+    if not _NUMBER_RE.match(t):
+        return None
+    return float(t.replace(",", "."))
 
 
 def parse_weight(v: CellValue) -> float | None:
@@ -97,6 +116,29 @@ def parse_weight(v: CellValue) -> float | None:
             return None
         w = float(t.replace(",", "."))
     return w if w > 0 else None
+
+
+@lru_cache(maxsize=8192)
+def loose(text: Any) -> str:
+    """How names and labels are compared: 'KẾT QUẢ\\nTHỰC HIỆN *' -> 'ket qua thuc hien'
+    (no case, diacritics — đ is d —, punctuation, stars or line breaks; cached)."""
+    t = unicodedata.normalize("NFD", str(text).replace("đ", "d").replace("Đ", "D"))
+    t = "".join(ch for ch in t if not unicodedata.combining(ch)).casefold()
+    return " ".join(_NON_WORD.sub(" ", t).split())
+
+
+def normal_code(code: str) -> str:
+    """Codes as units type them: '1.' -> '1', ' 1 . 2 ' -> '1.2', '01' stays '01'."""
+    return "".join(code.split()).strip(".")
+
+
+def objective_of(code: str) -> str:
+    """'1.2' -> '1'; '1' -> '1'; 'II.3' -> 'II'."""
+    return code.split(".", 1)[0].strip()
+
+
+def is_objective_code(code: str) -> bool:
+    return "." not in code.strip(".")
 
 
 def norm(text: str) -> str:

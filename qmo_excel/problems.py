@@ -11,9 +11,10 @@ import unicodedata
 from dataclasses import asdict, dataclass
 from typing import Any, Literal
 
-Severity = Literal["error", "warning", "info"]
-Category = Literal["file", "structure", "data"]
-SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
+from qmo_excel.vocab import SEVERITY_ORDER
+
+Severity = Literal["error", "warning", "info"]  # codes of vocab.Severity
+Category = Literal["file", "structure", "data"]  # codes of vocab.Category
 
 
 @dataclass(frozen=True)

@@ -23,7 +23,16 @@ from datetime import date
 from typing import Any
 
 from qmo_excel import spec
-from qmo_excel.cells import code_key, parse_weight, squeeze
+from qmo_excel.cells import (
+    code_key,
+    is_objective_code,
+    normal_code,
+    objective_of,
+    parse_date,
+    parse_weight,
+    parse_year,
+    squeeze,
+)
 from qmo_excel.judge import read_row, read_timeline
 from qmo_excel.model import (
     Assignment,
@@ -37,25 +46,7 @@ from qmo_excel.model import (
     UnitReturn,
     assigned_to,
 )
-
-ACHIEVED = frozenset({"vuot", "dat"})
-PERIOD_END = {"q1": (3, 31), "q2": (6, 30), "h1": (6, 30), "q3": (9, 30), "m9": (9, 30),
-              "q4": (12, 31), "year": (12, 31)}
-
-
-
-def objective_of(code: str) -> str:
-    """'1.2' -> '1'; '1' -> '1'; 'II.3' -> 'II'."""
-    return code.split(".", 1)[0].strip()
-
-
-def is_objective_code(code: str) -> bool:
-    return "." not in code.strip(".")
-
-
-def normal_code(code: str) -> str:
-    """Codes as units type them: '1.' -> '1', ' 1 . 2 ' -> '1.2', '01' stays '01'."""
-    return "".join(code.split()).strip(".")
+from qmo_excel.vocab import ACHIEVED, Period, disagrees
 
 
 def _weight(value: CellValue) -> float:
@@ -76,7 +67,8 @@ def cut_off_date(config: RoundConfig, year: int | None, period: str, as_of: date
     if config.cut_off:
         return config.cut_off
     if year:
-        month, day = PERIOD_END.get(period, (12, 31))
+        p = Period.get(period)
+        month, day = p.end if p is not None else (12, 31)
         return min(date(year, month, day), as_of)
     return as_of
 
@@ -107,13 +99,8 @@ def judge_indicator(row: Row, *, unit_code: str, objective_code: str, period: st
     notes = list(dict.fromkeys([*target.notes, *j.notes]))
     if verdict == "khong_xac_dinh" and self_code:
         verdict, source = self_code, "self_assessment"
-    mismatch = False
-    if self_code and source == "computed" and verdict not in ("khong_xac_dinh",
-                                                              "chua_co_so_lieu"):
-        said_ok = self_code in ACHIEVED
-        is_ok = verdict in ACHIEVED
-        mismatch = (said_ok and verdict == "khong_dat") or (not said_ok and is_ok
-                                                             and self_code == "khong_dat")
+    mismatch = source == "computed" and target.kind != "unknown" and disagrees(
+        self_code, verdict, getattr(j, "progress", None))
     return IndicatorResult(
         unit_code=unit_code, objective_code=objective_code, code=normal_code(row.text("code")),
         text=text, unit_of_measure=uom, target_text=target_text, result_text=result_text,
@@ -178,10 +165,6 @@ def score_objectives(ret: UnitReturn, *, unit_code: str, period: str
     return objectives, indicators
 
 
-def _as_date(value: object) -> date | None:
-    return value if isinstance(value, date) else None
-
-
 def score_tasks(ret: UnitReturn, *, unit_code: str, year: int | None, cut_off: date
                 ) -> list[TaskResult]:
     tasks = []
@@ -193,7 +176,7 @@ def score_tasks(ret: UnitReturn, *, unit_code: str, year: int | None, cut_off: d
         if timeline_text and year:
             due = read_timeline(timeline_text, year).deadline()
         status = spec.choice_code("status", r.get("status")) or ""
-        completed = _as_date(r.get("completed_on"))
+        completed = parse_date(r.get("completed_on"))
         done = status == "done" or (completed is not None and status != "cancelled")
         done_late = bool(done and completed and due and completed > due)
         overdue = bool(not done and status != "cancelled" and due and due < cut_off)
@@ -288,13 +271,6 @@ def fill_unit(unit: UnitResult, scored: Scored, config: RoundConfig) -> None:
 
 
 
-def year_of(ret: UnitReturn) -> int | None:
-    """The year a return states, when it is a plausible year."""
-    y = ret.info.get("year")
-    if isinstance(y, int | float) and not isinstance(y, bool) and 1900 < y < 2200:
-        return int(y)
-    return None
-
 
 def round_year_period(config: RoundConfig, years: Counter[int], periods: Counter[str]
                       ) -> tuple[int | None, str]:
@@ -310,7 +286,7 @@ def round_year_period(config: RoundConfig, years: Counter[int], periods: Counter
 
 def return_year_period(ret: UnitReturn) -> tuple[int | None, str | None]:
     """The year and period (a code) one return states."""
-    return year_of(ret), spec.choice_code("period", ret.info.get("period"))
+    return parse_year(ret.info.get("year")), spec.choice_code("period", ret.info.get("period"))
 
 
 def own_basis(ret: UnitReturn, config: RoundConfig, as_of: date

@@ -11,6 +11,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Literal
 
+from qmo_excel import vocab
+from qmo_excel.cells import loose
+
 TEMPLATE_ID = "qmo-unit-return"
 ROUND_TEMPLATE_ID = "qmo-round"
 VERSION = "1.0"
@@ -133,25 +136,12 @@ def col_letter(index: int) -> str:
 # --------------------------------------------------------------------------- choices
 
 CHOICES: dict[str, tuple[Choice, ...]] = {
-    "period": (
-        Choice("q1", "Quý I", "Quarter I"),
-        Choice("q2", "Quý II", "Quarter II"),
-        Choice("h1", "6 tháng", "Half year"),
-        Choice("q3", "Quý III", "Quarter III"),
-        Choice("m9", "9 tháng", "Nine months"),
-        Choice("q4", "Quý IV", "Quarter IV"),
-        Choice("year", "Năm", "Year"),
-    ),
+    "period": tuple(Choice(*w) for w in vocab.Period.words()),
     "direction": (
         Choice("higher_is_better", "Càng cao càng tốt", "Higher is better"),
         Choice("lower_is_better", "Càng thấp càng tốt", "Lower is better"),
     ),
-    "self_assessment": (
-        Choice("vuot", "Vượt", "Exceeded"),
-        Choice("dat", "Đạt", "Achieved"),
-        Choice("khong_dat", "Không đạt", "Not achieved"),
-        Choice("dang_thuc_hien", "Đang thực hiện", "In progress"),
-    ),
+    "self_assessment": tuple(Choice(v.value, v.vi, v.en) for v in vocab.SELF_ASSESSMENTS),
     "status": (
         Choice("not_started", "Chưa thực hiện", "Not started"),
         Choice("in_progress", "Đang thực hiện", "In progress"),
@@ -182,7 +172,10 @@ def choice_code(name: str, value: Any) -> str | None:
     for c in CHOICES[name]:
         if text in (c.code.casefold(), c.vi.casefold(), c.en.casefold()):
             return c.code
-    return None
+    # typed without diacritics or with other punctuation ("6 thang"): when one matches
+    key = loose(text)
+    found = {c.code for c in CHOICES[name] if key in (loose(c.vi), loose(c.en))}
+    return found.pop() if len(found) == 1 else None
 
 
 def choice(name: str, code: str) -> Choice:
@@ -403,20 +396,8 @@ ROUND_SHEETS = (ROUND_SETTINGS, REGISTER, ASSIGNMENTS)
 
 DEFAULT_BANDS: tuple[tuple[float, str], ...] = ((90.0, "xuat_sac"), (70.0, "tot"),
                                                 (50.0, "hoan_thanh"))
-BANDS = (
-    Choice("xuat_sac", "Hoàn thành xuất sắc", "Excellent"),
-    Choice("tot", "Hoàn thành tốt", "Good"),
-    Choice("hoan_thanh", "Hoàn thành", "Completed"),
-    Choice("khong_hoan_thanh", "Không hoàn thành", "Not completed"),
-)
-VERDICTS = (
-    Choice("vuot", "Vượt", "Exceeded"),
-    Choice("dat", "Đạt", "Achieved"),
-    Choice("khong_dat", "Không đạt", "Not achieved"),
-    Choice("dang_thuc_hien", "Đang thực hiện", "In progress"),
-    Choice("chua_co_so_lieu", "Chưa có số liệu", "No data"),
-    Choice("khong_xac_dinh", "Không xác định", "Undetermined"),
-)
+BANDS = tuple(Choice(*w) for w in vocab.Band.words())
+VERDICTS = tuple(Choice(*w) for w in vocab.Verdict.words())
 
 
 def label_of(choices: tuple[Choice, ...], code: str, lang: Lang = "vi") -> str:

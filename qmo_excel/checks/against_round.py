@@ -12,9 +12,8 @@ from __future__ import annotations
 
 import re
 
-from qmo_excel.cells import cell_text, code_key, squeeze
+from qmo_excel.cells import cell_text, code_key, loose, squeeze
 from qmo_excel.checks.context import CheckContext
-from qmo_excel.intake.labels import loose
 from qmo_excel.model import RegisteredUnit, Row, assigned_to
 
 # The file name of a pre-filled template: MTCL_2023_h1_PTCKH.xlsx (template/prefill.py).

@@ -36,13 +36,12 @@ from qmo_excel.intake.labels import label_key
 from qmo_excel.judge import note_in, read_row, read_timeline
 from qmo_excel.model import CellValue, RoundConfig, Row, UnitReturn
 from qmo_excel.problems import Problem, problem
+from qmo_excel.vocab import disagrees
 
 if TYPE_CHECKING:
     from qmo_excel.intake.reader import Layout
 
 
-_ACHIEVED = {"vuot": "achieved", "dat": "achieved", "khong_dat": "failed",
-             "dang_thuc_hien": "progress"}
 _CONFIDENT = {"certain", "high"}
 _NO_TIME = {"none", "unknown"}  # a timeline with no date the judge can track
 
@@ -334,7 +333,7 @@ class _Checker:
         if not known or own is None:
             return
         j = reading.judgement
-        if j.verdict not in _ACHIEVED or not _disagree(own, j.verdict):
+        if not disagrees(own, j.verdict, getattr(j, "progress", None)):
             return
         percent = ""
         if j.percent_of_plan is not None:
@@ -413,18 +412,6 @@ def _unread_result(result: Any) -> bool:
             and getattr(result, "numerator", None) is None
             and not getattr(result, "parts", None))
 
-
-def _disagree(own: str, verdict: str) -> bool:
-    """Whether a self-assessment contradicts the computed verdict.
-
-    Claiming "Đạt" for what was exceeded is modest, not wrong; claiming "Vượt" for a plain
-    "Đạt", or any claim on the other side of achieved/not achieved/in progress, is flagged.
-    """
-    if own == verdict:
-        return False
-    if own == "vuot" and verdict == "dat":
-        return True
-    return _ACHIEVED.get(own) != _ACHIEVED.get(verdict)
 
 
 def _confident(conf: Any) -> bool:

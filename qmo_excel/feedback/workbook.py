@@ -48,8 +48,9 @@ from qmo_excel.feedback.extensions import SheetExt, carry_extensions, read_exten
 from qmo_excel.feedback.rebuild import rebuild, repoint
 from qmo_excel.fileio import atomic_path
 from qmo_excel.intake.decrypt import decrypt_default
-from qmo_excel.problems import SEVERITY_ORDER, Problem, sort_key
+from qmo_excel.problems import Problem, sort_key
 from qmo_excel.reports import FileReport
+from qmo_excel.vocab import SEVERITY_ORDER
 
 LIST_SHEET = {"vi": "Lỗi cần sửa", "en": "Problems to fix"}
 FILLS = {"error": "FFC7CE", "warning": "FFE699", "info": "DDEBF7"}

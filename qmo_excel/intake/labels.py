@@ -9,25 +9,15 @@ A sheet renamed by the unit is recognised by its labels.
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from collections.abc import Callable, Sequence
-from functools import lru_cache
 from typing import Any
 
 from qmo_excel import spec
+from qmo_excel.cells import loose
 
 HEADER_SEARCH_ROWS = 15  # a header moved down by inserted rows is still found
 INFO_SEARCH_ROWS = 60
-_NON_WORD = re.compile(r"[\W_]+")
 
-
-@lru_cache(maxsize=8192)
-def loose(text: Any) -> str:
-    """'KẾT QUẢ\\nTHỰC HIỆN *' -> 'ket qua thuc hien' (cached: headers repeat)."""
-    t = unicodedata.normalize("NFD", str(text).replace("đ", "d").replace("Đ", "D"))
-    t = "".join(ch for ch in t if not unicodedata.combining(ch)).casefold()
-    return " ".join(_NON_WORD.sub(" ", t).split())
 
 
 SHEETS: dict[str, Any] = {s.key: s for s in (spec.UNIT_INFO, spec.OBJECTIVES, spec.PLAN)}

@@ -10,15 +10,14 @@ message naming the cell.
 
 from __future__ import annotations
 
-import re
-import unicodedata
-from datetime import date, datetime, timedelta
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 import openpyxl
 
 from qmo_excel import spec
+from qmo_excel.cells import cell_text, loose, parse_date, parse_decimal, parse_year
 from qmo_excel.model import Assignment, RegisteredUnit, RoundConfig
 
 
@@ -26,73 +25,38 @@ class RoundError(Exception):
     """The file is not a readable round workbook, or one of its values is wrong."""
 
 
-def _norm(value: Any) -> str:
-    text = unicodedata.normalize("NFC", str(value)).replace("\u00a0", " ")
-    return " ".join(text.split()).rstrip("*: ").casefold()
-
-
-def _text(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    if isinstance(value, datetime | date):
-        return value.strftime("%d/%m/%Y")
-    return unicodedata.normalize("NFC", str(value)).strip()
-
-
 def _convert(field: spec.Field, value: Any, where: str) -> Any:
     """A cell's value as its field wants it (None when empty)."""
     if value is None or (isinstance(value, str) and not value.strip()):
         return None
     if field.kind == "year":
-        try:
-            year = int(float(str(value).strip()))
-        except ValueError:
-            year = 0
-        if not 1900 <= year <= 2200:
-            raise RoundError(f"Ô {where} ({field.vi}): “{_text(value)}” không phải một năm "
+        year = parse_year(value)
+        if year is None:
+            raise RoundError(f"Ô {where} ({field.vi}): “{cell_text(value)}” không phải một năm "
                              "hợp lệ; ghi năm 4 chữ số, ví dụ 2023.")
         return year
     if field.kind == "date":
         return _date(value, field, where)
     if field.kind == "number":
-        if isinstance(value, int | float) and not isinstance(value, bool):
-            return float(value)
-        text = str(value).strip().replace(" ", "")
-        text = text.replace(",", ".") if text.count(",") == 1 and "." not in text else text
-        try:
-            return float(text)
-        except ValueError:
-            raise RoundError(f"Ô {where} ({field.vi}): “{_text(value)}” không phải một số."
-                             ) from None
+        number = parse_decimal(value)
+        if number is None:
+            raise RoundError(f"Ô {where} ({field.vi}): “{cell_text(value)}” không phải một số.")
+        return number
     if field.kind == "choice" and field.choices:
         code = spec.choice_code(field.choices, value)
         if code is None:
             allowed = ", ".join(spec.choice_labels(field.choices))
-            raise RoundError(f"Ô {where} ({field.vi}): “{_text(value)}” không có trong danh "
+            raise RoundError(f"Ô {where} ({field.vi}): “{cell_text(value)}” không có trong danh "
                              f"sách; chọn một trong: {allowed}.")
         return code
-    return _text(value)
+    return cell_text(value)
 
 
 def _date(value: Any, field: spec.Field, where: str) -> date:
-    if isinstance(value, datetime):
-        return value.date()
-    if isinstance(value, date):
-        return value
-    if isinstance(value, int | float) and 1 < value < 200000:
-        return date(1899, 12, 30) + timedelta(days=int(value))
-    text = str(value).strip()
-    m = re.fullmatch(r"(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})", text)
-    iso = re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})", text)
-    try:
-        if m:
-            return date(int(m[3]), int(m[2]), int(m[1]))
-        if iso:
-            return date(int(iso[1]), int(iso[2]), int(iso[3]))
-    except ValueError:
-        pass
+    parsed = parse_date(value)
+    if parsed is not None:
+        return parsed
+    text = cell_text(value)
     raise RoundError(f"Ô {where} ({field.vi}): “{text}” không phải ngày hợp lệ; ghi "
                      "ngày/tháng/năm, ví dụ 15/06/2023.")
 
@@ -101,7 +65,7 @@ def _labels(fields: tuple[spec.Field, ...]) -> dict[str, spec.Field]:
     out: dict[str, spec.Field] = {}
     for f in fields:
         for name in (f.vi, f.en, f.key):
-            out[_norm(name)] = f
+            out[loose(name)] = f
     return out
 
 
@@ -115,7 +79,7 @@ def _read_settings(rows: list[tuple[Any, ...]]) -> dict[str, Any]:
     found: dict[str, tuple[Any, str]] = {}
     for r, row in enumerate(rows, start=1):
         for c, cell in enumerate(row):
-            f = labels.get(_norm(cell)) if isinstance(cell, str) else None
+            f = labels.get(loose(cell)) if isinstance(cell, str) else None
             if f is not None and f.key not in found and c + 1 < len(row):
                 found[f.key] = (row[c + 1], f"{spec.col_letter(c + 1)}{r}")
                 break
@@ -137,8 +101,8 @@ def _read_table(rows: list[tuple[Any, ...]], sheet: spec.TableSheet) -> list[dic
     labels = _labels(sheet.fields)
     header_row, columns = 0, {}
     for r, row in enumerate(rows[:15], start=1):
-        cols = {labels[_norm(v)].key: c for c, v in enumerate(row)
-                if isinstance(v, str) and _norm(v) in labels}
+        cols = {labels[loose(v)].key: c for c, v in enumerate(row)
+                if isinstance(v, str) and loose(v) in labels}
         if len(cols) >= 2:
             header_row, columns = r, cols
             break
@@ -160,13 +124,13 @@ def _read_table(rows: list[tuple[Any, ...]], sheet: spec.TableSheet) -> list[dic
 
 
 def _find_sheets(wb: Any, lang: str | None) -> dict[str, Any]:
-    names = {_norm(n): n for n in wb.sheetnames}
+    names = {loose(n): n for n in wb.sheetnames}
     order = [lang] if lang in spec.LANGS else []
     order += [lg for lg in spec.LANGS if lg not in order]
     found: dict[str, Any] = {}
     for sheet in spec.ROUND_SHEETS:
         for lg in order:
-            actual = names.get(_norm(sheet.vi if lg == "vi" else sheet.en))
+            actual = names.get(loose(sheet.vi if lg == "vi" else sheet.en))
             if actual is not None:
                 found[sheet.key] = wb[actual]
                 break
@@ -189,7 +153,7 @@ def read_round(path: str | Path) -> RoundConfig:
             rows = _rows(wb[spec.META_SHEET])
             for key, cell in spec.META_CELLS.items():
                 r = int(cell[1:]) - 1
-                meta[key] = _text(rows[r][1]) if r < len(rows) and len(rows[r]) > 1 else ""
+                meta[key] = cell_text(rows[r][1]) if r < len(rows) and len(rows[r]) > 1 else ""
         if meta.get("template_id") == spec.TEMPLATE_ID:
             raise RoundError(f"“{p.name}” là mẫu báo cáo của đơn vị, không phải tệp kỳ báo "
                              "cáo (round.xlsx). Tạo tệp kỳ báo cáo bằng lệnh “qmo init”.")

@@ -9,12 +9,11 @@ from __future__ import annotations
 import math
 from datetime import date
 
-from qmo_excel import spec
+from qmo_excel import spec, vocab
 from qmo_excel.model import RoundResult, UnitResult
 
-VERDICT_ORDER = ("vuot", "dat", "khong_dat", "dang_thuc_hien", "chua_co_so_lieu",
-                 "khong_xac_dinh")
-ACHIEVED = ("vuot", "dat")
+VERDICT_ORDER: tuple[str, ...] = tuple(vocab.Verdict)
+ACHIEVED = vocab.ACHIEVED
 
 SHEETS: dict[str, tuple[str, str]] = {
     "overview": ("Tổng quan", "Overview"),
@@ -33,27 +32,6 @@ DATA_SHEET = "_data"
 CSV_OF = {"indicators": "indicators.csv", "tasks": "tasks.csv", "problems": "problems.csv",
           "objectives": "objectives.csv", "intake": "intake.csv", "ranking": "units.csv"}
 
-INTAKE_STATUS: dict[str, tuple[str, str]] = {
-    "used": ("Sử dụng", "Used"),
-    "superseded": ("Bị thay thế", "Superseded"),
-    "duplicate": ("Trùng lặp", "Duplicate"),
-    "rejected": ("Bị từ chối", "Rejected"),
-    "ignored": ("Bỏ qua", "Ignored"),
-}
-SEVERITY: dict[str, tuple[str, str]] = {
-    "error": ("Lỗi", "Error"),
-    "warning": ("Cảnh báo", "Warning"),
-    "info": ("Lưu ý", "Note"),
-}
-CONFIDENCE: dict[str, tuple[str, str]] = {
-    "certain": ("Chắc chắn", "Certain"),
-    "likely": ("Khá chắc", "Likely"),
-    "uncertain": ("Chưa chắc", "Uncertain"),
-}
-SOURCE: dict[str, tuple[str, str]] = {
-    "computed": ("Tính toán", "Computed"),
-    "self_assessment": ("Tự đánh giá", "Self-assessment"),
-}
 
 WORDS: dict[str, tuple[str, str]] = {
     "title": ("BÁO CÁO TỔNG HỢP KẾT QUẢ THỰC HIỆN MỤC TIÊU CHẤT LƯỢNG",
@@ -133,11 +111,11 @@ def sheet_name(key: str, lang: str) -> str:
 
 
 def verdict(code: str, lang: str) -> str:
-    return spec.label_of(spec.VERDICTS, code, _lang(lang)) if code else ""
+    return vocab.Verdict.label_of(code, lang)
 
 
 def band(code: str, lang: str) -> str:
-    return spec.label_of(spec.BANDS, code, _lang(lang)) if code else ""
+    return vocab.Band.label_of(code, lang)
 
 
 def choice(name: str, code: str, lang: str) -> str:
@@ -145,7 +123,7 @@ def choice(name: str, code: str, lang: str) -> str:
 
 
 def period(code: str, lang: str) -> str:
-    return spec.label_of(spec.CHOICES["period"], code, _lang(lang))
+    return vocab.Period.label_of(code, lang)
 
 
 def _lang(lang: str) -> spec.Lang:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from typing import Any
 
+from qmo_excel import vocab
 from qmo_excel.judge.notes_en import note_in
 from qmo_excel.model import RoundResult
 from qmo_excel.summary import formats as F
@@ -95,7 +96,7 @@ def indicators(result: RoundResult, lang: str) -> Table:
             notes = "; ".join([note_in(n, "en") for n in i.notes] if english else i.notes)
             yield [i.unit_code, i.objective_code, i.code, i.text, i.unit_of_measure,
                    i.target_text, i.result_text, L.verdict(i.verdict, lang), i.percent_of_plan,
-                   L.pick(L.CONFIDENCE, i.confidence, lang), L.pick(L.SOURCE,
+                   vocab.Confidence.label_of(i.confidence, lang), vocab.Source.label_of(
                    i.verdict_source, lang), L.verdict(i.self_assessment, lang),
                    _flag(i.self_assessment_mismatch, lang), notes]
 
@@ -152,7 +153,7 @@ def intake(result: RoundResult, lang: str) -> Table:
     cols = [
         Col("Tệp", "File", 34, "wrap"),
         Col("Kết quả tiếp nhận", "Status", 13, "center",
-            {L.pick(L.INTAKE_STATUS, c, lang): v for c, v in F.INTAKE_CELL.items()}),
+            {vocab.Fate.label_of(c, lang): v for c, v in F.INTAKE_CELL.items()}),
         Col("Mã đơn vị", "Unit code", 11), Col("Tên đơn vị", "Unit name", 28, "wrap"),
         Col("Ngày báo cáo", "Report date", 11, "date"),
         Col("Nộp muộn", "Late", 8, "center"),
@@ -162,7 +163,7 @@ def intake(result: RoundResult, lang: str) -> Table:
 
     def rows() -> Iterator[Row]:
         for e in result.intake:
-            yield [e.file, L.pick(L.INTAKE_STATUS, e.status, lang), e.unit_code, e.unit_name,
+            yield [e.file, vocab.Fate.label_of(e.status, lang), e.unit_code, e.unit_name,
                    e.report_date, _flag(e.late, lang, "late"), e.reason, e.errors, e.warnings]
 
     return Table("intake", L.sheet_name("intake", lang), _title(result, "intake", lang), cols,
@@ -190,7 +191,7 @@ def problems(result: RoundResult, lang: str) -> Table:
         Col("Trang tính", "Sheet", 16, "wrap"), Col("Ô", "Cell", 7, "center"),
         Col("Mã lỗi", "Code", 22),
         Col("Mức độ", "Severity", 10, "center",
-            {L.pick(L.SEVERITY, c, lang): v for c, v in F.SEVERITY_CELL.items()}),
+            {vocab.Severity.label_of(c, lang): v for c, v in F.SEVERITY_CELL.items()}),
         Col("Nội dung", "Message", 60, "wrap"),
     ]
 
@@ -198,7 +199,7 @@ def problems(result: RoundResult, lang: str) -> Table:
         for p in result.problems:
             yield [getattr(p, "file", ""), getattr(p, "unit_code", ""),
                    getattr(p, "sheet", ""), getattr(p, "cell", ""), getattr(p, "code", ""),
-                   L.pick(L.SEVERITY, str(getattr(p, "severity", "")), lang),
+                   vocab.Severity.label_of(str(getattr(p, "severity", "")), lang),
                    getattr(p, "message", "")]
 
     return Table("problems", L.sheet_name("problems", lang), _title(result, "problems", lang),
