@@ -12,13 +12,12 @@ import csv
 import json
 from collections.abc import Callable, Iterator
 from datetime import date
-from itertools import chain
 from pathlib import Path
 from typing import Any, TextIO
 
+from qmo_excel.figures import achieved_total, headline
 from qmo_excel.fileio import atomic_path
 from qmo_excel.model import RoundResult, UnitResult
-from qmo_excel.summary.labels import achieved_total
 
 CSV_TABLES = ("intake", "units", "objectives", "indicators", "tasks", "problems",
               "missing_units")
@@ -51,67 +50,85 @@ def to_export_dict_head(result: RoundResult) -> dict[str, Any]:
         "round": {"year": result.year, "period": result.period, "town": result.town,
                   "as_of": _d(result.as_of), "deadline": _d(result.deadline),
                   "cut_off": _d(result.cut_off), "lang": result.lang},
+        "headline": headline(result).to_dict(),
     }
+
+
+# Each table's columns, declared once: the JSON records' keys and the CSV header, the
+# same whether the table is empty or full. The summary sheets name these keys (Col.key).
+COLUMNS: dict[str, tuple[str, ...]] = {
+    "intake": ("file", "unit_code", "status", "reason", "unit_name", "report_date", "late",
+               "unknown_unit", "sha256", "errors", "warnings"),
+    "units": ("code", "name", "submitted", "late", "score", "band", "indicators",
+              "achieved", "not_achieved", "no_data", "undetermined", "tasks", "tasks_done",
+              "tasks_overdue", "kind", "registered", "file", "report_date", "exceeded",
+              "in_progress", "objectives", "objectives_achieved", "tasks_done_late",
+              "mismatches", "problems"),
+    "objectives": ("unit_code", "code", "text", "status", "indicators", "achieved",
+                   "not_achieved"),
+    "indicators": ("unit_code", "objective_code", "code", "text", "target_text",
+                   "result_text", "verdict", "percent_of_plan", "self_assessment",
+                   "self_assessment_mismatch", "unit_of_measure", "target_kind",
+                   "direction", "verdict_source", "confidence", "weight", "notes", "row"),
+    "tasks": ("unit_code", "number", "objective_code", "task", "due", "status", "overdue",
+              "lead", "timeline", "completed_on", "done", "done_late"),
+    "problems": ("file", "unit_code", "sheet", "cell", "code", "severity", "message",
+                 "field", "value"),
+    "missing_units": ("code", "name", "kind"),
+}
+
+
+def _values(result: RoundResult, table: str) -> Iterator[tuple[Any, ...]]:
+    """A table's rows, each in the order of ``COLUMNS[table]``."""
+    if table == "missing_units":
+        units = {u.code: u for u in result.units}
+        for c in result.missing_units:
+            u = units.get(c)
+            yield (c, u.name if u else "", u.kind if u else "")
+    elif table == "intake":
+        for e in result.intake:
+            yield (e.file, e.unit_code, e.status, e.reason, e.unit_name,
+                   _d(e.report_date), e.late, e.unknown_unit, e.sha256, e.errors,
+                   e.warnings)
+    elif table == "units":
+        for u in result.units:
+            yield (u.code, u.name, u.submitted, u.late, u.score, u.band, u.indicators,
+                   _achieved(u), u.not_achieved, u.no_data, u.undetermined, u.tasks,
+                   u.tasks_done, u.tasks_overdue, u.kind, u.registered, u.file,
+                   _d(u.report_date), u.exceeded, u.in_progress, u.objectives,
+                   u.objectives_achieved, u.tasks_done_late, u.mismatches, u.problems)
+    elif table == "objectives":
+        for o in result.objectives:
+            yield (o.unit_code, o.code, o.text, o.status, o.indicators, o.achieved,
+                   list(o.not_achieved))
+    elif table == "indicators":
+        for i in result.indicators:
+            yield (i.unit_code, i.objective_code, i.code, i.text, i.target_text,
+                   i.result_text, i.verdict, i.percent_of_plan, i.self_assessment,
+                   i.self_assessment_mismatch, i.unit_of_measure, i.target_kind,
+                   i.direction, i.verdict_source, i.confidence, i.weight, list(i.notes),
+                   i.row)
+    elif table == "tasks":
+        for k in result.tasks:
+            yield (k.unit_code, k.number, k.objective_code, k.task, _d(k.due), k.status,
+                   k.overdue, k.lead, k.timeline, _d(k.completed_on), k.done, k.done_late)
+    elif table == "problems":
+        for p in result.problems:
+            yield tuple(str(getattr(p, c, "")) for c in COLUMNS["problems"])
+    else:
+        raise KeyError(table)
 
 
 def export_records(result: RoundResult, table: str) -> Iterator[Any]:
     """One table of the export, record by record: a province's round holds hundreds of
-    thousands of records, and the CSV files are written without building them all."""
+    thousands of records, and the CSV files are written without building them all.
+    The missing units are a list of codes in JSON."""
     if table == "missing_units":
         yield from result.missing_units
-    elif table == "intake":
-        for e in result.intake:
-            yield {"file": e.file, "unit_code": e.unit_code, "status": e.status,
-                   "reason": e.reason, "unit_name": e.unit_name,
-                   "report_date": _d(e.report_date), "late": e.late,
-                   "unknown_unit": e.unknown_unit, "sha256": e.sha256, "errors": e.errors,
-                   "warnings": e.warnings}
-    elif table == "units":
-        for u in result.units:
-            yield {"code": u.code, "name": u.name, "submitted": u.submitted, "late": u.late,
-                   "score": u.score, "band": u.band, "indicators": u.indicators,
-                   "achieved": _achieved(u), "not_achieved": u.not_achieved,
-                   "no_data": u.no_data, "undetermined": u.undetermined, "tasks": u.tasks,
-                   "tasks_done": u.tasks_done, "tasks_overdue": u.tasks_overdue,
-                   "kind": u.kind, "registered": u.registered, "file": u.file,
-                   "report_date": _d(u.report_date), "exceeded": u.exceeded,
-                   "in_progress": u.in_progress, "objectives": u.objectives,
-                   "objectives_achieved": u.objectives_achieved,
-                   "tasks_done_late": u.tasks_done_late, "mismatches": u.mismatches,
-                   "problems": u.problems}
-    elif table == "objectives":
-        for o in result.objectives:
-            yield {"unit_code": o.unit_code, "code": o.code, "text": o.text,
-                   "status": o.status, "indicators": o.indicators, "achieved": o.achieved,
-                   "not_achieved": list(o.not_achieved)}
-    elif table == "indicators":
-        for i in result.indicators:
-            yield {"unit_code": i.unit_code, "objective_code": i.objective_code,
-                   "code": i.code, "text": i.text, "target_text": i.target_text,
-                   "result_text": i.result_text, "verdict": i.verdict,
-                   "percent_of_plan": i.percent_of_plan,
-                   "self_assessment": i.self_assessment,
-                   "self_assessment_mismatch": i.self_assessment_mismatch,
-                   "unit_of_measure": i.unit_of_measure, "target_kind": i.target_kind,
-                   "direction": i.direction, "verdict_source": i.verdict_source,
-                   "confidence": i.confidence, "weight": i.weight,
-                   "notes": list(i.notes), "row": i.row}
-    elif table == "tasks":
-        for k in result.tasks:
-            yield {"unit_code": k.unit_code, "number": k.number,
-                   "objective_code": k.objective_code, "task": k.task, "due": _d(k.due),
-                   "status": k.status, "overdue": k.overdue, "lead": k.lead,
-                   "timeline": k.timeline, "completed_on": _d(k.completed_on),
-                   "done": k.done, "done_late": k.done_late}
-    elif table == "problems":
-        for p in result.problems:
-            yield {"file": getattr(p, "file", ""), "unit_code": getattr(p, "unit_code", ""),
-                   "sheet": getattr(p, "sheet", ""), "cell": getattr(p, "cell", ""),
-                   "code": getattr(p, "code", ""), "severity": getattr(p, "severity", ""),
-                   "message": getattr(p, "message", ""), "field": getattr(p, "field", ""),
-                   "value": getattr(p, "value", "")}
-    else:
-        raise KeyError(table)
+        return
+    keys = COLUMNS[table]
+    for values in _values(result, table):
+        yield dict(zip(keys, values, strict=True))
 
 
 def _atomic(path: Path, write: Callable[[TextIO], object], *, bom: bool = False) -> None:
@@ -134,7 +151,8 @@ def _dump(value: Any, indent: str) -> str:
 def _stream_json(result: RoundResult, fh: TextIO) -> None:
     head = to_export_dict_head(result)
     fh.write("{\n")
-    fh.write(f'  "round": {_dump(head["round"], "  ")}')
+    fh.write(f'  "round": {_dump(head["round"], "  ")},\n')
+    fh.write(f'  "headline": {_dump(head["headline"], "  ")}')
     for table in EXPORT_TABLES:
         fh.write(f",\n  {json.dumps(table)}: ")
         first = True
@@ -154,33 +172,8 @@ def _cell(value: Any) -> Any:
     return value
 
 
-def _rows(result: RoundResult, table: str) -> tuple[list[str], Iterator[list[Any]]]:
-    if table == "missing_units":
-        units = {u.code: u for u in result.units}
-        header = ["code", "name", "kind"]
-        rows = ([c, units[c].name if c in units else "", units[c].kind if c in units else ""]
-                for c in result.missing_units)
-        return header, rows
-    records = export_records(result, table)
-    first = next(records, None)
-    if first is None:
-        return list(_EMPTY_HEADERS[table]), iter(())
-    header = list(first)
-    return header, ([_cell(r.get(k)) for k in header] for r in chain([first], records))
-
-
-_EMPTY_HEADERS: dict[str, tuple[str, ...]] = {
-    "intake": ("file", "unit_code", "status", "reason"),
-    "units": ("code", "name", "submitted", "late", "score", "band", "indicators", "achieved",
-              "not_achieved", "no_data", "undetermined", "tasks", "tasks_done",
-              "tasks_overdue"),
-    "objectives": ("unit_code", "code", "text", "status", "indicators", "achieved"),
-    "indicators": ("unit_code", "objective_code", "code", "text", "target_text",
-                   "result_text", "verdict", "percent_of_plan", "self_assessment",
-                   "self_assessment_mismatch"),
-    "tasks": ("unit_code", "number", "objective_code", "task", "due", "status", "overdue"),
-    "problems": ("file", "unit_code", "sheet", "cell", "code", "severity", "message"),
-}
+def _rows(result: RoundResult, table: str) -> Iterator[list[Any]]:
+    return ([_cell(v) for v in values] for values in _values(result, table))
 
 
 def write_csv(result: RoundResult, out_dir: Path | str) -> list[Path]:
@@ -189,7 +182,7 @@ def write_csv(result: RoundResult, out_dir: Path | str) -> list[Path]:
     out.mkdir(parents=True, exist_ok=True)
     paths: list[Path] = []
     for table in CSV_TABLES:
-        header, rows = _rows(result, table)
+        header, rows = list(COLUMNS[table]), _rows(result, table)
 
         def write(fh: TextIO, header: list[str] = header,
                   rows: Iterator[list[Any]] = rows) -> None:

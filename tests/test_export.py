@@ -30,8 +30,8 @@ KEYS = {
 
 def test_shape_and_values() -> None:
     d = to_export_dict(seed_round())
-    assert list(d)[:8] == ["round", "intake", "missing_units", "units", "objectives",
-                           "indicators", "tasks", "problems"]
+    assert list(d)[:9] == ["round", "headline", "intake", "missing_units", "units",
+                           "objectives", "indicators", "tasks", "problems"]
     for table, keys in KEYS.items():
         records = [d[table]] if table == "round" else d[table]
         assert records

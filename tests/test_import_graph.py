@@ -26,7 +26,7 @@ LAYERS: list[set[str]] = [
     {"intake"},
     {"checks"},
     {"scoring"},
-    {"reports", "consolidation"},
+    {"reports", "consolidation", "figures"},
     {"feedback", "summary", "export", "report"},
     {"history"},
     {"jobs"},

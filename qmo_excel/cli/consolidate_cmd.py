@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import os
 import sys
-from collections import Counter
 from datetime import date
 from pathlib import Path
 
 import click
 
+from qmo_excel.figures import headline
 from qmo_excel.model import RoundConfig, RoundResult
+from qmo_excel.summary.labels import num
 
 
 def _find_round(folder: Path) -> Path | None:
@@ -20,59 +21,55 @@ def _find_round(folder: Path) -> Path | None:
     return None
 
 
-def _vn_number(value: float, digits: int = 1) -> str:
-    text = f"{value:,.{digits}f}"
-    return text.replace(",", "\u0000").replace(".", ",").replace("\u0000", ".")
+MAX_CODES = 10  # codes listed on one terminal line before "… và N đơn vị khác"
+
+
+def _codes(codes: list[str], lang: str) -> str:
+    shown = ", ".join(codes[:MAX_CODES])
+    more = len(codes) - MAX_CODES
+    if more > 0:
+        shown += f" … và {more} đơn vị khác" if lang == "vi" else f" … and {more} more"
+    return shown
 
 
 def render_summary(result: RoundResult, lang: str) -> list[str]:
-    fates = Counter(e.status for e in result.intake)
-    registered = [u for u in result.units if u.registered]
-    submitted = [u for u in registered if u.submitted]
-    late = [u for u in result.units if u.late]
-    unknown = [u for u in result.units if not u.registered]
-    ind = result.indicators
-    achieved = sum(i.verdict in ("vuot", "dat") for i in ind)
-    failed = sum(i.verdict == "khong_dat" for i in ind)
-    progress = sum(i.verdict == "dang_thuc_hien" for i in ind)
-    no_data = sum(i.verdict == "chua_co_so_lieu" for i in ind)
-    scores = [u.score for u in result.units if u.score is not None]
-    avg = sum(scores) / len(scores) if scores else None
-    overdue = sum(t.overdue for t in result.tasks)
-    severities = Counter(p.severity for p in result.problems)
+    """The terminal's lines, from the same figures as the overview sheet and the JSON."""
+    h = headline(result)
+    f = h.fates
+    score = num(h.score, 1, lang) if h.score is not None else "—"
+    sev = h.problems
     if lang == "vi":
-        lines = [
-            f"Tiếp nhận {len(result.intake)} tệp: {fates['used']} sử dụng, "
-            f"{fates['superseded']} bị thay thế, {fates['duplicate']} trùng lặp, "
-            f"{fates['rejected']} bị từ chối, {fates['ignored']} bỏ qua.",
-            f"Đơn vị: {len(submitted)}/{len(registered)} đã nộp, {len(late)} nộp muộn, "
-            f"{len(result.missing_units)} chưa nộp"
-            + (f" ({', '.join(result.missing_units)})" if result.missing_units else "")
-            + (f"; {len(unknown)} không có trong danh sách "
-               f"({', '.join(u.code for u in unknown)})" if unknown else "") + ".",
-            f"Chỉ tiêu: {achieved}/{len(ind)} đạt và vượt, {failed} không đạt, "
-            f"{progress} đang thực hiện, {no_data} chưa có số liệu.",
-            "Điểm bình quân: " + (_vn_number(avg) if avg is not None else "—")
-            + f"; nhiệm vụ quá hạn: {overdue}; lỗi: {severities['error']}, cảnh báo: "
-            f"{severities['warning']}, lưu ý: {severities['info']}.",
+        units = (f"Đơn vị: {h.received}/{h.expected} đã nộp, {h.late} nộp muộn, "
+                 f"{h.missing} chưa nộp"
+                 + (f" ({_codes(h.missing_codes, lang)})" if h.missing_codes else "")
+                 + (f"; {len(h.unregistered_codes)} không có trong danh sách "
+                    f"({_codes(h.unregistered_codes, lang)})" if h.unregistered_codes else "")
+                 + ".")
+        return [
+            f"Tiếp nhận {h.files} tệp: {f['used']} sử dụng, {f['superseded']} bị thay thế, "
+            f"{f['duplicate']} trùng lặp, {f['rejected']} bị từ chối, {f['ignored']} bỏ qua.",
+            units,
+            f"Chỉ tiêu: {h.achieved}/{h.indicators} đạt và vượt, {h.not_achieved} không đạt, "
+            f"{h.in_progress} đang thực hiện, {h.no_data} chưa có số liệu"
+            + (f", {h.undetermined} không xác định" if h.undetermined else "") + ".",
+            f"Điểm bình quân: {score}; nhiệm vụ quá hạn: {h.tasks_overdue}; "
+            f"lỗi: {sev['error']}, cảnh báo: {sev['warning']}, lưu ý: {sev['info']}.",
         ]
-    else:
-        lines = [
-            f"Intake of {len(result.intake)} files: {fates['used']} used, "
-            f"{fates['superseded']} superseded, {fates['duplicate']} duplicate, "
-            f"{fates['rejected']} rejected, {fates['ignored']} ignored.",
-            f"Units: {len(submitted)}/{len(registered)} submitted, {len(late)} late, "
-            f"{len(result.missing_units)} missing"
-            + (f" ({', '.join(result.missing_units)})" if result.missing_units else "")
-            + (f"; {len(unknown)} not in the register "
-               f"({', '.join(u.code for u in unknown)})" if unknown else "") + ".",
-            f"Indicators: {achieved}/{len(ind)} achieved, {failed} not achieved, "
-            f"{progress} in progress, {no_data} no data.",
-            "Average score: " + (f"{avg:.1f}" if avg is not None else "—")
-            + f"; overdue tasks: {overdue}; errors: {severities['error']}, warnings: "
-            f"{severities['warning']}, notes: {severities['info']}.",
-        ]
-    return lines
+    units = (f"Units: {h.received}/{h.expected} submitted, {h.late} late, {h.missing} missing"
+             + (f" ({_codes(h.missing_codes, lang)})" if h.missing_codes else "")
+             + (f"; {len(h.unregistered_codes)} not in the register "
+                f"({_codes(h.unregistered_codes, lang)})" if h.unregistered_codes else "")
+             + ".")
+    return [
+        f"Intake of {h.files} files: {f['used']} used, {f['superseded']} superseded, "
+        f"{f['duplicate']} duplicate, {f['rejected']} rejected, {f['ignored']} ignored.",
+        units,
+        f"Indicators: {h.achieved}/{h.indicators} achieved, {h.not_achieved} not achieved, "
+        f"{h.in_progress} in progress, {h.no_data} no data"
+        + (f", {h.undetermined} undetermined" if h.undetermined else "") + ".",
+        f"Average score: {score}; overdue tasks: {h.tasks_overdue}; errors: {sev['error']}, "
+        f"warnings: {sev['warning']}, notes: {sev['info']}.",
+    ]
 
 
 @click.command("consolidate")

@@ -171,24 +171,6 @@ def dmy(d: date | None) -> str:
 # --------------------------------------------------------------------------- unit counts
 
 
-def achieved_total(u: UnitResult) -> int:
-    """Indicators achieved, vượt included.
-
-    ``UnitResult.achieved`` counts vượt + đạt (``exceeded`` is the vượt part). Should a
-    producer have counted đạt alone, the counts then add up only with ``exceeded``;
-    that case is recognised so the totals stay right either way.
-    """
-    rest = u.not_achieved + u.in_progress + u.no_data + u.undetermined
-    if u.exceeded and u.achieved + rest != u.indicators and \
-            u.achieved + u.exceeded + rest == u.indicators:
-        return u.achieved + u.exceeded
-    return u.achieved
-
-
-def expected_units(result: RoundResult) -> list[UnitResult]:
-    """Units that had to report: the registered ones (all units when no register)."""
-    registered = [u for u in result.units if u.registered]
-    return registered or [u for u in result.units if u.submitted]
 
 
 def ranked_units(result: RoundResult) -> list[tuple[int | None, UnitResult]]:
@@ -208,12 +190,3 @@ def ranked_units(result: RoundResult) -> list[tuple[int | None, UnitResult]]:
         out.append((rank, u))
     out.extend((None, u) for u in result.units if not u.submitted)
     return out
-
-
-def received_expected(result: RoundResult) -> list[UnitResult]:
-    """Units of the register that sent a usable return (all senders without a register),
-    so that expected = received + missing holds on every page."""
-    registered = [u for u in result.units if u.registered]
-    if registered:
-        return [u for u in registered if u.submitted]
-    return [u for u in result.units if u.submitted]

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
+from qmo_excel.figures import achieved_total, headline
 from qmo_excel.model import IndicatorResult, ObjectiveResult, RoundResult, TaskResult, UnitResult
 from qmo_excel.summary import labels as L
 
@@ -188,23 +189,20 @@ def _intro(result: RoundResult, t: dict[str, str], lg: str) -> str:
 
 
 def _intake(result: RoundResult, t: dict[str, str], lg: str) -> str:
-    expected = L.expected_units(result)
-    received = L.received_expected(result)
-    late = [u for u in result.units if u.submitted and u.late]
     by_code = {u.code: u for u in result.units}
-    text = t["intake"].format(n=len(expected), m=len(received), k=len(late))
+    h = headline(result)
+    text = t["intake"].format(n=h.expected, m=h.received, k=h.late)
     if result.missing_units:
         names = [by_code[c].name if c in by_code and by_code[c].name else c
                  for c in result.missing_units]
         text += t["missing"].format(l=len(names), names=_names(names, t, "units_w"))
     else:
         text += t["all_in"]
-    extra = [u.name or u.code for u in received if not u.registered]
-    if extra and len(expected) != len(received):
+    extra = [by_code[c].name or c for c in h.unregistered_codes]
+    if extra:
         text += t["extra"].format(x=len(extra), names=_names(extra, t, "units_w"))
-    rejected = sum(1 for e in result.intake if e.status == "rejected")
-    if rejected:
-        text += t["rejected"].format(r=rejected)
+    if h.fates["rejected"]:
+        text += t["rejected"].format(r=h.fates["rejected"])
     return text
 
 
@@ -218,19 +216,15 @@ def _scope(result: RoundResult, t: dict[str, str]) -> str:
 
 
 def _indicators(result: RoundResult, t: dict[str, str], lg: str) -> str:
-    units = [u for u in result.units if u.submitted]
-    total = sum(u.indicators for u in units)
-    text = t["scope_ind"].format(scope=_scope(result, t), a=sum(L.achieved_total(u)
-                                 for u in units), b=total, c=sum(u.exceeded for u in units))
-    for key, n in (("not_ach", sum(u.not_achieved for u in units)),
-                   ("in_prog", sum(u.in_progress for u in units)),
-                   ("no_data", sum(u.no_data for u in units)),
-                   ("undet", sum(u.undetermined for u in units))):
+    h = headline(result)
+    text = t["scope_ind"].format(scope=_scope(result, t), a=h.achieved, b=h.indicators,
+                                 c=h.exceeded)
+    for key, n in (("not_ach", h.not_achieved), ("in_prog", h.in_progress),
+                   ("no_data", h.no_data), ("undet", h.undetermined)):
         if n:
             text += t[key].format(n=n)
-    scores = [u.score for u in units if u.score is not None]
-    if scores:
-        text += t["score"].format(s=L.num(sum(scores) / len(scores), 1, lg))
+    if h.score is not None:
+        text += t["score"].format(s=L.num(h.score, 1, lg))
     else:
         text += "."
     return text
@@ -333,7 +327,7 @@ def _unit(i: int, u: UnitResult, objs: list[ObjectiveResult], inds: list[Indicat
     oa = sum(1 for o in objs if o.status in L.ACHIEVED)
     out = [t["unit_head"].format(i=i, name=u.name or u.code, code=u.code, score=score,
                                  oa=L.two(oa), ot=L.two(len(objs)),
-                                 a=L.two(L.achieved_total(u)), b=L.two(u.indicators))]
+                                 a=L.two(achieved_total(u)), b=L.two(u.indicators))]
     by_obj: dict[str, list[IndicatorResult]] = defaultdict(list)
     for ind in inds:
         by_obj[ind.objective_code].append(ind)

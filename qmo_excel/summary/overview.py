@@ -8,9 +8,9 @@ the verdict doughnut and the score bars; page 2 the two per-unit stacked bar cha
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
 from typing import Any
 
+from qmo_excel.figures import Headline, achieved_total, headline
 from qmo_excel.model import RoundResult, UnitResult
 from qmo_excel.summary import formats as F
 from qmo_excel.summary import labels as L
@@ -28,47 +28,6 @@ PROGRESS = ("on_time", "late", "open", "overdue")
 PROGRESS_WORD = {"on_time": "p_on_time", "late": "p_late", "open": "p_open",
                  "overdue": "p_overdue"}
 
-
-@dataclass
-class Headline:
-    expected: int
-    received: int
-    late: int
-    missing: int
-    score: float | None
-    objectives: int
-    objectives_achieved: int
-    tasks: int
-    tasks_done: int
-    tasks_overdue: int
-    indicators: int
-    achieved: int
-    exceeded: int
-    not_achieved: int
-    in_progress: int
-    no_data: int
-    undetermined: int
-
-
-def headline(result: RoundResult) -> Headline:
-    units = [u for u in result.units if u.submitted]
-    scores = [u.score for u in units if u.score is not None]
-    return Headline(
-        expected=len(L.expected_units(result)), received=len(L.received_expected(result)),
-        late=sum(1 for u in units if u.late), missing=len(result.missing_units),
-        score=sum(scores) / len(scores) if scores else None,
-        objectives=len(result.objectives),
-        objectives_achieved=sum(1 for o in result.objectives if o.status in L.ACHIEVED),
-        tasks=sum(u.tasks for u in units), tasks_done=sum(u.tasks_done for u in units),
-        tasks_overdue=sum(u.tasks_overdue for u in units),
-        indicators=sum(u.indicators for u in units),
-        achieved=sum(L.achieved_total(u) for u in units),
-        exceeded=sum(u.exceeded for u in units),
-        not_achieved=sum(u.not_achieved for u in units),
-        in_progress=sum(u.in_progress for u in units),
-        no_data=sum(u.no_data for u in units),
-        undetermined=sum(u.undetermined for u in units),
-    )
 
 
 def chart_units(result: RoundResult) -> list[UnitResult]:
@@ -108,7 +67,7 @@ def write_data_sheet(wb: Any, result: RoundResult, lang: str) -> None:
     for i, u in enumerate(units, start=1):
         row = grid.setdefault(i, {})
         row.update({3: _short(u.name or u.code), 4: u.score if u.score is not None else 0.0})
-        per = [u.exceeded, L.achieved_total(u) - u.exceeded, u.not_achieved, u.in_progress,
+        per = [u.exceeded, achieved_total(u) - u.exceeded, u.not_achieved, u.in_progress,
                u.no_data, u.undetermined]
         for j, n in enumerate(per):
             row[6 + j] = n
@@ -255,7 +214,7 @@ def _charts(wb: Any, ws: Any, result: RoundResult, lang: str, sizes: dict[str, i
         per.add_series({"name": [d, 0, 6 + j], "categories": [d, 1, 3, n, 3],
                         "values": [d, 1, 6 + j, n, 6 + j], "gap": 50,
                         "fill": {"color": F.VERDICT_CHART[code]}})
-    per_max = max([L.achieved_total(u) + u.not_achieved + u.in_progress + u.no_data +
+    per_max = max([achieved_total(u) + u.not_achieved + u.in_progress + u.no_data +
                    u.undetermined for u in units] or [0])
     _stack_axes(per, font, cat, L.word("count", lang), per_max)
     per.set_size({"width": 8 * 66 - 4, "height": PAGE2_CHART_H})

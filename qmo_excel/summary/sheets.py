@@ -6,6 +6,7 @@ from collections.abc import Iterator, Sequence
 from typing import Any
 
 from qmo_excel import vocab
+from qmo_excel.figures import achieved_total
 from qmo_excel.judge.notes_en import note_in
 from qmo_excel.model import RoundResult
 from qmo_excel.summary import formats as F
@@ -37,25 +38,28 @@ def _title(result: RoundResult, key: str, lang: str) -> str:
 
 def ranking(result: RoundResult, lang: str) -> Table:
     cols = [
-        Col("Hạng", "Rank", 5, "center"), Col("Mã đơn vị", "Unit code", 10),
-        Col("Tên đơn vị", "Unit name", 26, "wrap"), Col("Loại", "Kind", 12, "wrap"),
+        Col("Hạng", "Rank", 5, "center", key="rank"), Col("Mã đơn vị", "Unit code", 10, key="code"),
+        Col("Tên đơn vị", "Unit name", 26, "wrap", key="name"),
+        Col("Loại", "Kind", 12, "wrap", key="kind"),
         Col("Nộp báo cáo", "Report", 8, "center",
-            {L.word("not_submitted", lang): F.VERDICT_CELL["khong_dat"]}),
+            {L.word("not_submitted", lang): F.VERDICT_CELL["khong_dat"]}, key="submitted"),
         Col("Nộp muộn", "Late", 6.5, "center",
-            {L.word("late", lang): F.VERDICT_CELL["khong_xac_dinh"]}),
-        Col("Điểm", "Score", 6.5, "score"),
-        Col("Xếp loại", "Band", 21, "wrap", _band_colours(lang)),
-        Col("Số chỉ tiêu", "Indicators", 6.5, "int", width_en=9.5),
-        Col("Đạt và vượt", "Achieved", 6.5, "int", width_en=8.5),
-        Col("Không đạt", "Not achieved", 6.5, "int", width_en=8.5),
-        Col("Đang thực hiện", "In progress", 7.5, "int", width_en=8.5),
-        Col("Chưa có số liệu", "No data", 7.5, "int"),
-        Col("Không xác định", "Undeter-mined", 7.5, "int"),
-        Col("Mục tiêu đạt/ tổng số", "Objectives achieved", 8.5, "center", width_en=10),
-        Col("Nhiệm vụ", "Tasks", 7, "int"), Col("Hoàn thành", "Done", 7.5, "int"),
-        Col("Quá hạn", "Overdue", 6.5, "int", width_en=8),
-        Col("Khác tự đánh giá", "Differs from self-assess.", 8, "int"),
-        Col("Số lỗi dữ liệu", "Problems", 6.5, "int", width_en=8.5),
+            {L.word("late", lang): F.VERDICT_CELL["khong_xac_dinh"]}, key="late"),
+        Col("Điểm", "Score", 6.5, "score", key="score"),
+        Col("Xếp loại", "Band", 21, "wrap", _band_colours(lang), key="band"),
+        Col("Số chỉ tiêu", "Indicators", 6.5, "int", width_en=9.5, key="indicators"),
+        Col("Đạt và vượt", "Achieved", 6.5, "int", width_en=8.5, key="achieved"),
+        Col("Không đạt", "Not achieved", 6.5, "int", width_en=8.5, key="not_achieved"),
+        Col("Đang thực hiện", "In progress", 7.5, "int", width_en=8.5, key="in_progress"),
+        Col("Chưa có số liệu", "No data", 7.5, "int", key="no_data"),
+        Col("Không xác định", "Undeter-mined", 7.5, "int", key="undetermined"),
+        Col("Mục tiêu đạt/ tổng số", "Objectives achieved", 8.5, "center", width_en=10,
+            key="objectives_achieved"),
+        Col("Nhiệm vụ", "Tasks", 7, "int", key="tasks"),
+        Col("Hoàn thành", "Done", 7.5, "int", key="tasks_done"),
+        Col("Quá hạn", "Overdue", 6.5, "int", width_en=8, key="tasks_overdue"),
+        Col("Khác tự đánh giá", "Differs from self-assess.", 8, "int", key="mismatches"),
+        Col("Số lỗi dữ liệu", "Problems", 6.5, "int", width_en=8.5, key="problems"),
     ]
 
     def rows() -> Iterator[Row]:
@@ -63,7 +67,7 @@ def ranking(result: RoundResult, lang: str) -> Table:
             yield [rank, u.code, u.name, L.choice("kind", u.kind, lang) if u.kind else "",
                    L.word("submitted" if u.submitted else "not_submitted", lang),
                    _flag(u.late, lang, "late"), u.score, L.band(u.band, lang),
-                   u.indicators, L.achieved_total(u), u.not_achieved, u.in_progress,
+                   u.indicators, achieved_total(u), u.not_achieved, u.in_progress,
                    u.no_data, u.undetermined, f"{u.objectives_achieved}/{u.objectives}"
                    if u.objectives else "", u.tasks,
                    u.tasks_done, u.tasks_overdue, u.mismatches, u.problems]
@@ -74,19 +78,22 @@ def ranking(result: RoundResult, lang: str) -> Table:
 
 def indicators(result: RoundResult, lang: str) -> Table:
     cols = [
-        Col("Đơn vị", "Unit", 11), Col("Mục tiêu", "Objective", 8, "center"),
-        Col("Mã", "Code", 7, "center"), Col("Chỉ tiêu", "Indicator", 36, "wrap"),
-        Col("Đơn vị tính", "Unit of measure", 10, "wrap"),
-        Col("Chỉ tiêu kế hoạch", "Target", 16, "wrap"),
-        Col("Kết quả thực hiện", "Result", 16, "wrap"),
-        Col("Đánh giá", "Verdict", 13, "center", _verdict_colours(lang)),
-        Col("% kế hoạch", "% of plan", 8, "pct"),
-        Col("Độ tin cậy", "Confidence", 10, "center"),
-        Col("Căn cứ đánh giá", "Verdict source", 10, "center"),
-        Col("Đơn vị tự đánh giá", "Self-assessed", 10, "center"),
+        Col("Đơn vị", "Unit", 11, key="unit_code"),
+        Col("Mục tiêu", "Objective", 8, "center", key="objective_code"),
+        Col("Mã", "Code", 7, "center", key="code"),
+        Col("Chỉ tiêu", "Indicator", 36, "wrap", key="text"),
+        Col("Đơn vị tính", "Unit of measure", 10, "wrap", key="unit_of_measure"),
+        Col("Chỉ tiêu kế hoạch", "Target", 16, "wrap", key="target_text"),
+        Col("Kết quả thực hiện", "Result", 16, "wrap", key="result_text"),
+        Col("Đánh giá", "Verdict", 13, "center", _verdict_colours(lang), key="verdict"),
+        Col("% kế hoạch", "% of plan", 8, "pct", key="percent_of_plan"),
+        Col("Độ tin cậy", "Confidence", 10, "center", key="confidence"),
+        Col("Căn cứ đánh giá", "Verdict source", 10, "center", key="verdict_source"),
+        Col("Đơn vị tự đánh giá", "Self-assessed", 10, "center", key="self_assessment"),
         Col("Khác tự đánh giá", "Differs", 7, "center",
-            {L.word("yes", lang): F.VERDICT_CELL["khong_xac_dinh"]}),
-        Col("Ghi chú", "Notes", 24, "wrap"),
+            {L.word("yes", lang): F.VERDICT_CELL["khong_xac_dinh"]},
+                key="self_assessment_mismatch"),
+        Col("Ghi chú", "Notes", 24, "wrap", key="notes"),
     ]
 
     english = lang == "en"  # the judge's notes are Vietnamese: shown in English for "en"
@@ -106,13 +113,13 @@ def indicators(result: RoundResult, lang: str) -> Table:
 
 def objectives(result: RoundResult, lang: str) -> Table:
     cols = [
-        Col("Đơn vị", "Unit", 11), Col("Mã", "Code", 7, "center"),
-        Col("Mục tiêu", "Objective", 50, "wrap"),
-        Col("Đánh giá", "Status", 14, "center", _verdict_colours(lang)),
-        Col("Số chỉ tiêu", "Indicators", 9, "int"),
-        Col("Đạt và vượt", "Achieved", 9, "int"),
-        Col("Tỷ lệ", "Ratio", 8, "center"),
-        Col("Chỉ tiêu không đạt", "Indicators not achieved", 50, "wrap"),
+        Col("Đơn vị", "Unit", 11, key="unit_code"), Col("Mã", "Code", 7, "center", key="code"),
+        Col("Mục tiêu", "Objective", 50, "wrap", key="text"),
+        Col("Đánh giá", "Status", 14, "center", _verdict_colours(lang), key="status"),
+        Col("Số chỉ tiêu", "Indicators", 9, "int", key="indicators"),
+        Col("Đạt và vượt", "Achieved", 9, "int", key="achieved"),
+        Col("Tỷ lệ", "Ratio", 8, "center", key="ratio"),
+        Col("Chỉ tiêu không đạt", "Indicators not achieved", 50, "wrap", key="not_achieved"),
     ]
 
     def rows() -> Iterator[Row]:
@@ -128,15 +135,16 @@ def objectives(result: RoundResult, lang: str) -> Table:
 def tasks(result: RoundResult, lang: str) -> Table:
     yes = L.word("yes", lang)
     cols = [
-        Col("Đơn vị", "Unit", 11), Col("TT", "No.", 5, "center"),
-        Col("Mục tiêu", "Objective", 8, "center"),
-        Col("Nhiệm vụ", "Task", 44, "wrap"), Col("Chủ trì", "Lead", 18, "wrap"),
-        Col("Thời gian thực hiện", "Timeline", 18, "wrap"),
-        Col("Hạn hoàn thành", "Due", 11, "date"),
-        Col("Tình trạng", "Status", 14, "center"),
-        Col("Ngày hoàn thành", "Completed on", 11, "date"),
-        Col("Hoàn thành muộn", "Done late", 10, "center"),
-        Col("Quá hạn", "Overdue", 9, "center"),
+        Col("Đơn vị", "Unit", 11, key="unit_code"), Col("TT", "No.", 5, "center", key="number"),
+        Col("Mục tiêu", "Objective", 8, "center", key="objective_code"),
+        Col("Nhiệm vụ", "Task", 44, "wrap", key="task"),
+        Col("Chủ trì", "Lead", 18, "wrap", key="lead"),
+        Col("Thời gian thực hiện", "Timeline", 18, "wrap", key="timeline"),
+        Col("Hạn hoàn thành", "Due", 11, "date", key="due"),
+        Col("Tình trạng", "Status", 14, "center", key="status"),
+        Col("Ngày hoàn thành", "Completed on", 11, "date", key="completed_on"),
+        Col("Hoàn thành muộn", "Done late", 10, "center", key="done_late"),
+        Col("Quá hạn", "Overdue", 9, "center", key="overdue"),
     ]
 
     def rows() -> Iterator[Row]:
@@ -151,14 +159,16 @@ def tasks(result: RoundResult, lang: str) -> Table:
 
 def intake(result: RoundResult, lang: str) -> Table:
     cols = [
-        Col("Tệp", "File", 34, "wrap"),
+        Col("Tệp", "File", 34, "wrap", key="file"),
         Col("Kết quả tiếp nhận", "Status", 13, "center",
-            {vocab.Fate.label_of(c, lang): v for c, v in F.INTAKE_CELL.items()}),
-        Col("Mã đơn vị", "Unit code", 11), Col("Tên đơn vị", "Unit name", 28, "wrap"),
-        Col("Ngày báo cáo", "Report date", 11, "date"),
-        Col("Nộp muộn", "Late", 8, "center"),
-        Col("Lý do", "Reason", 44, "wrap"),
-        Col("Số lỗi", "Errors", 7, "int"), Col("Số cảnh báo", "Warnings", 9, "int"),
+            {vocab.Fate.label_of(c, lang): v for c, v in F.INTAKE_CELL.items()}, key="status"),
+        Col("Mã đơn vị", "Unit code", 11, key="unit_code"),
+        Col("Tên đơn vị", "Unit name", 28, "wrap", key="unit_name"),
+        Col("Ngày báo cáo", "Report date", 11, "date", key="report_date"),
+        Col("Nộp muộn", "Late", 8, "center", key="late"),
+        Col("Lý do", "Reason", 44, "wrap", key="reason"),
+        Col("Số lỗi", "Errors", 7, "int", key="errors"),
+        Col("Số cảnh báo", "Warnings", 9, "int", key="warnings"),
     ]
 
     def rows() -> Iterator[Row]:
@@ -171,8 +181,9 @@ def intake(result: RoundResult, lang: str) -> Table:
 
 
 def missing(result: RoundResult, lang: str) -> Table:
-    cols = [Col("STT", "No.", 6, "center"), Col("Mã đơn vị", "Unit code", 14),
-            Col("Tên đơn vị", "Unit name", 44, "wrap"), Col("Loại", "Kind", 24, "wrap")]
+    cols = [Col("STT", "No.", 6, "center", key="no"), Col("Mã đơn vị", "Unit code", 14, key="code"),
+            Col("Tên đơn vị", "Unit name", 44, "wrap", key="name"),
+            Col("Loại", "Kind", 24, "wrap", key="kind")]
     by_code = {u.code: u for u in result.units}
 
     def rows() -> Iterator[Row]:
@@ -187,12 +198,14 @@ def missing(result: RoundResult, lang: str) -> Table:
 
 def problems(result: RoundResult, lang: str) -> Table:
     cols = [
-        Col("Tệp", "File", 30, "wrap"), Col("Đơn vị", "Unit", 11),
-        Col("Trang tính", "Sheet", 16, "wrap"), Col("Ô", "Cell", 7, "center"),
-        Col("Mã lỗi", "Code", 22),
+        Col("Tệp", "File", 30, "wrap", key="file"), Col("Đơn vị", "Unit", 11, key="unit_code"),
+        Col("Trang tính", "Sheet", 16, "wrap", key="sheet"),
+        Col("Ô", "Cell", 7, "center", key="cell"),
+        Col("Mã lỗi", "Code", 22, key="code"),
         Col("Mức độ", "Severity", 10, "center",
-            {vocab.Severity.label_of(c, lang): v for c, v in F.SEVERITY_CELL.items()}),
-        Col("Nội dung", "Message", 60, "wrap"),
+            {vocab.Severity.label_of(c, lang): v for c, v in F.SEVERITY_CELL.items()},
+                key="severity"),
+        Col("Nội dung", "Message", 60, "wrap", key="message"),
     ]
 
     def rows() -> Iterator[Row]:

@@ -32,6 +32,7 @@ class Col:
     # conditional colours: shown label -> (fill, font colour)
     colours: dict[str, tuple[str, str]] = field(default_factory=dict)
     width_en: float | None = None  # when the English header's words need more room
+    key: str = ""  # the column of the export's table this column shows (export.COLUMNS)
 
     def label(self, lang: str) -> str:
         return self.vi if lang == "vi" else self.en
