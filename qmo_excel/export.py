@@ -18,6 +18,7 @@ from typing import Any, TextIO
 from qmo_excel.figures import achieved_total, headline
 from qmo_excel.fileio import atomic_path
 from qmo_excel.model import RoundResult, UnitResult
+from qmo_excel.vocab import in_lang
 
 CSV_TABLES = ("intake", "units", "objectives", "indicators", "tasks", "problems",
               "missing_units")
@@ -87,7 +88,7 @@ def _values(result: RoundResult, table: str) -> Iterator[tuple[Any, ...]]:
             yield (c, u.name if u else "", u.kind if u else "")
     elif table == "intake":
         for e in result.intake:
-            yield (e.file, e.unit_code, e.status, e.reason, e.unit_name,
+            yield (e.file, e.unit_code, e.status, in_lang(e.reason, result.lang), e.unit_name,
                    _d(e.report_date), e.late, e.unknown_unit, e.sha256, e.errors,
                    e.warnings)
     elif table == "units":
@@ -114,7 +115,8 @@ def _values(result: RoundResult, table: str) -> Iterator[tuple[Any, ...]]:
                    k.overdue, k.lead, k.timeline, _d(k.completed_on), k.done, k.done_late)
     elif table == "problems":
         for p in result.problems:
-            yield tuple(str(getattr(p, c, "")) for c in COLUMNS["problems"])
+            rec = p.to_dict(result.lang)
+            yield tuple(str(rec.get(c, "")) for c in COLUMNS["problems"])
     else:
         raise KeyError(table)
 

@@ -12,7 +12,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
+
+from qmo_excel.problems import Problem
 
 CellValue = str | float | int | date | None
 
@@ -205,5 +206,5 @@ class RoundResult:
     objectives: list[ObjectiveResult]
     indicators: list[IndicatorResult]
     tasks: list[TaskResult]
-    problems: list[Any]  # problems.Problem
+    problems: list[Problem]
     lang: str = "vi"

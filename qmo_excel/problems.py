@@ -8,10 +8,11 @@ fix. The docs table of codes (docs/problems.md) is generated from this catalogue
 from __future__ import annotations
 
 import unicodedata
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
+from dataclasses import field as dataclass_field
 from typing import Any, Literal
 
-from qmo_excel.vocab import SEVERITY_ORDER
+from qmo_excel.vocab import SEVERITY_ORDER, Words, in_lang
 
 Severity = Literal["error", "warning", "info"]  # codes of vocab.Severity
 Category = Literal["file", "structure", "data"]  # codes of vocab.Category
@@ -30,7 +31,12 @@ class ProblemType:
 
 @dataclass
 class Problem:
-    """One problem: a small flat record, no references to workbooks or frames."""
+    """One problem: a small flat record, no references to workbooks or frames.
+
+    It carries its code, where it is and the values its message needs (``params``, some
+    of them ``vocab.Words`` in both languages), never a language: the message is
+    rendered where it is shown (``message_in(lang)``; ``message`` is the Vietnamese).
+    """
 
     file: str
     unit_code: str
@@ -40,10 +46,30 @@ class Problem:
     value: str
     code: str
     severity: str
-    message: str
+    params: dict[str, str] = dataclass_field(default_factory=dict)
 
-    def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+    def message_in(self, lang: str = "vi") -> str:
+        t = CATALOGUE[self.code]
+        template = t.message_en if lang == "en" else t.message_vi
+        fmt = {"value": self.value, "field": self.field, "expected": "", "detail": "",
+               **{k: in_lang(v, lang) for k, v in self.params.items()}}
+        try:
+            return _nfc(template.format(**fmt))
+        except (KeyError, IndexError):
+            return _nfc(template)
+
+    @property
+    def message(self) -> str:
+        return self.message_in("vi")
+
+    def title_in(self, lang: str = "vi") -> str:
+        t = CATALOGUE[self.code]
+        return t.title_en if lang == "en" else t.title_vi
+
+    def to_dict(self, lang: str = "vi") -> dict[str, Any]:
+        """The flat record of ``PROBLEM_COLUMNS``, its message in ``lang``."""
+        return {c: self.message_in(lang) if c == "message" else getattr(self, c)
+                for c in PROBLEM_COLUMNS}
 
 
 PROBLEM_COLUMNS = ("file", "unit_code", "sheet", "cell", "field", "value", "code",
@@ -112,22 +138,24 @@ _add(
 
 
 def problem(code: str, *, file: str = "", unit_code: str = "", sheet: str = "",
-            cell: str = "", field: str = "", value: Any = "", lang: str = "vi",
-            severity: str | None = None, **params: Any) -> Problem:
-    """Build a Problem from the catalogue, filling its message template."""
+            cell: str = "", field: str = "", value: Any = "", severity: str | None = None,
+            **params: Any) -> Problem:
+    """A Problem of the catalogue; ``params`` fill its message template when shown
+    (plain text, or ``vocab.Words`` for what is said differently in each language)."""
     t = CATALOGUE[code]
-    template = t.message_vi if lang == "vi" else t.message_en
     shown = "" if value is None else str(value)
     if len(shown) > 120:
         shown = shown[:117] + "…"
-    fmt = {"value": shown, "field": field, "expected": "", "detail": "", **params}
-    try:
-        message = template.format(**fmt)
-    except (KeyError, IndexError):
-        message = template
     return Problem(file=_nfc(file), unit_code=_nfc(unit_code), sheet=_nfc(sheet), cell=cell,
                    field=field, value=_nfc(shown), code=code,
-                   severity=severity or t.severity, message=_nfc(message))
+                   severity=severity or t.severity,
+                   params={k: _param(v) for k, v in params.items()})
+
+
+def _param(value: Any) -> str:
+    if isinstance(value, Words):
+        return Words(_nfc(str(value)), _nfc(value.en))
+    return _nfc("" if value is None else str(value))
 
 
 def _nfc(text: str) -> str:

@@ -13,6 +13,7 @@ from typing import Any, Literal
 from qmo_excel.model import UnitReturn
 from qmo_excel.problems import PROBLEM_COLUMNS, Problem, sort_key
 from qmo_excel.scoring import Scored
+from qmo_excel.vocab import in_lang
 
 Status = Literal["valid", "invalid", "rejected", "ignored"]
 # The CSV of a validation: a "file" record per file, a "problem" record per problem.
@@ -46,10 +47,11 @@ class FileReport:
     def warnings(self) -> int:
         return self.count("warning")
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self, lang: str = "vi") -> dict[str, Any]:
         """The file's record (its problems are records of their own)."""
         return {"file": self.rel, "path": self.path, "status": self.status,
-                "reason": self.reason, "unit_code": self.unit_code, "sha256": self.sha256,
+                "reason": in_lang(self.reason, lang), "unit_code": self.unit_code,
+                "sha256": self.sha256,
                 "errors": self.errors, "warnings": self.warnings,
                 "infos": self.count("info"), "seconds": round(self.seconds, 3)}
 
@@ -57,7 +59,6 @@ class FileReport:
 @dataclass
 class ValidationReport:
     files: list[FileReport]
-    lang: str = "vi"
 
     @property
     def valid(self) -> bool:
@@ -78,19 +79,20 @@ class ValidationReport:
             out[key] = sum(1 for p in probs if p.severity == sev)
         return out
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self, lang: str = "vi") -> dict[str, Any]:
         """One record per file with its status, and one record per problem."""
         return {"valid": self.valid, "stats": self.stats,
-                "files": [f.to_dict() for f in self.files],
-                "problems": [p.to_dict() for p in self.problems]}
+                "files": [f.to_dict(lang) for f in self.files],
+                "problems": [p.to_dict(lang) for p in self.problems]}
 
-    def to_rows(self) -> list[list[str]]:
+    def to_rows(self, lang: str = "vi") -> list[list[str]]:
         """``CSV_COLUMNS`` rows: each file's record, then one record per problem of it."""
         out: list[list[str]] = []
         for f in self.files:
             out.append(["file", f.rel, f.unit_code, f.status, "", "", "", "", "", "",
-                        f.reason])
+                        in_lang(f.reason, lang)])
             for p in sorted(f.problems, key=sort_key):
-                out.append(["problem", *(str(getattr(p, c)) for c in PROBLEM_COLUMNS[:2]),
-                            f.status, *(str(getattr(p, c)) for c in PROBLEM_COLUMNS[2:])])
+                rec = p.to_dict(lang)
+                out.append(["problem", *(str(rec[c]) for c in PROBLEM_COLUMNS[:2]),
+                            f.status, *(str(rec[c]) for c in PROBLEM_COLUMNS[2:])])
         return out

@@ -171,3 +171,33 @@ def disagrees(own: str | None, verdict: str, progress: str | None = None) -> boo
             progress == Progress.NGUY_CO:
         return False
     return _side(own) != side
+
+
+class Words(str):
+    """Text shown to users: its value is the Vietnamese, ``en`` the English.
+
+    Records keep a ``Words`` where they would keep a sentence (a reason, a problem's
+    parameter), so they never depend on the language of a run; the edge that shows them
+    picks one (``in_lang``). Text made by formatting a ``Words`` is plain Vietnamese:
+    build both languages at the leaves (``Words(vi, en)``).
+    """
+
+    en: str
+
+    def __new__(cls, vi: str, en: str | None = None) -> Words:
+        obj = super().__new__(cls, vi)
+        obj.en = vi if en is None else en
+        return obj
+
+    def __getnewargs__(self) -> tuple[str, str]:  # type: ignore[override]
+        return (str(self), self.en)
+
+    def pick(self, lang: str) -> str:
+        return self.en if lang == "en" else str(self)
+
+
+def in_lang(text: object, lang: str) -> str:
+    """The text to show in ``lang``: a ``Words`` picks its language, other text is as is."""
+    if isinstance(text, Words):
+        return text.pick(lang)
+    return "" if text is None else str(text)

@@ -19,7 +19,8 @@ from qmo_excel.model import (
     TaskResult,
     UnitResult,
 )
-from qmo_excel.problems import Problem
+from qmo_excel.problems import problem
+from qmo_excel.vocab import Words
 
 ACHIEVED = ("vuot", "dat")
 FORMULA_TEXT = '=HYPERLINK("http://x")'
@@ -216,15 +217,16 @@ def seed_round() -> RoundResult:
         IntakeEntry("ghi chú.txt", "ignored", "Không phải tệp Excel"),
     ]
     problems = [
-        Problem("HuongTho_cu.xls", "", "", "", "", "", "file-old-format", "error",
-                "Tệp là định dạng .xls, không phải .xlsx. Hãy lưu dạng .xlsx."),
-        Problem("PTCKH_v2.xlsx", "PTCKH", "Mục tiêu - Chỉ tiêu", "G5", "result", "=1+1",
-                "result-unreadable", "warning", "Không đọc được kết quả \"=1+1\"."),
-        Problem("PTCKH_v2.xlsx", "PTCKH", "Thông tin đơn vị", "C10", "report_date",
-                "05/12/2021", "report-late", "warning", "Báo cáo nộp sau hạn 30/11/2021."),
-        Problem("UBND-TX/bao_cao_2021.xlsx", "UBND-TX", "Kế hoạch", "G6", "timeline",
-                "Thường xuyên", "timeline-no-date", "info",
-                "Thời gian \"Thường xuyên\" không có hạn cụ thể."),
+        problem("file-old-format", file="HuongTho_cu.xls", detail=".xls"),
+        problem("result-unreadable", file="PTCKH_v2.xlsx", unit_code="PTCKH",
+                sheet="Mục tiêu - Chỉ tiêu", cell="G5", field="result", value="=1+1"),
+        problem("date-invalid", file="PTCKH_v2.xlsx", unit_code="PTCKH",
+                sheet="Thông tin đơn vị", cell="C10", field="report_date",
+                value="31/11/2021", label=Words("Ngày báo cáo", "Report date"),
+                example="15/12/2021"),
+        problem("timeline-unreadable", file="UBND-TX/bao_cao_2021.xlsx",
+                unit_code="UBND-TX", sheet="Kế hoạch", cell="G6", field="timeline",
+                value="Thường xuyên", year=2021),
     ]
     return RoundResult(town="UBND thị xã Hương Trà", year=2021, period="year",
                        as_of=date(2021, 12, 15), deadline=date(2021, 11, 30),

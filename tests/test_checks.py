@@ -431,9 +431,25 @@ def test_text_starting_with_equals() -> None:
 # ------------------------------------------------------------------ language, identity
 
 def test_english_messages() -> None:
-    probs = run(make(tasks=with_task(status="xong")), lang="en")
+    """Problems carry codes and parameters; the same record says its message in either
+    language where it is shown, also after crossing a process boundary."""
+    import pickle
+
+    probs = pickle.loads(pickle.dumps(run(make(tasks=with_task(status="xong")))))
     p = next(p for p in probs if p.code == "choice-invalid")
-    assert "Pick one from the dropdown" in p.message and "Done" in p.message
+    en, vi = p.message_in("en"), p.message_in("vi")
+    assert "Pick one from the dropdown" in en and "Done" in en and "Hoàn thành" not in en
+    assert "Hãy chọn trong danh sách" in vi and "Hoàn thành" in vi and vi == p.message
+    assert p.to_dict("en")["message"] == en
+
+
+def test_no_language_reaches_the_checks() -> None:
+    import inspect
+
+    from qmo_excel.jobs.validate import FileJob
+
+    assert "lang" not in inspect.signature(check_return).parameters
+    assert "lang" not in FileJob.__dataclass_fields__
 
 
 def test_every_problem_is_complete_and_unit_tagged() -> None:

@@ -238,10 +238,10 @@ def test_explain_composite_and_timeline_notes_in_english() -> None:
 
 
 def _uncertain(lang: str) -> str:
-    probs = run(make(objectives=with_obj(target="87,030 hồ sơ", result=None)), lang=lang)
+    probs = run(make(objectives=with_obj(target="87,030 hồ sơ", result=None)))
     found = [p for p in probs if p.code == "target-uncertain"]
     assert len(found) == 1, [(p.code, p.message) for p in probs]
-    return found[0].message
+    return found[0].message_in(lang)
 
 
 def test_target_uncertain_message_carries_english_notes() -> None:

@@ -15,6 +15,7 @@ import re
 from qmo_excel.cells import cell_text, code_key, loose, squeeze
 from qmo_excel.checks.context import CheckContext
 from qmo_excel.model import RegisteredUnit, Row, assigned_to
+from qmo_excel.vocab import Words
 
 # The file name of a pre-filled template: MTCL_2023_h1_PTCKH.xlsx (template/prefill.py).
 _PREFILLED = re.compile(r"^MTCL_\d{4}_[a-z0-9]+_([A-Za-z0-9_-]+?)(?:\s*\(\d+\))?$")
@@ -36,10 +37,9 @@ def identity(c: CheckContext) -> None:
     name = cell_text(c.ret.info.get("unit_name"))
     if unit is None:
         near = [u.code for u in register if loose(u.name) == loose(name)]
-        hint = ""
+        hint = Words("")
         if near:
-            hint = (f" (đơn vị này có mã {near[0]})" if c.lang == "vi"
-                    else f" (this unit's code is {near[0]})")
+            hint = Words(f" (đơn vị này có mã {near[0]})", f" (this unit's code is {near[0]})")
         c.add("unit-unknown", "info", c.info_cell("unit_code"), "unit_code", code, hint=hint)
     elif name and unit.name and not names_agree(name, unit.name):
         c.add("unit-name-mismatch", "info", c.info_cell("unit_name"), "unit_name", name,

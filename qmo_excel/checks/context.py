@@ -10,18 +10,18 @@ from typing import Any, Protocol
 
 from qmo_excel import spec
 from qmo_excel.model import RoundConfig, UnitReturn
+from qmo_excel.vocab import Words
 
 
 class CheckContext(Protocol):
     ret: UnitReturn
     round: RoundConfig | None
     file: str
-    lang: spec.Lang
     unit_code: str
 
     def add(self, code: str, sheet_key: str, cell: str, field: str = "", value: Any = "",
             **params: Any) -> None: ...
 
-    def label(self, f: spec.Field) -> str: ...
+    def label(self, f: spec.Field) -> Words: ...
 
     def info_cell(self, key: str) -> str: ...

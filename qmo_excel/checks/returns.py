@@ -36,7 +36,7 @@ from qmo_excel.intake.labels import label_key
 from qmo_excel.judge import note_in, read_row, read_timeline
 from qmo_excel.model import CellValue, RoundConfig, Row, UnitReturn
 from qmo_excel.problems import Problem, problem
-from qmo_excel.vocab import disagrees
+from qmo_excel.vocab import Period, Verdict, Word, Words, disagrees
 
 if TYPE_CHECKING:
     from qmo_excel.intake.reader import Layout
@@ -47,14 +47,14 @@ _NO_TIME = {"none", "unknown"}  # a timeline with no date the judge can track
 
 
 def check_return(ret: UnitReturn, *, file: str, round: RoundConfig | None = None,
-                 lang: str = "vi", layout: Layout | None = None) -> list[Problem]:
+                 layout: Layout | None = None) -> list[Problem]:
     """Every problem of one return, in sheet and row order.
 
     ``layout`` (from ``reader.read_return_layout``) says where each field was actually
     read; with it, cells are named where the data is and changed headers are reported.
     Without it, the spec's positions are used.
     """
-    c = _Checker(ret, file=file, round=round, lang=lang, layout=layout)
+    c = _Checker(ret, file=file, round=round, layout=layout)
     if layout is not None:
         layout_checks.file_format(c, layout)
     c.structure()
@@ -71,12 +71,11 @@ def check_return(ret: UnitReturn, *, file: str, round: RoundConfig | None = None
 
 class _Checker:
     def __init__(self, ret: UnitReturn, *, file: str, round: RoundConfig | None,
-                 lang: str, layout: Layout | None) -> None:
+                 layout: Layout | None) -> None:
         self.ret = ret
         self.layout = layout
         self.file = file
         self.round = round
-        self.lang: spec.Lang = "en" if lang == "en" else "vi"
         self.out: list[Problem] = []
         self.unit_code = cell_text(ret.info.get("unit_code"))
         self.year = parse_year(ret.info.get("year"))
@@ -94,31 +93,30 @@ class _Checker:
         params.setdefault("sheet_name", sheet)
         params.setdefault("hint", "")
         self.out.append(problem(code, file=self.file, unit_code=self.unit_code, sheet=sheet,
-                                cell=cell, field=field, value=cell_text(value), lang=self.lang,
-                                **params))
+                                cell=cell, field=field, value=cell_text(value), **params))
 
-    def label(self, f: spec.Field) -> str:
-        return f.label(self.lang)
+    def label(self, f: spec.Field) -> Words:
+        return Words(f.vi, f.en)
 
     def required(self, sheet_key: str, cell: str, f: spec.Field) -> None:
         lay = self.layout.sheets.get(sheet_key) if self.layout else None
         if lay is not None and cell in lay.uncached:
             return  # formula-no-value says what is wrong with this cell
         if f.choices:
-            hint = " (chọn trong danh sách)" if self.lang == "vi" else " (pick from the list)"
+            hint = Words(" (chọn trong danh sách)", " (pick from the list)")
         elif f.example:
-            hint = (f" (ví dụ: {f.example})" if self.lang == "vi"
-                    else f" (e.g. {f.example})")
+            hint = Words(f" (ví dụ: {f.example})", f" (e.g. {f.example})")
         else:
-            hint = ""
+            hint = Words("")
         self.add("required-empty", sheet_key, cell, f.key, "", label=self.label(f),
-                 label_lower=lower_first(self.label(f)), hint=hint)
+                 label_lower=Words(lower_first(f.vi), lower_first(f.en)), hint=hint)
 
     def choice(self, sheet_key: str, cell: str, f: spec.Field, v: CellValue) -> str | None:
         assert f.choices
         code = spec.choice_code(f.choices, v)
         if code is None:
-            options = ", ".join(spec.choice_labels(f.choices, self.lang))
+            options = Words(", ".join(spec.choice_labels(f.choices, "vi")),
+                            ", ".join(spec.choice_labels(f.choices, "en")))
             self.add("choice-invalid", sheet_key, cell, f.key, v, label=self.label(f),
                      expected=options)
         return code
@@ -194,8 +192,8 @@ class _Checker:
         elif self.ret.template_id != spec.TEMPLATE_ID:
             self.add("file-wrong-template", "meta", spec.META_CELLS["template_id"],
                      "template_id", self.ret.template_id,
-                     detail=f"mã mẫu {self.ret.template_id}" if self.lang == "vi"
-                     else f"template id {self.ret.template_id}")
+                     detail=Words(f"mã mẫu {self.ret.template_id}",
+                                  f"template id {self.ret.template_id}"))
         elif self.ret.version and self.ret.version != spec.VERSION:
             self.add("file-template-version", "meta", spec.META_CELLS["version"], "version",
                      self.ret.version, expected=spec.VERSION)
@@ -232,8 +230,7 @@ class _Checker:
         period = spec.choice_code("period", self.ret.info.get("period"))
         if period and period != r.period:
             self.add("period-mismatch", "info", self.info_cell("period"), "period",
-                     spec.label_of(spec.CHOICES["period"], period, self.lang),
-                     expected=spec.label_of(spec.CHOICES["period"], r.period, self.lang))
+                     Period.label_of(period), expected=_word(Period, r.period))
 
     # ------------------------------------------------------------------ objectives
     def objectives(self) -> set[tuple[int, ...]]:
@@ -319,9 +316,11 @@ class _Checker:
         if not known:
             self.add("target-unreadable", "objectives", target_cell, "target", target_text)
         elif not _confident(target.confidence):
-            notes = " ".join(note_in(n, self.lang).rstrip(".") + "." for n in target.notes)
+            notes = Words(*(" ".join(note_in(n, lg).rstrip(".") + "." for n in target.notes)
+                            for lg in ("vi", "en")))
             self.add("target-uncertain", "objectives", target_cell, "target", target_text,
-                     reading=describe_target(target, self.lang), notes=notes)
+                     reading=Words(describe_target(target, "vi"),
+                                   describe_target(target, "en")), notes=notes)
         if not result_text:
             return
         result = reading.result
@@ -335,15 +334,15 @@ class _Checker:
         j = reading.judgement
         if not disagrees(own, j.verdict, getattr(j, "progress", None)):
             return
-        percent = ""
+        percent = Words("")
         if j.percent_of_plan is not None:
-            p = fmt_number(round(j.percent_of_plan, 1), self.lang)
-            percent = f" (đạt {p}% kế hoạch)" if self.lang == "vi" else f" ({p}% of plan)"
+            share = round(j.percent_of_plan, 1)
+            percent = Words(f" (đạt {fmt_number(share, 'vi')}% kế hoạch)",
+                            f" ({fmt_number(share, 'en')}% of plan)")
         self.add("self-assessment-mismatch", "objectives",
                  f"{col['self_assessment']}{row.row}", "self_assessment",
-                 spec.label_of(spec.CHOICES["self_assessment"], own, self.lang),
-                 result=result_text, target=target_text, percent=percent,
-                 expected=spec.label_of(spec.VERDICTS, j.verdict, self.lang))
+                 Verdict.label_of(own), result=result_text, target=target_text,
+                 percent=percent, expected=_word(Verdict, j.verdict))
 
     # ------------------------------------------------------------------ plan
     def plan(self, codes: set[tuple[int, ...]]) -> None:
@@ -363,10 +362,9 @@ class _Checker:
             obj = row.text("objective_code")
             key = code_key(obj) if obj else None
             if obj and have_objectives and key not in codes:
-                hint = ""
+                hint = Words("")
                 if key is None:
-                    hint = (" (ví dụ 1, 2 hoặc I, II)" if self.lang == "vi"
-                            else " (e.g. 1, 2 or I, II)")
+                    hint = Words(" (ví dụ 1, 2 hoặc I, II)", " (e.g. 1, 2 or I, II)")
                 self.add("plan-objective-missing", "plan", f"{col['objective_code']}{row.row}",
                          "objective_code", obj, hint=hint,
                          sheet_name=self.sheet_names["objectives"])
@@ -396,6 +394,11 @@ class _Checker:
         if timeline and read_timeline(timeline, year).kind in _NO_TIME:
             self.add("timeline-unreadable", "plan", f"{col['timeline']}{row.row}",
                      "timeline", timeline, year=year)
+
+
+def _word(vocabulary: type[Word], code: str) -> Words:
+    """A code's words in both languages, for a problem's message."""
+    return Words(vocabulary.label_of(code, "vi"), vocabulary.label_of(code, "en"))
 
 
 @cache

@@ -20,6 +20,7 @@ from qmo_excel.jobs.validate import validate
 from qmo_excel.model import RoundConfig
 from qmo_excel.reports import CSV_COLUMNS, FileReport, ValidationReport
 from qmo_excel.round.reader import RoundError, read_round
+from qmo_excel.vocab import in_lang
 
 _STATUS = {
     "vi": {"valid": "HỢP LỆ", "invalid": "CÓ LỖI", "rejected": "KHÔNG ĐỌC ĐƯỢC",
@@ -46,8 +47,8 @@ def _read_round(path: Path) -> RoundConfig:
         raise click.ClickException(str(exc)) from exc
 
 
-def render_text(report: ValidationReport, *, quiet: bool = False) -> str:
-    lang = "en" if report.lang == "en" else "vi"
+def render_text(report: ValidationReport, *, lang: str = "vi", quiet: bool = False) -> str:
+    lang = "en" if lang == "en" else "vi"
     lines: list[str] = []
     for f in report.files:
         if quiet and f.status in ("valid", "ignored") and not f.problems:
@@ -57,31 +58,31 @@ def render_text(report: ValidationReport, *, quiet: bool = False) -> str:
             if quiet and p.severity == "info":
                 continue
             where = f"{p.sheet}!{p.cell}" if p.cell else (p.sheet or _WHOLE_FILE[lang])
-            lines.append(f"  {where}  [{p.code}]  {p.message}")
+            lines.append(f"  {where}  [{p.code}]  {p.message_in(lang)}")
     lines.append(_SUMMARY[lang].format(**report.stats))
     return "\n".join(lines) + "\n"
 
 
 def _file_line(f: FileReport, lang: str) -> str:
     unit = f" ({f.unit_code})" if f.unit_code else ""
-    reason = f": {f.reason}" if f.reason and f.status != "rejected" else ""
+    reason = f": {in_lang(f.reason, lang)}" if f.reason and f.status != "rejected" else ""
     return f"{_STATUS[lang][f.status]}  {f.rel}{unit}{reason}"
 
 
-def render_csv(report: ValidationReport) -> str:
+def render_csv(report: ValidationReport, lang: str = "vi") -> str:
     out = io.StringIO()
     w = csv.writer(out, lineterminator="\n")
     w.writerow(CSV_COLUMNS)
-    w.writerows(report.to_rows())
+    w.writerows(report.to_rows(lang))
     return out.getvalue()
 
 
-def _render(report: ValidationReport, fmt: str, quiet: bool) -> str:
+def _render(report: ValidationReport, fmt: str, quiet: bool, lang: str) -> str:
     if fmt == "json":
-        return json.dumps(report.to_dict(), ensure_ascii=False, indent=2) + "\n"
+        return json.dumps(report.to_dict(lang), ensure_ascii=False, indent=2) + "\n"
     if fmt == "csv":
-        return render_csv(report)
-    return render_text(report, quiet=quiet)
+        return render_csv(report, lang)
+    return render_text(report, lang=lang, quiet=quiet)
 
 
 def _write_output(text: str, path: Path, fmt: str) -> None:
@@ -127,8 +128,8 @@ def validate_cmd(paths: tuple[Path, ...], fmt: str, lang: str, round_path: Path 
     8 s. Exit 0 when no file has an error, 1 when any has, 2 on a usage error.
     """
     config = _read_round(round_path) if round_path else None
-    report = validate(list(paths), jobs=jobs, lang=lang, round=config, keep_rows=False)
-    text = _render(report, fmt, quiet)
+    report = validate(list(paths), jobs=jobs, round=config, keep_rows=False)
+    text = _render(report, fmt, quiet, lang)
     if output is None:
         click.echo(text, nl=False)
     else:

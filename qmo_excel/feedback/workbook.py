@@ -245,7 +245,8 @@ def _mark_cells(wb: Any, problems: list[Problem], lang: str) -> None:
             continue
         probs.sort(key=lambda p: SEVERITY_ORDER.get(p.severity, 9))
         cell.fill = PatternFill("solid", fgColor=FILLS.get(probs[0].severity, FILLS["info"]))
-        text = "\n\n".join(f"{labels.get(p.severity, p.severity)}: {p.message}" for p in probs)
+        text = "\n\n".join(f"{labels.get(p.severity, p.severity)}: {p.message_in(lang)}"
+                             for p in probs)
         if cell.comment is not None and cell.comment.text:
             text = f"{cell.comment.text}\n\n{text}"
         comment = Comment(text, _TEXT[lang]["author"])
@@ -388,12 +389,12 @@ def _write_list(wb: Any, report: FileReport, lang: str, *, rebuilt: bool = False
     for n, p in enumerate(sorted(report.problems, key=sort_key), start=1):
         r = _HEADER_ROW + n
         fill = PatternFill("solid", fgColor=FILLS.get(p.severity, FILLS["info"]))
-        values = (n, p.sheet, p.cell, labels.get(p.severity, p.severity), p.message, p.value,
-                  p.code)
+        values = (n, p.sheet, p.cell, labels.get(p.severity, p.severity), p.message_in(lang),
+                  p.value, p.code)
         for c, v in enumerate(values, start=1):
             _put(ws, r, c, v, alignment=wrap, border=border)
         ws.cell(r, 4).fill = fill
-        ws.row_dimensions[r].height = 15 * max(_lines(p.message, _WIDTHS[4]),
+        ws.row_dimensions[r].height = 15 * max(_lines(p.message_in(lang), _WIDTHS[4]),
                                                _lines(p.value, _WIDTHS[5]),
                                                _lines(p.sheet, _WIDTHS[1]))
         actual = _actual_sheet(wb, p.sheet)

@@ -29,6 +29,7 @@ from qmo_excel.model import RoundConfig, UnitReturn
 from qmo_excel.problems import CATALOGUE, problem, sort_key
 from qmo_excel.reports import FileReport, ValidationReport
 from qmo_excel.scoring import Scored, own_basis, score_records
+from qmo_excel.vocab import Words
 
 READ_TIMEOUT = 8.0  # seconds one file may take (a return takes a few milliseconds)
 READ_MEMORY_MB = 384  # address space a reading worker may add to what it was forked with
@@ -41,7 +42,6 @@ class FileJob:
 
     path: str
     rel: str
-    lang: str = "vi"
     round: RoundConfig | None = None
     keep_rows: bool = True
     as_of: date | None = None  # judge the return too (for consolidation)
@@ -77,8 +77,8 @@ def _inspect(job: FileJob) -> FileReport:
         ret, layout = read_return_layout(path, sha256=digest)
     except ReadError as exc:
         return _rejected(job, digest, exc.code, exc.detail, extra=exc.extra)
-    probs = sorted(check_return(ret, file=job.rel, round=job.round, lang=job.lang,
-                                layout=layout), key=sort_key)
+    probs = sorted(check_return(ret, file=job.rel, round=job.round, layout=layout),
+                   key=sort_key)
     unit = str(ret.info.get("unit_code") or "").strip()
     scored = _score(ret, unit, job) if job.as_of is not None else None
     if not job.keep_rows:
@@ -86,7 +86,7 @@ def _inspect(job: FileJob) -> FileReport:
     report = FileReport(job.rel, job.path, "valid", unit_code=unit, sha256=digest,
                         problems=probs, unit_return=ret, rows_kept=job.keep_rows,
                         scored=scored)
-    _settle(report, job.lang)
+    _settle(report)
     return report
 
 
@@ -107,25 +107,21 @@ def _rejected(job: FileJob, digest: str, code: str, detail: str,
               unit_code: str = "", extra: tuple[tuple[str, str], ...] = ()) -> FileReport:
     if code not in CATALOGUE:
         code = "file-unreadable"
-    p = problem(code, file=job.rel, unit_code=unit_code, lang=job.lang, detail=detail)
-    also = [problem(c, file=job.rel, unit_code=unit_code, lang=job.lang,
-                    detail=d) for c, d in extra if c in CATALOGUE]
-    return FileReport(job.rel, job.path, "rejected", reason=p.message, unit_code=unit_code,
+    p = problem(code, file=job.rel, unit_code=unit_code, detail=detail)
+    also = [problem(c, file=job.rel, unit_code=unit_code, detail=d)
+            for c, d in extra if c in CATALOGUE]
+    reason = Words(p.message_in("vi"), p.message_in("en"))
+    return FileReport(job.rel, job.path, "rejected", reason=reason, unit_code=unit_code,
                       sha256=digest, problems=[p, *also])
 
 
-def _settle(report: FileReport, lang: str) -> None:
+def _settle(report: FileReport) -> None:
     """Set status and a short reason from the problems."""
     e, w = report.errors, report.warnings
     report.status = "invalid" if e else "valid"
-    if lang == "en":
-        parts = [f"{e} error(s)"] if e else []
-        parts += [f"{w} warning(s)"] if w else []
-        report.reason = ", ".join(parts) or "no problems"
-    else:
-        parts = [f"{e} lỗi"] if e else []
-        parts += [f"{w} cảnh báo"] if w else []
-        report.reason = ", ".join(parts) or "không có lỗi"
+    vi = ([f"{e} lỗi"] if e else []) + ([f"{w} cảnh báo"] if w else [])
+    en = ([f"{e} error(s)"] if e else []) + ([f"{w} warning(s)"] if w else [])
+    report.reason = Words(", ".join(vi) or "không có lỗi", ", ".join(en) or "no problems")
 
 
 def _failure_report(job: FileJob, failure: Failure, timeout: float) -> FileReport:
@@ -133,13 +129,13 @@ def _failure_report(job: FileJob, failure: Failure, timeout: float) -> FileRepor
     lines = [ln for ln in failure.detail.strip().splitlines() if ln.strip()]
     detail = lines[-1][:200] if lines else failure.kind
     if failure.kind == "timeout":
-        detail = (f"quá {timeout:g} giây" if job.lang == "vi" else f"over {timeout:g} s")
+        detail = Words(f"quá {timeout:g} giây", f"over {timeout:g} s")
     report = _rejected(job, file_sha256(job.path), code, detail)
     report.seconds = failure.seconds
     return report
 
 
-def validate(paths: Sequence[str | Path], *, jobs: int | None = None, lang: str = "vi",
+def validate(paths: Sequence[str | Path], *, jobs: int | None = None,
              round: RoundConfig | None = None, timeout: float = READ_TIMEOUT,
              progress: Callable[[int, int], None] | None = None, keep_rows: bool = True,
              as_of: date | None = None) -> ValidationReport:
@@ -154,7 +150,7 @@ def validate(paths: Sequence[str | Path], *, jobs: int | None = None, lang: str 
     job_list: list[FileJob] = []
     for c in candidates:
         if c.kind == "spreadsheet":
-            job_list.append(FileJob(str(c.path), c.rel, lang, round, keep_rows, as_of))
+            job_list.append(FileJob(str(c.path), c.rel, round, keep_rows, as_of))
         else:
             reports[c.rel] = FileReport(c.rel, str(c.path), "ignored", reason=c.reason)
     results = run_isolated(inspect_file, job_list, jobs=jobs, timeout=timeout,
@@ -167,4 +163,4 @@ def validate(paths: Sequence[str | Path], *, jobs: int | None = None, lang: str 
             reports[job.rel] = result
         if progress is not None:
             progress(done, len(job_list))
-    return ValidationReport([reports[c.rel] for c in candidates], lang=lang)
+    return ValidationReport([reports[c.rel] for c in candidates])

@@ -174,7 +174,8 @@ def intake(result: RoundResult, lang: str) -> Table:
     def rows() -> Iterator[Row]:
         for e in result.intake:
             yield [e.file, vocab.Fate.label_of(e.status, lang), e.unit_code, e.unit_name,
-                   e.report_date, _flag(e.late, lang, "late"), e.reason, e.errors, e.warnings]
+                   e.report_date, _flag(e.late, lang, "late"), vocab.in_lang(e.reason, lang),
+                   e.errors, e.warnings]
 
     return Table("intake", L.sheet_name("intake", lang), _title(result, "intake", lang), cols,
                  rows(), len(result.intake), note=L.word("intake_rule", lang))
@@ -213,7 +214,7 @@ def problems(result: RoundResult, lang: str) -> Table:
             yield [getattr(p, "file", ""), getattr(p, "unit_code", ""),
                    getattr(p, "sheet", ""), getattr(p, "cell", ""), getattr(p, "code", ""),
                    vocab.Severity.label_of(str(getattr(p, "severity", "")), lang),
-                   getattr(p, "message", "")]
+                   p.message_in(lang)]
 
     return Table("problems", L.sheet_name("problems", lang), _title(result, "problems", lang),
                  cols, rows(), len(result.problems))
