@@ -140,3 +140,29 @@ def test_one_year_parser(value: object, year: int | None) -> None:
     from qmo_excel.cells import parse_year
 
     assert parse_year(value) == year  # type: ignore[arg-type]
+
+
+def test_english_reports_say_everything_in_english(tmp_path: Path) -> None:
+    """Reasons and details of unreadable or ignored files come in the language asked for:
+    the same records give the Vietnamese and the English report."""
+    import re
+
+    from qmo_excel.jobs.validate import validate
+
+    (tmp_path / "empty.xlsx").write_bytes(b"")
+    (tmp_path / "scan.xlsx").write_bytes(b"%PDF-1.4 scanned")
+    (tmp_path / "notes.xlsx").write_text("chỉ là ghi chú", encoding="utf-8")
+    (tmp_path / "~$lock.xlsx").write_bytes(b"\x05lock" + b" " * 160)
+    (tmp_path / "photo.jpg").write_bytes(b"\xff\xd8\xff")
+    build_return(tmp_path / "ok.xlsx", objectives=[GOOD, _row("trên 95%", "98%", "Đạt")])
+    report = validate([tmp_path])
+    vietnamese = re.compile(r"[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ"
+                            r"àáèéìíòóùúýõãĩũ]", re.IGNORECASE)
+    en = report.to_dict("en")
+    texts = [f["reason"] for f in en["files"]] + [p["message"] for p in en["problems"]]
+    assert len(texts) >= 6
+    leaks = [t for t in texts if vietnamese.search(t.replace("chỉ là ghi chú", ""))]
+    assert leaks == []
+    vi = report.to_dict("vi")
+    assert all(f["reason"] for f in vi["files"] if f["status"] != "valid")
+    assert any("tệp rỗng" in p["message"] for p in vi["problems"])

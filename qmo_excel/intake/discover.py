@@ -9,6 +9,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
+from qmo_excel.vocab import Words
+
 SPREADSHEET_EXTS = frozenset({
     ".xlsx", ".xlsm", ".xltx", ".xltm", ".xls", ".xlt", ".xlsb", ".xla", ".ods", ".fods",
     ".ots", ".csv", ".tsv", ".xml", ".htm", ".html", ".slk", ".sylk", ".et", ".ett",
@@ -27,12 +29,15 @@ SYSTEM_NAMES = frozenset({".ds_store", "thumbs.db", "ehthumbs.db", "desktop.ini"
                           "icon\r", ".localized"})
 _MAGIC = (b"PK\x03\x04", b"PK\x05\x06", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1")
 
-REASON_LOCK = "Tệp khóa tạm của Excel/LibreOffice (tự sinh khi đang mở tệp), không phải báo cáo"
-REASON_SYSTEM = "Tệp hệ thống hoặc tệp ẩn"
-REASON_OTHER = "Không phải tệp bảng tính"
-REASON_ARCHIVE = "Tệp nén: hãy giải nén rồi chạy lại"
-REASON_LINK = "Liên kết (symlink) ra ngoài thư mục hoặc tới một thư mục: không theo"
-REASON_DIR = "Không mở được thư mục"
+REASON_LOCK = Words("Tệp khóa tạm của Excel/LibreOffice (tự sinh khi đang mở tệp), không phải "
+                    "báo cáo", "A lock file Excel/LibreOffice makes while a file is open, "
+                    "not a return")
+REASON_SYSTEM = Words("Tệp hệ thống hoặc tệp ẩn", "A system or hidden file")
+REASON_OTHER = Words("Không phải tệp bảng tính", "Not a spreadsheet")
+REASON_ARCHIVE = Words("Tệp nén: hãy giải nén rồi chạy lại", "An archive: unpack it and run again")
+REASON_LINK = Words("Liên kết (symlink) ra ngoài thư mục hoặc tới một thư mục: không theo",
+                    "A link (symlink) out of the folder or to a folder: not followed")
+REASON_DIR = Words("Không mở được thư mục", "A folder that cannot be opened")
 
 
 @dataclass
@@ -102,11 +107,14 @@ def classify(path: Path, rel: str) -> Candidate:
     if ext in ARCHIVE_EXTS:
         return Candidate(path, rel, "ignored", REASON_ARCHIVE)
     if ext in OTHER_EXTS:
-        return Candidate(path, rel, "ignored", f"{REASON_OTHER} ({ext})")
+        return Candidate(path, rel, "ignored", _with(REASON_OTHER, ext))
     if _magic(path):
         return Candidate(path, rel, "spreadsheet")
-    return Candidate(path, rel, "ignored",
-                     f"{REASON_OTHER} ({ext})" if ext else REASON_OTHER)
+    return Candidate(path, rel, "ignored", _with(REASON_OTHER, ext) if ext else REASON_OTHER)
+
+
+def _with(reason: Words, detail: str) -> Words:
+    return Words(f"{reason} ({detail})", f"{reason.en} ({detail})")
 
 
 def _magic(path: Path) -> bool:

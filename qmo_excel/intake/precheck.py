@@ -17,6 +17,8 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import IO
 
+from qmo_excel.vocab import Words
+
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 MAX_ENTRIES = 10_000
 MIN_BOMB_BYTES = 10_000_000  # the ratio test applies only above this many bytes
@@ -35,7 +37,7 @@ class Precheck:
     ok: bool
     format: str
     code: str | None = None
-    detail: str = ""
+    detail: str = ""  # a vocab.Words: what is wrong, in both languages
 
 
 def _u16(name: str) -> bytes:
@@ -57,10 +59,12 @@ def precheck(path: Path, *, max_bytes: int = 50_000_000, max_uncompressed: int =
     try:
         size = path.stat().st_size
         if size == 0:
-            return Precheck(False, "empty", UNREADABLE, "tệp rỗng, 0 byte")
+            return Precheck(False, "empty", UNREADABLE,
+                            Words("tệp rỗng, 0 byte", "empty file, 0 bytes"))
         if size > max_bytes:
             return Precheck(False, "too-large", TOO_LARGE,
-                            f"{size / 1e6:.0f} MB, tối đa {max_bytes / 1e6:.0f} MB")
+                            Words(f"{size / 1e6:.0f} MB, tối đa {max_bytes / 1e6:.0f} MB",
+                                  f"{size / 1e6:.0f} MB, at most {max_bytes / 1e6:.0f} MB"))
         with open(path, "rb") as fh:
             head = fh.read(4096)
         if head.startswith((b"PK\x03\x04", b"PK\x05\x06")):
@@ -70,7 +74,8 @@ def precheck(path: Path, *, max_bytes: int = 50_000_000, max_uncompressed: int =
         return _other(head)
     except OSError as exc:
         return Precheck(False, "unreadable", UNREADABLE,
-                        f"không đọc được tệp: {exc.strerror or type(exc).__name__}")
+                        Words(f"không đọc được tệp: {exc.strerror or type(exc).__name__}",
+                              f"cannot read the file: {exc.strerror or type(exc).__name__}"))
 
 
 # --------------------------------------------------------------------------- zip
@@ -90,44 +95,55 @@ def _zip(source: Path | IO[bytes], max_uncompressed: int, max_ratio: float) -> P
     except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, ValueError,
             NotImplementedError, RuntimeError) as exc:
         return Precheck(False, "zip-bad", UNREADABLE,
-                        f"tệp nén bị hỏng hoặc không trọn vẹn ({type(exc).__name__})")
+                        Words(f"tệp nén bị hỏng hoặc không trọn vẹn ({type(exc).__name__})",
+                              f"damaged or incomplete package ({type(exc).__name__})"))
 
 
 def _zip_infos(zf: zipfile.ZipFile, infos: list[zipfile.ZipInfo], max_uncompressed: int,
                max_ratio: float) -> Precheck:
     if len(infos) > MAX_ENTRIES:
-        return Precheck(False, "zip-bomb", TOO_LARGE, f"{len(infos)} phần bên trong")
+        return Precheck(False, "zip-bomb", TOO_LARGE, Words(f"{len(infos)} phần bên trong",
+                                                         f"{len(infos)} parts inside"))
     total = sum(i.file_size for i in infos)
     packed = sum(i.compress_size for i in infos)
     if total > max_uncompressed:
         return Precheck(False, "zip-bomb", TOO_LARGE,
-                        f"giải nén ra {total / 1e6:.0f} MB, tối đa {max_uncompressed / 1e6:.0f} MB")
+                        Words(f"giải nén ra {total / 1e6:.0f} MB, tối đa "
+                              f"{max_uncompressed / 1e6:.0f} MB",
+                              f"unpacks to {total / 1e6:.0f} MB, at most "
+                              f"{max_uncompressed / 1e6:.0f} MB"))
     if total > MIN_BOMB_BYTES and total > max_ratio * max(packed, 1):
         return Precheck(False, "zip-bomb", TOO_LARGE,
-                        f"tỷ lệ nén bất thường {total / max(packed, 1):.0f}:1")
+                        Words(f"tỷ lệ nén bất thường {total / max(packed, 1):.0f}:1",
+                              f"abnormal compression ratio {total / max(packed, 1):.0f}:1"))
     lie = next((i for i in infos if _sizes_lie(i)), None)
     if lie is not None:
         return Precheck(False, "zip-lie", UNREADABLE,
-                        "kích thước khai báo của một phần trong tệp nén không thể đúng "
-                        "(tệp hỏng hoặc bị làm giả)")
+                        Words("kích thước khai báo của một phần trong tệp nén không thể đúng "
+                              "(tệp hỏng hoặc bị làm giả)",
+                              "a part of the package declares a size that cannot be true "
+                              "(damaged or forged file)"))
     names: dict[str, zipfile.ZipInfo] = {}
     for i in infos:
         n = i.filename.replace("\\", "/")
         pure = PurePosixPath(n)
         if n.startswith(("/", "\\")) or ".." in pure.parts or ":" in n or "\x00" in n:
             return Precheck(False, "zip-traversal", UNREADABLE,
-                            "tên phần bên trong tệp nén không hợp lệ")
+                            Words("tên phần bên trong tệp nén không hợp lệ",
+                                  "invalid part name inside the package"))
         names[n.lower()] = i
     if "xl/workbook.xml" in names:
         if _is_encrypted_ooxml_marker(names):
-            return Precheck(False, "encrypted-ooxml", ENCRYPTED, "tệp có mật khẩu")
+            return Precheck(False, "encrypted-ooxml", ENCRYPTED,
+                            Words("tệp có mật khẩu", "password-protected"))
         return Precheck(True, "xlsx")
     if "xl/workbook.bin" in names:
-        return Precheck(False, "xlsb", OLD, "Excel nhị phân (.xlsb)")
+        return Precheck(False, "xlsb", OLD, Words("Excel nhị phân (.xlsb)", "Excel binary (.xlsb)"))
     if "mimetype" in names or ("content.xml" in names and "meta-inf/manifest.xml" in names):
         manifest = _small(zf, names.get("meta-inf/manifest.xml"))
         if b"encryption-data" in manifest:
-            return Precheck(False, "ods-encrypted", ENCRYPTED, "OpenDocument có mật khẩu")
+            return Precheck(False, "ods-encrypted", ENCRYPTED,
+                            Words("OpenDocument có mật khẩu", "password-protected OpenDocument"))
         return Precheck(True, "ods")
     rels = _small(zf, names.get("_rels/.rels"))
     target = re.search(rb'Target="([^"]*)"[^>]*Type="[^"]*officeDocument"', rels) or \
@@ -135,19 +151,22 @@ def _zip_infos(zf: zipfile.ZipFile, infos: list[zipfile.ZipInfo], max_uncompress
     if target:
         part = target.group(1).decode("utf-8", "replace").lstrip("/").lower()
         if part.endswith(".bin"):
-            return Precheck(False, "xlsb", OLD, "Excel nhị phân (.xlsb)")
+            return Precheck(False, "xlsb", OLD,
+                            Words("Excel nhị phân (.xlsb)", "Excel binary (.xlsb)"))
         if part.endswith(".xml") and part in names:
             return Precheck(True, "xlsx")
     if any(n.endswith((".iwa", "index.zip")) for n in names):
         return Precheck(False, "iwork", OLD, "Apple Numbers/iWork")
     if "word/document.xml" in names or "ppt/presentation.xml" in names:
         return Precheck(False, "ooxml-other", UNREADABLE,
-                        "tài liệu Word/PowerPoint, không phải bảng tính")
+                        Words("tài liệu Word/PowerPoint, không phải bảng tính",
+                              "a Word/PowerPoint document, not a spreadsheet"))
     inner = ", ".join(sorted(i.filename for i in infos)[:3])
     if not infos:
-        return Precheck(False, "zip-other", UNREADABLE, "tệp nén rỗng")
+        return Precheck(False, "zip-other", UNREADABLE, Words("tệp nén rỗng", "empty package"))
     return Precheck(False, "zip-other", UNREADABLE,
-                    f"tệp nén không phải sổ Excel (chứa: {inner[:120]})")
+                    Words(f"tệp nén không phải sổ Excel (chứa: {inner[:120]})",
+                          f"a package that is not an Excel workbook (holds: {inner[:120]})"))
 
 
 def _sizes_lie(info: zipfile.ZipInfo) -> bool:
@@ -183,20 +202,27 @@ def _ole(data: bytes) -> Precheck:
         if m.start() % 128 == 0:
             found.add(m.group(1).decode("utf-16-le").lower())
     if found & {"encryptedpackage", "encryptioninfo"}:
-        return Precheck(False, "encrypted-ooxml", ENCRYPTED, "tệp có mật khẩu")
+        return Precheck(False, "encrypted-ooxml", ENCRYPTED,
+                        Words("tệp có mật khẩu", "password-protected"))
     if found & {"workbook", "book"}:
         if _xls_filepass(data):
             return Precheck(False, "xls-encrypted", ENCRYPTED,
-                            "Excel 97-2003 (.xls) có mật khẩu")
+                            Words("Excel 97-2003 (.xls) có mật khẩu",
+                                  "password-protected Excel 97-2003 (.xls)"))
         return Precheck(True, "xls")
     if "worddocument" in found:
-        return Precheck(False, "doc", UNREADABLE, "tài liệu Word (.doc), không phải bảng tính")
+        return Precheck(False, "doc", UNREADABLE,
+                        Words("tài liệu Word (.doc), không phải bảng tính",
+                              "a Word document (.doc), not a spreadsheet"))
     if "powerpoint document" in found:
-        return Precheck(False, "ppt", UNREADABLE, "tài liệu PowerPoint, không phải bảng tính")
+        return Precheck(False, "ppt", UNREADABLE,
+                        Words("tài liệu PowerPoint, không phải bảng tính",
+                              "a PowerPoint document, not a spreadsheet"))
     if "nativecontent_main" in found:
         return Precheck(False, "quattro", OLD, "Quattro Pro")
     return Precheck(False, "ole-other", UNREADABLE,
-                    "tệp Office cũ hỏng hoặc không phải bảng tính")
+                    Words("tệp Office cũ hỏng hoặc không phải bảng tính",
+                          "a damaged old Office file, or not a spreadsheet"))
 
 
 def _xls_filepass(data: bytes) -> bool:
@@ -225,33 +251,42 @@ def _xls_filepass(data: bytes) -> bool:
 
 def _other(head: bytes) -> Precheck:
     if head[:2] in (b"\x09\x00", b"\x09\x02", b"\x09\x04") and head[3:4] == b"\x00":
-        return Precheck(False, "biff2-4", OLD, "Excel 2.x–4.0 (.xls) rất cũ")
+        return Precheck(False, "biff2-4", OLD,
+                        Words("Excel 2.x–4.0 (.xls) rất cũ", "very old Excel 2.x–4.0 (.xls)"))
     if head.startswith(b"\x1f\x8b"):
-        return Precheck(False, "gzip", OLD, "Gnumeric hoặc tệp nén gzip")
+        return Precheck(False, "gzip", OLD, Words("Gnumeric hoặc tệp nén gzip", "Gnumeric or gzip"))
     if head.startswith((b"\x00\x00\x1a\x00", b"\x00\x00\x02\x00\x06\x04")):
         return Precheck(False, "lotus", OLD, "Lotus 1-2-3")
     if head.startswith(b"%PDF"):
-        return Precheck(False, "pdf", UNREADABLE, "tệp PDF, không phải bảng tính")
+        return Precheck(False, "pdf", UNREADABLE,
+                        Words("tệp PDF, không phải bảng tính", "a PDF, not a spreadsheet"))
     if head.startswith((b"Rar!", b"7z\xbc\xaf")):
-        return Precheck(False, "archive", UNREADABLE, "tệp nén, hãy giải nén")
+        return Precheck(False, "archive", UNREADABLE,
+                        Words("tệp nén, hãy giải nén", "an archive: unpack it"))
     text = _as_text(head)
     if text is None:
-        return Precheck(False, "unknown", UNREADABLE, "không nhận ra định dạng tệp")
+        return Precheck(False, "unknown", UNREADABLE,
+                        Words("không nhận ra định dạng tệp", "unknown file format"))
     low = text.lstrip().lower()
     if low.startswith(("<!doctype html", "<html", "<table", "<meta", "<head", "<body")) or \
             "<html" in low[:1000] or "<table" in low[:1000]:
-        return Precheck(False, "html", OLD, "trang web HTML (không phải .xlsx)")
+        return Precheck(False, "html", OLD,
+                        Words("trang web HTML (không phải .xlsx)", "an HTML page (not .xlsx)"))
     if low.startswith("<?xml") or low.startswith("<"):
         if "urn:schemas-microsoft-com:office:spreadsheet" in low:
-            return Precheck(False, "spreadsheetml2003", OLD, "Bảng tính XML 2003")
+            return Precheck(False, "spreadsheetml2003", OLD,
+                            Words("Bảng tính XML 2003", "XML Spreadsheet 2003"))
         if "<office:document" in low:
-            return Precheck(False, "fods", OLD, "OpenDocument phẳng (.fods)")
-        return Precheck(False, "xml", UNREADABLE, "tệp XML không phải sổ Excel")
+            return Precheck(False, "fods", OLD,
+                            Words("OpenDocument phẳng (.fods)", "flat OpenDocument (.fods)"))
+        return Precheck(False, "xml", UNREADABLE,
+                        Words("tệp XML không phải sổ Excel", "an XML file, not an Excel workbook"))
     if low.startswith("id;"):
         return Precheck(False, "sylk", OLD, "SYLK (.slk)")
     if _TEXT_CSV.match(text.replace("\r", "")):
-        return Precheck(False, "csv", OLD, "văn bản CSV")
-    return Precheck(False, "text", UNREADABLE, "tệp văn bản, không phải sổ Excel")
+        return Precheck(False, "csv", OLD, Words("văn bản CSV", "CSV text"))
+    return Precheck(False, "text", UNREADABLE,
+                    Words("tệp văn bản, không phải sổ Excel", "a text file, not an Excel workbook"))
 
 
 def _as_text(head: bytes) -> str | None:

@@ -43,6 +43,7 @@ from qmo_excel.intake.labels import (
 from qmo_excel.intake.package import SheetScan, scan_sheets
 from qmo_excel.intake.precheck import OLE_MAGIC, precheck, precheck_zip
 from qmo_excel.model import CellValue, Row, UnitReturn
+from qmo_excel.vocab import Words
 
 MAX_TABLE_ROWS = 5_000  # rows read from a list sheet (the template has 300)
 _CELL = re.compile(r"([A-Z]+)([0-9]+)")
@@ -160,7 +161,8 @@ def read_return_layout(path: Path, *, sha256: str | None = None
         st = path.stat()
         data = path.read_bytes()
     except OSError as exc:
-        raise ReadError("file-unreadable", f"không đọc được tệp: {exc.strerror}") from None
+        raise ReadError("file-unreadable", Words(f"không đọc được tệp: {exc.strerror}",
+                                              f"cannot read the file: {exc.strerror}")) from None
     if sha256 is None:
         sha256 = hashlib.sha256(data).hexdigest()
     default_password = False
@@ -174,7 +176,7 @@ def read_return_layout(path: Path, *, sha256: str | None = None
                     raise ReadError(pre.code or "file-unreadable", pre.detail,
                                     _extra("xlsx", True))
         elif precheck(path).code == "file-encrypted":
-            raise ReadError("file-encrypted", "tệp có mật khẩu")
+            raise ReadError("file-encrypted", Words("tệp có mật khẩu", "password-protected"))
     fmt = ("ods" if _is_ods(data) else "xlsx") if data.startswith(b"PK") else "xls"
     extra = _extra(fmt, default_password)
     try:
@@ -208,9 +210,10 @@ def _open_and_read(path: Path, data: bytes, fmt: str, sha256: str, mtime: float,
     except ReadError:
         raise
     except PasswordError:
-        raise ReadError("file-encrypted", "tệp có mật khẩu") from None
+        raise ReadError("file-encrypted", Words("tệp có mật khẩu", "password-protected")) from None
     except MemoryError:
-        raise ReadError("file-too-large", "cần quá nhiều bộ nhớ để đọc") from None
+        raise ReadError("file-too-large", Words("cần quá nhiều bộ nhớ để đọc",
+                                                "needs too much memory to read")) from None
     except (KeyboardInterrupt, SystemExit, GeneratorExit):
         raise
     except BaseException as exc:  # calamine errors, pyo3 PanicException
@@ -218,9 +221,9 @@ def _open_and_read(path: Path, data: bytes, fmt: str, sha256: str, mtime: float,
         if names is not None and not _has_ours(names):
             raise _wrong_template(names) from None
         msg = " ".join(str(exc).split())[:160]
-        raise ReadError("file-unreadable",
-                        f"cấu trúc tệp bị lỗi: {type(exc).__name__}: {msg}" if msg
-                        else f"cấu trúc tệp bị lỗi: {type(exc).__name__}") from None
+        what = f"{type(exc).__name__}: {msg}" if msg else type(exc).__name__
+        raise ReadError("file-unreadable", Words(f"cấu trúc tệp bị lỗi: {what}",
+                                                 f"broken file structure: {what}")) from None
 
 
 def _open_by_format(data: bytes, fmt: str) -> Any:
@@ -235,9 +238,11 @@ def _open_by_format(data: bytes, fmt: str) -> Any:
             with os.fdopen(fd, "wb") as fh:
                 fh.write(data)
         except OSError as exc:  # this machine's problem (a full disk), not the file's
-            raise ReadError("file-unreadable", "máy đang chạy không ghi được tệp tạm để "
-                            f"đọc ({exc.strerror or type(exc).__name__}); hãy chạy lại "
-                            "sau") from None
+            why = exc.strerror or type(exc).__name__
+            raise ReadError("file-unreadable", Words(
+                f"máy đang chạy không ghi được tệp tạm để đọc ({why}); hãy chạy lại sau",
+                f"this computer cannot write a temporary file to read it ({why}); run "
+                "again later")) from None
         wb = CalamineWorkbook.from_path(tmp)
         wb.sheets_metadata  # noqa: B018  (opened before the file goes)
         return wb
@@ -289,10 +294,13 @@ def _has_ours(names: list[str]) -> bool:
 
 
 def _wrong_template(names: list[str]) -> ReadError:
-    shown = ", ".join(f"“{n}”" for n in names[:6]) or "không có trang nào"
-    more = f" và {len(names) - 6} trang khác" if len(names) > 6 else ""
-    return ReadError("file-wrong-template",
-                     f"không có trang “{spec.OBJECTIVES.vi}”; các trang trong tệp: {shown}{more}")
+    listed = ", ".join(f"“{n}”" for n in names[:6])
+    more = len(names) - 6
+    return ReadError("file-wrong-template", Words(
+        f"không có trang “{spec.OBJECTIVES.vi}”; các trang trong tệp: "
+        f"{listed or 'không có trang nào'}" + (f" và {more} trang khác" if more > 0 else ""),
+        f"no sheet “{spec.OBJECTIVES.en}” or “{spec.OBJECTIVES.vi}”; the file's sheets: "
+        f"{listed or 'none'}" + (f" and {more} more" if more > 0 else "")))
 
 
 def _read(wb: Any, path: Path, sha256: str, mtime: float,
@@ -306,8 +314,9 @@ def _read(wb: Any, path: Path, sha256: str, mtime: float,
         meta = {k: None for k in spec.META_CELLS} if META_NAME not in by_loose else \
             _read_meta(wb, by_loose[META_NAME])
         if meta.get("template_id") == spec.ROUND_TEMPLATE_ID:
-            raise ReadError("file-wrong-template",
-                            "đây là sổ cấu hình kỳ báo cáo, không phải báo cáo của đơn vị")
+            raise ReadError("file-wrong-template", Words(
+                "đây là sổ cấu hình kỳ báo cáo, không phải báo cáo của đơn vị",
+                "this is a round workbook, not a unit's return"))
         lang: spec.Lang | None = next((x for x in spec.LANGS if x == meta.get("lang")), None)
         found: dict[str, str] = {}
         for key, names in SHEET_NAMES.items():

@@ -127,8 +127,13 @@ def _settle(report: FileReport) -> None:
 def _failure_report(job: FileJob, failure: Failure, timeout: float) -> FileReport:
     code = FAILURE_CODES.get(failure.kind, "file-unreadable")
     lines = [ln for ln in failure.detail.strip().splitlines() if ln.strip()]
-    detail = lines[-1][:200] if lines else failure.kind
-    if failure.kind == "timeout":
+    detail: str = lines[-1][:200] if lines else failure.kind
+    if failure.kind == "memory":
+        detail = Words("hết bộ nhớ cho phép khi đọc tệp", "over the memory allowed to read it")
+    elif failure.kind == "crashed":
+        detail = Words(f"tiến trình đọc tệp dừng bất thường ({detail})",
+                       f"the reading process stopped abnormally ({detail})")
+    elif failure.kind == "timeout":
         detail = Words(f"quá {timeout:g} giây", f"over {timeout:g} s")
     report = _rejected(job, file_sha256(job.path), code, detail)
     report.seconds = failure.seconds
