@@ -166,3 +166,24 @@ def test_english_reports_say_everything_in_english(tmp_path: Path) -> None:
     vi = report.to_dict("vi")
     assert all(f["reason"] for f in vi["files"] if f["status"] != "valid")
     assert any("tệp rỗng" in p["message"] for p in vi["problems"])
+
+
+def test_validate_feedback_runs_in_bounded_workers(tmp_path: Path) -> None:
+    """`qmo validate --feedback` opens the units' files in the pool's workers, never in
+    the main process (as `consolidate` does)."""
+    import subprocess
+    import sys
+
+    build_return(tmp_path / "r.xlsx", objectives=[GOOD, _row("100%", "100%", "Vượt")])
+    code = (
+        "import sys\n"
+        "from click.testing import CliRunner\n"
+        "from qmo_excel.cli import main\n"
+        f"res = CliRunner().invoke(main, ['validate', {str(tmp_path / 'r.xlsx')!r}, "
+        f"'--feedback', {str(tmp_path / 'fb')!r}])\n"
+        "print(res.exit_code, 'qmo_excel.feedback.workbook' in sys.modules)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         timeout=120, check=True).stdout.split()
+    assert out == ["0", "False"]
+    assert len(list((tmp_path / "fb").glob("*.xlsx"))) == 1

@@ -10,16 +10,10 @@ from pathlib import Path
 import click
 
 from qmo_excel.figures import headline
+from qmo_excel.jobs.consolidate import default_output_dir
 from qmo_excel.model import RoundConfig, RoundResult
+from qmo_excel.round.locate import find_round
 from qmo_excel.summary.labels import num
-
-
-def _find_round(folder: Path) -> Path | None:
-    for candidate in (folder / "round.xlsx", folder.parent / "round.xlsx"):
-        if candidate.is_file():
-            return candidate
-    return None
-
 
 MAX_CODES = 10  # codes listed on one terminal line before "… và N đơn vị khác"
 
@@ -106,7 +100,7 @@ def consolidate_cmd(folder: Path, round_path: Path | None, out_dir: Path | None,
     from qmo_excel.jobs.consolidate import consolidate
 
     config = RoundConfig()
-    round_path = round_path or _find_round(folder)
+    round_path = round_path or find_round(folder)
     if round_path is not None:
         from qmo_excel.round.reader import RoundError, read_round
         try:
@@ -116,11 +110,7 @@ def consolidate_cmd(folder: Path, round_path: Path | None, out_dir: Path | None,
         if not quiet:
             click.echo(("Sổ kỳ báo cáo: " if lang == "vi" else "Round workbook: ")
                        + str(round_path), err=True)
-    if out_dir is None:
-        scaffolded = folder.resolve().parent / "output"
-        beside_round = round_path is not None and round_path.resolve().parent == \
-            folder.resolve().parent
-        out_dir = scaffolded if beside_round and scaffolded.is_dir() else Path("qmo-output")
+    out_dir = out_dir or default_output_dir(folder, round_path)
     run_date = as_of.date() if hasattr(as_of, "date") else date.today()
     show_bar = not quiet and sys.stderr.isatty() and not os.environ.get("CI")
     bar = None

@@ -135,21 +135,22 @@ def validate_cmd(paths: tuple[Path, ...], fmt: str, lang: str, round_path: Path 
     else:
         _write_output(text, output, fmt)
     if feedback_dir is not None:
-        _feedback(report, feedback_dir, lang)
+        _feedback(report, feedback_dir, lang, jobs)
     sys.exit(exit_code(report, strict=strict, lang=lang))
 
 
-def _feedback(report: ValidationReport, out_dir: Path, lang: str) -> None:
-    from qmo_excel.feedback.workbook import write_feedback
+def _feedback(report: ValidationReport, out_dir: Path, lang: str, jobs: int | None) -> None:
+    """The feedback workbooks, each written in a bounded worker (as ``consolidate``)."""
+    from qmo_excel.jobs.feedback_jobs import write_feedback_files
 
-    written = 0
-    for f in report.files:
-        try:
-            if write_feedback(f, out_dir, lang=lang) is not None:
-                written += 1
-        except OSError as exc:
-            raise click.ClickException(f"{out_dir}: {exc}") from exc
-    click.echo(_FEEDBACK[lang].format(n=written, dir=out_dir), err=True)
+    try:
+        out = write_feedback_files(report.files, out_dir, lang=lang, jobs=jobs)
+    except OSError as exc:
+        raise click.ClickException(f"{out_dir}: {exc.strerror or exc}") from exc
+    click.echo(_FEEDBACK[lang].format(n=len(out.feedback), dir=out_dir), err=True)
+    for rel, why in out.feedback_failed:
+        click.echo((f"Không ghi được tệp góp ý cho {rel}: {why}" if lang == "vi" else
+                    f"Could not write the feedback file of {rel}: {why}"), err=True)
 
 
 def exit_code(report: ValidationReport, *, strict: bool = False, lang: str = "vi") -> int:

@@ -10,17 +10,23 @@ from __future__ import annotations
 
 import gc
 import os
-import threading
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager, nullcontext
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
 from qmo_excel.consolidation import decide_fates, return_of, round_basis
 from qmo_excel.intake.reader import read_return_layout
-from qmo_excel.jobs.pool import Failure, Workers, run_isolated
+from qmo_excel.jobs.feedback_jobs import (
+    FEEDBACK_TIMEOUT,
+    FeedbackJob,
+    feedback_jobs,
+    overlapped_feedback,
+    write_feedback_job,
+)
+from qmo_excel.jobs.pool import Workers, run_isolated
 from qmo_excel.jobs.validate import validate
 from qmo_excel.model import (
     Assignment,
@@ -52,66 +58,6 @@ class Outcome:
     feedback: list[Path] = field(default_factory=list)
     feedback_failed: list[tuple[str, str]] = field(default_factory=list)  # (file, why)
     exports: list[Path] = field(default_factory=list)
-
-
-@dataclass
-class FeedbackJob:
-    """One feedback workbook to write (picklable, for a worker)."""
-
-    report: FileReport
-    out_dir: str
-    lang: str
-
-
-def write_feedback_job(job: FeedbackJob) -> str | None:
-    """Top-level: runs in an isolated worker (it loads the unit's file with openpyxl)."""
-    from qmo_excel.feedback.workbook import write_feedback
-
-    path = write_feedback(job.report, Path(job.out_dir), lang=job.lang)
-    return None if path is None else str(path)
-
-
-@contextmanager
-def overlapped_feedback(workers: Workers, fb_jobs: list[FeedbackJob], outcome: Outcome
-                        ) -> Iterator[None]:
-    """Write the feedback workbooks in worker processes while the body runs.
-
-    The body (writing the summary) and the feedback workers share the cores.
-    The workers were started before the round's records were built (they stay small),
-    and a thread feeds them and collects what they write; on leaving, the feedback is
-    waited for (and stopped early if the body failed).
-    """
-    if not fb_jobs:
-        yield
-        return
-    done: dict[int, Path] = {}
-    failed: dict[int, tuple[str, str]] = {}
-    stop = threading.Event()
-
-    def collect() -> None:
-        results = workers.run(fb_jobs)
-        try:
-            for index, result in results:
-                if isinstance(result, str):
-                    done[index] = Path(result)
-                elif isinstance(result, Failure):
-                    failed[index] = (fb_jobs[index].report.rel, result.detail)
-                if stop.is_set():
-                    break
-        finally:
-            results.close()
-
-    worker = threading.Thread(target=collect, name="qmo-feedback", daemon=True)
-    worker.start()
-    try:
-        yield
-    except BaseException:
-        stop.set()
-        raise
-    finally:
-        worker.join()
-        outcome.feedback = [done[i] for i in sorted(done)]
-        outcome.feedback_failed = [failed[i] for i in sorted(failed)]
 
 
 @dataclass
@@ -263,7 +209,7 @@ def _consolidate(folder: Path, *, config: RoundConfig, out_dir: Path, as_of: dat
     # As many as there are cores, at a lower priority: the summary writer keeps its core
     # and the feedback takes what is left, then every core once the summary is written.
     fb_workers = Workers(write_feedback_job, jobs=jobs or os.cpu_count() or 1,
-                         timeout=120.0, nice=FEEDBACK_NICE) if feedback else None
+                         timeout=FEEDBACK_TIMEOUT, nice=FEEDBACK_NICE) if feedback else None
     try:
         return _run(folder, config=config, out_dir=out_dir, as_of=as_of, lang=lang,
                     jobs=jobs, export_json=export_json, export_csv=export_csv,
@@ -294,9 +240,8 @@ def _run(folder: Path, *, config: RoundConfig, out_dir: Path, as_of: date, lang:
     if fb_workers is not None:
         fb_dir = out_dir / ("gop-y" if lang == "vi" else "feedback")
         fates = {e.file: e.status for e in result.intake}
-        fb_jobs = [FeedbackJob(replace(rep, scored=None), str(fb_dir), lang)
-                   for rep in validation.files
-                   if fates.get(rep.rel) in ("used", "rejected") and rep.problems]
+        fb_jobs = feedback_jobs([rep for rep in validation.files
+                                 if fates.get(rep.rel) in ("used", "rejected")], fb_dir, lang)
     with overlapped_feedback(fb_workers, fb_jobs, outcome) if fb_workers else nullcontext():
         write_summary(result, outcome.summary, lang=lang, big_sheet_rows=BIG_SHEET_ROWS)
     if export_json is not None:
@@ -313,3 +258,12 @@ def default_summary_name(result: RoundResult, lang: str = "vi") -> str:
     if lang == "vi":
         return f"tong-hop-MTCL-{year}-{result.period}.xlsx"
     return f"MTCL-summary-{year}-{result.period}.xlsx"
+
+
+def default_output_dir(folder: Path, round_path: Path | None) -> Path:
+    """Where a run writes when not told: the round folder's ``output/`` (as ``qmo init``
+    lays it out) when the returns sit in a round folder, else ``qmo-output``."""
+    scaffolded = folder.resolve().parent / "output"
+    beside_round = round_path is not None and \
+        round_path.resolve().parent == folder.resolve().parent
+    return scaffolded if beside_round and scaffolded.is_dir() else Path("qmo-output")
