@@ -73,6 +73,17 @@ def cut_off_date(config: RoundConfig, year: int | None, period: str, as_of: date
     return as_of
 
 
+def default_as_of(config: RoundConfig, year: int | None, period: str, today: date) -> date:
+    """The day a round's figures are "as of" when the run is not told: its cut-off (else
+    the end of its period) once that is past, else today. A 2023 round consolidated in
+    2026 is "as of" 31/12/2023, not the day someone ran it."""
+    end = config.cut_off
+    if end is None and year:
+        p = Period.get(period)
+        end = date(year, *(p.end if p is not None else (12, 31)))
+    return min(end, today) if end is not None else today
+
+
 def _score_part(ind: IndicatorResult, cap: float) -> float | None:
     if ind.verdict == "khong_xac_dinh":
         return None

@@ -18,6 +18,7 @@ import openpyxl
 import pytest
 from click.testing import CliRunner
 
+from qmo_excel import spec
 from qmo_excel.cli import main
 from qmo_excel.export import to_export_dict
 from qmo_excel.jobs.consolidate import consolidate
@@ -284,7 +285,9 @@ def test_round_folder_layout_from_qmo_init(tmp_path: Path,
     assert runner.invoke(main, ["init", str(tmp_path / "dot"), "--example"]).exit_code == 0
     dot = tmp_path / "dot"
     template = next((dot / "templates").glob("*PTCKH.xlsx"))
-    shutil.copyfile(template, dot / "returns" / template.name)
+    wb = openpyxl.load_workbook(template)  # the unit fills in who prepared it
+    wb[spec.UNIT_INFO.vi][spec.UNIT_INFO.cell("preparer")] = "Nguyễn Văn A"
+    wb.save(dot / "returns" / template.name)
     shutil.copyfile(dot / "round.xlsx", dot / "returns" / "round.xlsx")
     result = runner.invoke(main, ["consolidate", str(dot / "returns"), "--quiet",
                                   "--as-of", "2023-07-01", "--export-json",

@@ -4,15 +4,13 @@ from __future__ import annotations
 
 import os
 import sys
-from datetime import date
 from pathlib import Path
 
 import click
 
 from qmo_excel.figures import headline
-from qmo_excel.jobs.consolidate import default_output_dir
 from qmo_excel.model import RoundConfig, RoundResult
-from qmo_excel.round.locate import find_round
+from qmo_excel.round.locate import place
 from qmo_excel.summary.labels import num
 
 MAX_CODES = 10  # codes listed on one terminal line before "… và N đơn vị khác"
@@ -97,10 +95,11 @@ def consolidate_cmd(folder: Path, round_path: Path | None, out_dir: Path | None,
     Consolidates and scores every return under FOLDER: writes the summary workbook,
     feedback workbooks for units whose files have problems, and optional JSON/CSV exports.
     """
-    from qmo_excel.jobs.consolidate import consolidate
+    from qmo_excel.jobs.consolidate import NoReturns, consolidate
 
+    where = place(folder)
     config = RoundConfig()
-    round_path = round_path or find_round(folder)
+    round_path = round_path or where.round
     if round_path is not None:
         from qmo_excel.round.reader import RoundError, read_round
         try:
@@ -110,8 +109,11 @@ def consolidate_cmd(folder: Path, round_path: Path | None, out_dir: Path | None,
         if not quiet:
             click.echo(("Sổ kỳ báo cáo: " if lang == "vi" else "Round workbook: ")
                        + str(round_path), err=True)
-    out_dir = out_dir or default_output_dir(folder, round_path)
-    run_date = as_of.date() if hasattr(as_of, "date") else date.today()
+    if not quiet and where.returns != folder:
+        click.echo(("Bài nộp: " if lang == "vi" else "Returns: ") + str(where.returns),
+                   err=True)
+    out_dir = out_dir or where.output or Path("qmo-output")
+    run_date = as_of.date() if hasattr(as_of, "date") else None
     show_bar = not quiet and sys.stderr.isatty() and not os.environ.get("CI")
     bar = None
     if show_bar:
@@ -124,10 +126,18 @@ def consolidate_cmd(folder: Path, round_path: Path | None, out_dir: Path | None,
             bar.update(done - bar.pos)
 
     try:
-        outcome = consolidate(folder, config=config, out_dir=out_dir, as_of=run_date,
+        outcome = consolidate(where.returns, config=config, out_dir=out_dir, as_of=run_date,
                               lang=lang, jobs=jobs, export_json=export_json,
                               export_csv=export_csv, feedback=not no_feedback,
                               progress=progress if bar is not None else None)
+    except NoReturns as exc:
+        raise click.ClickException(
+            f"Không có báo cáo nào để tổng hợp trong {exc.folder} ({exc.ignored} tệp khác bị "
+            "bỏ qua). Hãy chép các tệp .xlsx đơn vị gửi về vào thư mục này rồi chạy lại; "
+            "không ghi sổ tổng hợp." if lang == "vi" else
+            f"No return to consolidate in {exc.folder} ({exc.ignored} other files "
+            "ignored). Put the .xlsx files the units sent there and run again; no summary "
+            "was written.") from exc
     except OSError as exc:
         raise click.ClickException(str(exc)) from exc
     finally:
@@ -141,6 +151,10 @@ def consolidate_cmd(folder: Path, round_path: Path | None, out_dir: Path | None,
     if outcome.feedback:
         click.echo(f"{label[1]}: {len(outcome.feedback)} "
                    f"({outcome.feedback[0].parent})")
+    if outcome.feedback_archived:
+        n, to = len(outcome.feedback_archived), outcome.feedback_archived[0].parent
+        click.echo(f"Đã chuyển {n} tệp góp ý của lần chạy trước vào {to}" if lang == "vi"
+                   else f"Moved {n} feedback files of an earlier run to {to}")
     for rel, why in outcome.feedback_failed:
         click.echo((f"Không ghi được tệp góp ý cho {rel}: {why}" if lang == "vi" else
                     f"Could not write the feedback file of {rel}: {why}"), err=True)

@@ -19,6 +19,7 @@ from qmo_excel.fileio import atomic_path
 from qmo_excel.jobs.validate import validate
 from qmo_excel.model import RoundConfig
 from qmo_excel.reports import CSV_COLUMNS, FileReport, ValidationReport
+from qmo_excel.round.locate import is_round_folder, place
 from qmo_excel.round.reader import RoundError, read_round
 from qmo_excel.vocab import in_lang
 
@@ -127,8 +128,13 @@ def validate_cmd(paths: tuple[Path, ...], fmt: str, lang: str, round_path: Path 
     files are listed as ignored. Each file is read in an isolated worker process within
     8 s. Exit 0 when no file has an error, 1 when any has, 2 on a usage error.
     """
+    # a round folder (qmo init's layout) stands for its returns/ and its round.xlsx
+    rounds = [place(p) for p in paths if p.is_dir() and is_round_folder(p)]
+    targets = [p / "returns" if p.is_dir() and is_round_folder(p) else p for p in paths]
+    if round_path is None:
+        round_path = next((r.round for r in rounds if r.round is not None), None)
     config = _read_round(round_path) if round_path else None
-    report = validate(list(paths), jobs=jobs, round=config, keep_rows=False)
+    report = validate(targets, jobs=jobs, round=config, keep_rows=False)
     text = _render(report, fmt, quiet, lang)
     if output is None:
         click.echo(text, nl=False)

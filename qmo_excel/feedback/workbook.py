@@ -36,6 +36,7 @@ from typing import Any
 from openpyxl import Workbook, load_workbook
 from openpyxl.cell.cell import MergedCell
 from openpyxl.comments import Comment
+from openpyxl.packaging.custom import StringProperty
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import column_index_from_string, get_column_letter
 from openpyxl.utils.cell import coordinate_from_string, range_boundaries
@@ -48,6 +49,7 @@ from qmo_excel.feedback.extensions import SheetExt, carry_extensions, read_exten
 from qmo_excel.feedback.rebuild import rebuild, repoint
 from qmo_excel.fileio import atomic_path
 from qmo_excel.intake.decrypt import decrypt_default
+from qmo_excel.intake.stamps import STAMP_PROPERTY
 from qmo_excel.problems import Problem, sort_key
 from qmo_excel.reports import FileReport
 from qmo_excel.vocab import SEVERITY_ORDER
@@ -151,9 +153,19 @@ def write_feedback(report: FileReport, out_dir: Path, *, lang: str = "vi") -> Pa
         _mark_cells(wb, report.problems, lg)
         _restore_dropdowns(wb, report, {name: e.validated for name, e in exts.items()})
     _write_list(wb, report, lg, rebuilt=rebuilt)
+    _stamp(wb)
     target = out_dir / feedback_name(report, lg)
     _save_atomic(_saved(wb, report, exts, skip=LIST_SHEET[lg]), target)
     return target
+
+
+def _stamp(wb: Any) -> None:
+    """Mark the copy as our feedback, so that it is never read back as a return while
+    nobody has saved it again (intake.stamps)."""
+    props = wb.custom_doc_props
+    for prop in [p for p in props.props if p.name == STAMP_PROPERTY]:
+        props.props.remove(prop)
+    props.append(StringProperty(name=STAMP_PROPERTY, value="feedback"))
 
 
 def _load_copy(path: Path) -> Any:

@@ -42,6 +42,7 @@ from qmo_excel.intake.labels import (
 )
 from qmo_excel.intake.package import SheetScan, scan_sheets
 from qmo_excel.intake.precheck import OLE_MAGIC, precheck, precheck_zip
+from qmo_excel.intake.stamps import OwnWorkbook, package_stamp
 from qmo_excel.model import CellValue, Row, UnitReturn
 from qmo_excel.vocab import Words
 
@@ -178,6 +179,8 @@ def read_return_layout(path: Path, *, sha256: str | None = None
         elif precheck(path).code == "file-encrypted":
             raise ReadError("file-encrypted", Words("tệp có mật khẩu", "password-protected"))
     fmt = ("ods" if _is_ods(data) else "xlsx") if data.startswith(b"PK") else "xls"
+    if fmt == "xlsx" and (kind := package_stamp(data)):
+        raise OwnWorkbook(kind)
     extra = _extra(fmt, default_password)
     try:
         ret, layout = _open_and_read(path, data, fmt, sha256, st.st_mtime, default_password)

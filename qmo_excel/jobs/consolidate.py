@@ -22,6 +22,7 @@ from qmo_excel.intake.reader import read_return_layout
 from qmo_excel.jobs.feedback_jobs import (
     FEEDBACK_TIMEOUT,
     FeedbackJob,
+    archive_stale,
     feedback_jobs,
     overlapped_feedback,
     write_feedback_job,
@@ -40,9 +41,11 @@ from qmo_excel.reports import FileReport, ValidationReport
 from qmo_excel.scoring import (
     Scored,
     cut_off_date,
+    default_as_of,
     fill_unit,
     score_records,
 )
+from qmo_excel.vocab import Period
 
 # The feedback workers' lower CPU priority while the summary is written beside them.
 FEEDBACK_NICE = 5
@@ -57,6 +60,7 @@ class Outcome:
     summary: Path | None = None
     feedback: list[Path] = field(default_factory=list)
     feedback_failed: list[tuple[str, str]] = field(default_factory=list)  # (file, why)
+    feedback_archived: list[Path] = field(default_factory=list)  # earlier runs', moved
     exports: list[Path] = field(default_factory=list)
 
 
@@ -115,11 +119,16 @@ def _scores(todo: list[tuple[UnitResult, FileReport]], basis: tuple[int | None, 
 
 
 def build_result(validation: ValidationReport, config: RoundConfig, *, as_of: date,
-                 lang: str = "vi", jobs: int | None = None) -> RoundResult:
+                 lang: str = "vi", jobs: int | None = None, shown_as_of: date | None = None
+                 ) -> RoundResult:
+    """The round's result. ``as_of`` is the day of the run (what the workers judged
+    with); the figures are shown "as of" ``shown_as_of``, by default the round's cut-off
+    (or the end of its period) once that is past (``scoring.default_as_of``)."""
     reports = list(validation.files)
     intake, used = decide_fates(reports, config)
     year, period = round_basis(config, used)
     cut_off = cut_off_date(config, year, period, as_of)
+    shown = shown_as_of or default_as_of(config, year, period, as_of)
     by_file = {e.file: e for e in intake}
     units: list[UnitResult] = []
     seen: set[str] = set()
@@ -162,19 +171,31 @@ def build_result(validation: ValidationReport, config: RoundConfig, *, as_of: da
     problems: list[Problem] = sorted(
         (p for rep in reports if rep.rel in relevant for p in rep.problems), key=sort_key)
     return RoundResult(
-        town=config.town, year=year, period=period, as_of=as_of, deadline=config.deadline,
+        town=config.town, year=year, period=period, as_of=shown, deadline=config.deadline,
         cut_off=cut_off, intake=intake, missing_units=missing, units=units,
         objectives=objectives, indicators=indicators, tasks=tasks, problems=problems,
         lang=lang,
     )
 
 
+class NoReturns(Exception):
+    """The folder holds no file that could be a return: nothing to consolidate."""
+
+    def __init__(self, folder: Path, ignored: int) -> None:
+        super().__init__(str(folder))
+        self.folder, self.ignored = folder, ignored
+
+
 def consolidate(folder: Path, *, config: RoundConfig | None = None, out_dir: Path,
-                as_of: date, lang: str = "vi", jobs: int | None = None,
+                as_of: date | None = None, lang: str = "vi", jobs: int | None = None,
                 export_json: Path | None = None, export_csv: Path | None = None,
                 feedback: bool = True, summary_name: str | None = None,
                 progress: Callable[[int, int], None] | None = None) -> Outcome:
-    """Validate, consolidate and score every return under ``folder``; write the outputs."""
+    """Validate, consolidate and score every return under ``folder``; write the outputs.
+
+    ``as_of`` fixes the run's date (the same inputs then give the same bytes); without it
+    the run is judged today and its figures are shown as of the round's cut-off once that
+    is past. Raises ``NoReturns`` (writing nothing) when no file could be a return."""
     with gc_paused():
         return _consolidate(folder, config=config or RoundConfig(), out_dir=out_dir,
                             as_of=as_of, lang=lang, jobs=jobs, export_json=export_json,
@@ -199,7 +220,7 @@ def gc_paused() -> Iterator[None]:
             gc.enable()
 
 
-def _consolidate(folder: Path, *, config: RoundConfig, out_dir: Path, as_of: date,
+def _consolidate(folder: Path, *, config: RoundConfig, out_dir: Path, as_of: date | None,
                  lang: str, jobs: int | None, export_json: Path | None,
                  export_csv: Path | None, feedback: bool, summary_name: str | None,
                  progress: Callable[[int, int], None] | None) -> Outcome:
@@ -219,7 +240,7 @@ def _consolidate(folder: Path, *, config: RoundConfig, out_dir: Path, as_of: dat
             fb_workers.close()
 
 
-def _run(folder: Path, *, config: RoundConfig, out_dir: Path, as_of: date, lang: str,
+def _run(folder: Path, *, config: RoundConfig, out_dir: Path, as_of: date | None, lang: str,
          jobs: int | None, export_json: Path | None, export_csv: Path | None,
          fb_workers: Workers | None, summary_name: str | None,
          progress: Callable[[int, int], None] | None) -> Outcome:
@@ -227,9 +248,13 @@ def _run(folder: Path, *, config: RoundConfig, out_dir: Path, as_of: date, lang:
     from qmo_excel.summary import write_summary
     from qmo_excel.summary.workbook import long_lists
 
+    run_day = as_of or date.today()
     validation = validate([folder], jobs=jobs, round=config, progress=progress,
-                          keep_rows=False, as_of=as_of)
-    result = build_result(validation, config, as_of=as_of, lang=lang, jobs=jobs)
+                          keep_rows=False, as_of=run_day)
+    if all(f.status == "ignored" for f in validation.files):
+        raise NoReturns(folder, len(validation.files))
+    result = build_result(validation, config, as_of=run_day, lang=lang, jobs=jobs,
+                          shown_as_of=as_of)
     out_dir.mkdir(parents=True, exist_ok=True)
     outcome = Outcome(result=result, validation=validation)
     name = summary_name or default_summary_name(result, lang)
@@ -237,13 +262,15 @@ def _run(folder: Path, *, config: RoundConfig, out_dir: Path, as_of: date, lang:
     if export_csv is None and long_lists(result, BIG_SHEET_ROWS):
         export_csv = out_dir / "csv"  # the cut sheets point readers to the full CSV lists
     fb_jobs: list[FeedbackJob] = []
+    fb_dir = out_dir / ("gop-y" if lang == "vi" else "feedback")
     if fb_workers is not None:
-        fb_dir = out_dir / ("gop-y" if lang == "vi" else "feedback")
         fates = {e.file: e.status for e in result.intake}
         fb_jobs = feedback_jobs([rep for rep in validation.files
                                  if fates.get(rep.rel) in ("used", "rejected")], fb_dir, lang)
     with overlapped_feedback(fb_workers, fb_jobs, outcome) if fb_workers else nullcontext():
         write_summary(result, outcome.summary, lang=lang, big_sheet_rows=BIG_SHEET_ROWS)
+    if fb_workers is not None:
+        outcome.feedback_archived = archive_stale(fb_dir, outcome.feedback)
     if export_json is not None:
         write_json(result, export_json)
         outcome.exports.append(export_json)
@@ -255,15 +282,7 @@ def _run(folder: Path, *, config: RoundConfig, out_dir: Path, as_of: date, lang:
 
 def default_summary_name(result: RoundResult, lang: str = "vi") -> str:
     year = result.year or result.as_of.year
+    period = Period.get(result.period)
     if lang == "vi":
-        return f"tong-hop-MTCL-{year}-{result.period}.xlsx"
+        return f"tong-hop-MTCL-{year}-{period.slug if period else result.period}.xlsx"
     return f"MTCL-summary-{year}-{result.period}.xlsx"
-
-
-def default_output_dir(folder: Path, round_path: Path | None) -> Path:
-    """Where a run writes when not told: the round folder's ``output/`` (as ``qmo init``
-    lays it out) when the returns sit in a round folder, else ``qmo-output``."""
-    scaffolded = folder.resolve().parent / "output"
-    beside_round = round_path is not None and \
-        round_path.resolve().parent == folder.resolve().parent
-    return scaffolded if beside_round and scaffolded.is_dir() else Path("qmo-output")

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Protocol
 
+from qmo_excel.intake.stamps import stamped_feedback
 from qmo_excel.jobs.pool import Failure, Workers
 from qmo_excel.reports import FileReport
 
@@ -111,3 +112,25 @@ def write_feedback_files(reports: Sequence[FileReport], out_dir: Path, *, lang: 
                  timeout=FEEDBACK_TIMEOUT) as workers, overlapped_feedback(workers, todo, out):
         pass
     return out
+
+
+ARCHIVE = "cu"  # older feedback workbooks are moved into this sub-folder
+
+
+def archive_stale(fb_dir: Path, keep: Sequence[Path]) -> list[Path]:
+    """Move the feedback workbooks of earlier runs out of ``fb_dir`` (into ``cu/``), so the
+    folder holds exactly this run's; only files with our feedback stamp are moved, and a
+    file of the same name already archived is replaced. Returns where they went."""
+    if not fb_dir.is_dir():
+        return []
+    kept = {p.resolve() for p in keep}
+    moved: list[Path] = []
+    for path in sorted(fb_dir.iterdir()):
+        if not path.is_file() or path.resolve() in kept or path.suffix.lower() != ".xlsx" \
+                or not stamped_feedback(path):
+            continue
+        target = fb_dir / ARCHIVE / path.name
+        target.parent.mkdir(exist_ok=True)
+        os.replace(path, target)
+        moved.append(target)
+    return moved

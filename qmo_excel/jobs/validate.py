@@ -24,6 +24,8 @@ from qmo_excel.checks.returns import check_return
 from qmo_excel.intake.discover import discover
 from qmo_excel.intake.precheck import CAN_TRY_DEFAULT, precheck
 from qmo_excel.intake.reader import ReadError, read_return_layout
+from qmo_excel.intake.stamps import REASONS as STAMP_REASONS
+from qmo_excel.intake.stamps import OwnWorkbook, is_unfilled
 from qmo_excel.jobs.pool import Failure, run_isolated
 from qmo_excel.model import RoundConfig, UnitReturn
 from qmo_excel.problems import CATALOGUE, problem, sort_key
@@ -75,8 +77,12 @@ def _inspect(job: FileJob) -> FileReport:
         return _rejected(job, digest, pre.code or "file-unreadable", pre.detail)
     try:
         ret, layout = read_return_layout(path, sha256=digest)
+    except OwnWorkbook as own:
+        return _ours(job, digest, own.kind)
     except ReadError as exc:
         return _rejected(job, digest, exc.code, exc.detail, extra=exc.extra)
+    if is_unfilled(ret):
+        return _ours(job, digest, "unfilled", str(ret.info.get("unit_code") or "").strip())
     probs = sorted(check_return(ret, file=job.rel, round=job.round, layout=layout),
                    key=sort_key)
     unit = str(ret.info.get("unit_code") or "").strip()
@@ -101,6 +107,12 @@ def _score(ret: UnitReturn, unit_code: str, job: FileJob) -> Scored | None:
                              assignments=job.round.assignments if job.round else ())
     except Exception:
         return None
+
+
+def _ours(job: FileJob, digest: str, kind: str, unit_code: str = "") -> FileReport:
+    """One of our own workbooks (a summary, a feedback copy, an unfilled template)."""
+    return FileReport(job.rel, job.path, "ignored", reason=STAMP_REASONS[kind],
+                      unit_code=unit_code, sha256=digest)
 
 
 def _rejected(job: FileJob, digest: str, code: str, detail: str,

@@ -21,6 +21,7 @@ from typing import Any
 import xlsxwriter
 
 from qmo_excel.fileio import atomic_path
+from qmo_excel.intake.stamps import STAMP_PROPERTY
 from qmo_excel.model import RoundResult
 from qmo_excel.summary import labels as L
 from qmo_excel.summary import overview, sheets
@@ -72,6 +73,7 @@ def _write(result: RoundResult, target: Path, lang: str, big_sheet_rows: int) ->
     created = datetime.combine(result.as_of, time())
     wb.set_properties({"title": L.title(result, lang), "company": result.town,
                        "author": "qmo", "created": created})
+    wb.set_custom_property(STAMP_PROPERTY, "summary")  # never read back as a return
     wb.set_size(1600, 1000)
     fm = Formats(wb)
     footer = L.word("footer", lang)

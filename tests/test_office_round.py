@@ -1,0 +1,155 @@
+"""The office's round, start to finish (issue #18): `qmo init`, templates out, returns in,
+`qmo consolidate DOT` and `qmo validate DOT` on the round folder, re-runs."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import openpyxl
+import pytest
+from click.testing import CliRunner
+
+from qmo_excel import spec
+from qmo_excel.cli import main
+
+ROOT = Path(__file__).resolve().parents[1]
+SAMPLES = ROOT / "samples" / "returns"
+
+
+def _invoke(*args: str) -> tuple[int, str]:
+    res = CliRunner().invoke(main, list(args))
+    return res.exit_code, res.output
+
+
+def _fill(template: Path, target: Path) -> Path:
+    """The unit fills in its template: who prepared it and one result."""
+    wb = openpyxl.load_workbook(template)
+    wb[spec.UNIT_INFO.vi][spec.UNIT_INFO.cell("preparer")] = "Nguyễn Thị B"
+    ws = wb[spec.OBJECTIVES.vi]
+    col = spec.OBJECTIVES.column("result")
+    for r in range(spec.OBJECTIVES.first_data_row, ws.max_row + 1):
+        if ws[f"{spec.OBJECTIVES.column('target')}{r}"].value:
+            ws[f"{col}{r}"] = "96%"
+            break
+    wb.save(target)
+    return target
+
+
+@pytest.fixture
+def dot(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.chdir(tmp_path)
+    code, out = _invoke("init", str(tmp_path / "DOT-2023"), "--example")
+    assert code == 0, out
+    return tmp_path / "DOT-2023"
+
+
+def _templates(dot: Path) -> list[Path]:
+    """Pre-filled templates of units that were assigned indicators."""
+    return [next((dot / "templates").glob(f"*_{code}.xlsx")) for code in ("PTCKH", "PKT")]
+
+
+def _export(dot: Path, *extra: str) -> tuple[int, str, dict]:
+    code, out = _invoke("consolidate", str(dot), "--as-of", "2023-12-20", "--export-json",
+                        str(dot / "k.json"), *extra)
+    data = json.loads((dot / "k.json").read_text(encoding="utf-8")) if code == 0 else {}
+    return code, out, data
+
+
+def test_consolidate_a_round_folder_reads_its_returns(dot: Path) -> None:
+    """Given DOT (not DOT/returns): its returns/ are read, its output/ written; the
+    templates in templates/ and the feedback in output/ are never taken for returns."""
+    templates = _templates(dot)
+    _fill(templates[0], dot / "returns" / templates[0].name)
+    code, out, data = _export(dot)
+    assert code == 0, out
+    assert [e["file"] for e in data["intake"]] == [templates[0].name]
+    assert list((dot / "output").glob("tong-hop-MTCL-*.xlsx"))
+    # the run's feedback now sits in output/gop-y; a second run still reads returns/ only
+    code, out, again = _export(dot)
+    assert code == 0, out
+    assert [e["file"] for e in again["intake"]] == [templates[0].name]
+
+
+def test_our_own_workbooks_are_not_returns(dot: Path) -> None:
+    """An unfilled template and a feedback copy dropped among the returns are ignored,
+    with the reason; a feedback copy the unit corrected and saved is a return."""
+    templates = _templates(dot)
+    returns = dot / "returns"
+    filled = _fill(templates[0], returns / templates[0].name)
+    shutil.copyfile(templates[1], returns / templates[1].name)  # sent back unfilled
+    code, out, data = _export(dot)
+    assert code == 0, out
+    fates = {e["file"]: e for e in data["intake"]}
+    assert fates[templates[1].name]["status"] == "ignored"
+    assert "chưa điền" in fates[templates[1].name]["reason"]
+    feedback = sorted((dot / "output" / "gop-y").glob("*.xlsx"))
+    assert feedback, "the filled return has problems (an indicator without result)"
+    shutil.copyfile(feedback[0], returns / "copy-of-feedback.xlsx")
+    summary = next((dot / "output").glob("tong-hop-*.xlsx"))
+    shutil.copyfile(summary, returns / "tong-hop-cu.xlsx")
+    code, out, data = _export(dot)
+    fates = {e["file"]: e for e in data["intake"]}
+    assert fates["copy-of-feedback.xlsx"]["status"] == "ignored"
+    assert "góp ý" in fates["copy-of-feedback.xlsx"]["reason"]
+    assert fates["tong-hop-cu.xlsx"]["status"] == "ignored"
+    assert "tổng hợp" in fates["tong-hop-cu.xlsx"]["reason"]
+    assert fates[filled.name]["status"] == "used"
+    # the unit corrects the feedback copy and saves it: now it is its return
+    wb = openpyxl.load_workbook(returns / "copy-of-feedback.xlsx")
+    wb.properties.modified = wb.properties.modified.replace(year=2024)
+    wb.save(returns / "copy-of-feedback.xlsx")
+    code, out, data = _export(dot)
+    fates = {e["file"]: e for e in data["intake"]}
+    assert fates["copy-of-feedback.xlsx"]["status"] in ("used", "superseded", "duplicate")
+
+
+def test_feedback_folder_holds_this_runs_files(dot: Path) -> None:
+    templates = _templates(dot)
+    for t in templates[:2]:
+        _fill(t, dot / "returns" / t.name)
+    code, out, _ = _export(dot)
+    fb = dot / "output" / "gop-y"
+    first = sorted(p.name for p in fb.glob("*.xlsx"))
+    assert code == 0 and len(first) == 2, out
+    (dot / "returns" / templates[1].name).unlink()  # the unit's file is withdrawn
+    (fb / "ghi-chu-cua-van-phong.xlsx").write_bytes(b"not ours")  # the office's own file
+    code, out, _ = _export(dot)
+    now = sorted(p.name for p in fb.glob("*.xlsx"))
+    assert len(now) == 2 and "ghi-chu-cua-van-phong.xlsx" in now  # not ours: left alone
+    assert sorted(p.name for p in (fb / "cu").glob("*.xlsx")) == [
+        n for n in first if n not in now]
+    assert "Tệp góp ý: 1" in out and "Đã chuyển 1 tệp góp ý" in out
+
+
+def test_no_returns_is_an_error_and_writes_nothing(tmp_path: Path) -> None:
+    empty = tmp_path / "returns"
+    empty.mkdir()
+    (empty / "ghi chu.txt").write_text("chưa có bài nộp", encoding="utf-8")
+    code, out = _invoke("consolidate", str(empty), "-o", str(tmp_path / "out"))
+    assert code == 1
+    assert "Không có báo cáo nào để tổng hợp" in out
+    assert not (tmp_path / "out").exists() or not list((tmp_path / "out").iterdir())
+
+
+def test_figures_are_as_of_the_rounds_cut_off(tmp_path: Path) -> None:
+    """A 2023 round consolidated later is 'as of' 31/12/2023, not the day of the run."""
+    returns = tmp_path / "returns"
+    shutil.copytree(SAMPLES, returns)
+    code, out = _invoke("consolidate", str(returns), "-o", str(tmp_path / "out"),
+                        "--export-json", str(tmp_path / "k.json"), "--no-feedback", "-q")
+    assert code == 0, out
+    data = json.loads((tmp_path / "k.json").read_text(encoding="utf-8"))
+    assert data["round"]["year"] == 2023
+    assert data["round"]["as_of"] == "2023-12-31"
+    wb = openpyxl.load_workbook(next((tmp_path / "out").glob("tong-hop-*.xlsx")))
+    assert "31/12/2023" in str(wb.worksheets[0]["A3"].value)
+
+
+def test_validate_a_round_folder(dot: Path) -> None:
+    templates = _templates(dot)
+    _fill(templates[0], dot / "returns" / templates[0].name)
+    _, out = _invoke("validate", str(dot), "--format", "json")
+    data = json.loads(out)
+    assert [f["file"] for f in data["files"]] == [templates[0].name]
