@@ -11,8 +11,9 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from qmo_excel.cells import loose
 from qmo_excel.model import IntakeEntry, RoundConfig, UnitReturn
-from qmo_excel.problems import CATALOGUE
+from qmo_excel.problems import CATALOGUE, problem
 from qmo_excel.reports import FileReport
 from qmo_excel.scoring import return_year_period, round_year_period
 from qmo_excel.vocab import Words
@@ -134,6 +135,7 @@ def decide_fates(reports: list[FileReport], config: RoundConfig
         if config.deadline and entry.report_date and entry.report_date > config.deadline:
             entry.late = True
         candidates.append(rep)
+    _correct_codes(candidates, entries, config)
     by_unit: dict[str, list[FileReport]] = {}
     for rep in candidates:
         code = entries[rep.rel].unit_code.casefold()
@@ -169,3 +171,47 @@ def round_basis(config: RoundConfig, used: dict[str, FileReport]
             years.update([y] if y else [])
             periods.update([p] if p else [])
     return round_year_period(config, years, periods)
+
+
+def one_edit_apart(a: str, b: str) -> bool:
+    """Two codes that differ by one typed character: one replaced, added, dropped, or two
+    neighbours swapped ("X-HTOAM" for "X-HTOAN", "PKHT" for "PKT", "PTKCH" for "PTCKH")."""
+    a, b = a.casefold(), b.casefold()
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        diff = [i for i in range(len(a)) if a[i] != b[i]]
+        return len(diff) == 1 or (len(diff) == 2 and diff[1] == diff[0] + 1 and
+                                  a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]])
+    short, long = (a, b) if len(a) < len(b) else (b, a)
+    return any(long[:i] + long[i + 1:] == short for i in range(len(long)))
+
+
+def _correct_codes(candidates: list[FileReport], entries: dict[str, IntakeEntry],
+                   config: RoundConfig) -> None:
+    """A return whose unit code is not in the register is taken as a registered unit's
+    when exactly one unit that sent nothing else has a code one edit away, or else exactly
+    one has its name; the unit is told (``unit-code-corrected``). Never a guess between
+    two: an ambiguous return stays an unregistered one."""
+    if not config.register:
+        return
+    direct = {entries[r.rel].unit_code.casefold() for r in candidates
+              if not entries[r.rel].unknown_unit}
+    open_units = [u for u in config.register if u.code.casefold() not in direct]
+    for rep in candidates:
+        entry = entries[rep.rel]
+        if not entry.unknown_unit:
+            continue
+        near = [u for u in open_units if one_edit_apart(u.code, entry.unit_code)]
+        if not near and entry.unit_name:
+            near = [u for u in open_units if u.name and loose(u.name) == loose(entry.unit_name)]
+        if len(near) != 1:
+            continue
+        unit = near[0]
+        rep.problems.append(problem(
+            "unit-code-corrected", file=rep.rel, unit_code=unit.code,
+            sheet=rep.problems[0].sheet if rep.problems else "", field="unit_code",
+            value=entry.unit_code, expected=unit.code, name=unit.name))
+        entry.unit_code, entry.unit_name, entry.unknown_unit = unit.code, unit.name, False
+        entry.warnings += 1
+        rep.unit_code = unit.code

@@ -55,7 +55,7 @@ class Headline:
     missing: int
     missing_codes: list[str]
     unregistered_codes: list[str]  # sent a return, not in the register (if there is one)
-    score: float | None  # mean score of the submitted units
+    score: float | None  # mean score of the expected units that submitted
     objectives: int
     objectives_achieved: int
     tasks: int
@@ -82,10 +82,13 @@ class Headline:
 
 def headline(result: RoundResult) -> Headline:
     units = [u for u in result.units if u.submitted]
-    scores = [u.score for u in units if u.score is not None]
+    registered = has_register(result)
+    # the town's average: the units it expected (an unregistered sender is listed, not
+    # averaged)
+    scores = [u.score for u in units if u.score is not None and (u.registered or
+                                                                 not registered)]
     fates = Counter(e.status for e in result.intake)
     severities = Counter(str(getattr(p, "severity", "")) for p in result.problems)
-    registered = has_register(result)
     return Headline(
         files=len(result.intake), fates={f.value: fates.get(f.value, 0) for f in Fate},
         expected=len(expected_units(result)), received=len(received_expected(result)),

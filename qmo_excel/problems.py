@@ -282,6 +282,14 @@ _add(
                 "ghi đúng mã do Văn phòng cấp{hint}.",
                 "Unit code \"{value}\" is not in the round's list of units. Use the code the "
                 "office gave you{hint}."),
+    ProblemType("unit-code-corrected", "data", "warning", "Mã đơn vị được hiểu là mã khác",
+                "Unit code taken as another",
+                "Mã đơn vị \"{value}\" không có trong danh sách nên báo cáo được tính cho "
+                "{name} (mã {expected}), đơn vị gần đúng duy nhất chưa nộp. Hãy sửa lại mã "
+                "thành {expected} trong tệp; nếu không phải đơn vị này, báo Văn phòng.",
+                "Unit code \"{value}\" is not in the register, so the return was counted as "
+                "{name}'s (code {expected}), the only close unit that had not reported. Fix "
+                "the code to {expected}; if that is not your unit, tell the office."),
     ProblemType("unit-name-mismatch", "data", "warning", "Tên đơn vị khác danh sách",
                 "Unit name differs from the register",
                 "Tên đơn vị \"{value}\" khác tên trong danh sách của kỳ báo cáo "

@@ -31,9 +31,13 @@ def render() -> str:
         "Do not edit by hand. -->",
         "",
         "Every problem `qmo validate` reports has one of these stable codes. Severity: an "
-        "**error** makes the file invalid (it is not consolidated until fixed); a "
-        "**warning** is worth checking; an **info** is a hint. Placeholders in braces are "
-        "filled with the cell's value, the field's label and what is expected.",
+        "**error** makes the file invalid (`qmo validate` exits 1) and must be fixed: a "
+        "file or structure error (category `file`, `structure`, or an empty objectives "
+        "sheet) keeps the return out of the summary, while a data error leaves the rest "
+        "of the return consolidated and the cell is marked in the unit's feedback; a "
+        "**warning** is worth checking (exit 0 unless `--strict`); an **info** is a hint. "
+        "Placeholders in braces are filled with the cell's value, the field's label and "
+        "what is expected.",
         "",
         "Codes on the objectives sheet: an objective is `1`, `2`… or a Roman numeral `I`, "
         "`II`… (as in the plans of seed 001); its indicators `1.1`, `1.2`… (`I.1` too), "

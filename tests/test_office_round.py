@@ -153,3 +153,78 @@ def test_validate_a_round_folder(dot: Path) -> None:
     _, out = _invoke("validate", str(dot), "--format", "json")
     data = json.loads(out)
     assert [f["file"] for f in data["files"]] == [templates[0].name]
+
+
+def _round_with(tmp_path: Path, *returns: tuple[str, str, str]) -> dict:
+    """The sample round plus returns (file name, unit code, unit name)."""
+    from builders import build_return
+
+    folder = tmp_path / "returns"
+    shutil.copytree(SAMPLES, folder)
+    for name, code, unit in returns:
+        build_return(folder / name, info={"unit_code": code, "unit_name": unit,
+                                          "year": 2023, "period": "Năm",
+                                          "report_date": "10/12/2023"},
+                     objectives=[{"code": "1", "text": "Nông thôn mới"},
+                                 {"code": "1.1", "text": "Tỷ lệ hộ dùng nước sạch",
+                                  "target": "trên 95%", "result": "97%"}])
+    code, out = _invoke("consolidate", str(folder), "--round",
+                        str(ROOT / "samples" / "round.xlsx"), "-o", str(tmp_path / "out"),
+                        "--as-of", "2023-12-20", "--export-json", str(tmp_path / "k.json"),
+                        "--no-feedback", "-q")
+    assert code == 0, out
+    data = json.loads((tmp_path / "k.json").read_text(encoding="utf-8"))
+    data["_out"] = out
+    return data
+
+
+def test_a_mistyped_unit_code_is_corrected(tmp_path: Path) -> None:
+    """X-HTOAM is one edit from X-HTOAN, a registered commune that sent nothing: the return
+    is X-HTOAN's, with a warning; no phantom unit drags the town's average down."""
+    data = _round_with(tmp_path, ("xa-huong-toan.xlsx", "X-HTOAM", "UBND xã Hương Toàn"))
+    units = {u["code"]: u for u in data["units"]}
+    assert "X-HTOAM" not in units and units["X-HTOAN"]["submitted"]
+    assert "X-HTOAN" not in data["missing_units"]
+    (entry,) = [e for e in data["intake"] if e["file"] == "xa-huong-toan.xlsx"]
+    assert entry["unit_code"] == "X-HTOAN" and entry["status"] == "used"
+    assert any(p["code"] == "unit-code-corrected" and p["file"] == "xa-huong-toan.xlsx"
+               and "X-HTOAN" in p["message"] for p in data["problems"])
+
+
+def test_an_ambiguous_code_is_not_guessed_and_not_averaged(tmp_path: Path) -> None:
+    """A code two edits from every unit, with a name that is no registered unit's, is
+    never guessed: it stays unregistered, listed, and outside the town's average."""
+    data = _round_with(tmp_path, ("la.xlsx", "P-XYZW", "UBND phường Lạ"))
+    units = {u["code"]: u for u in data["units"]}
+    assert not units["P-XYZW"]["registered"]
+    registered = [u["score"] for u in data["units"]
+                  if u["registered"] and u["submitted"] and u["score"] is not None]
+    assert data["headline"]["score"] == pytest.approx(sum(registered) / len(registered))
+    assert "P-XYZW" in data["headline"]["unregistered_codes"]
+
+
+def test_one_edit_apart() -> None:
+    from qmo_excel.consolidation import one_edit_apart
+
+    assert one_edit_apart("X-HTOAM", "X-HTOAN") and one_edit_apart("PKHT", "PKT")
+    assert one_edit_apart("PTKCH", "PTCKH") and one_edit_apart("pkt", "PKTX")
+    assert not one_edit_apart("PKT", "PKT") and not one_edit_apart("P-HVAN", "P-TUHA")
+
+
+def test_two_close_units_are_not_guessed_between() -> None:
+    from qmo_excel.consolidation import decide_fates
+    from qmo_excel.model import RegisteredUnit, RoundConfig, UnitReturn
+    from qmo_excel.reports import FileReport
+
+    def report(rel: str, code: str) -> FileReport:
+        ret = UnitReturn(rel, rel, spec.TEMPLATE_ID, spec.VERSION, "vi", {},
+                         {"unit_code": code, "unit_name": "UBND phường"}, [], [])
+        return FileReport(rel, rel, "valid", unit_code=code, sha256=rel, unit_return=ret)
+
+    config = RoundConfig(register=[RegisteredUnit("P-AB1", "UBND phường Một"),
+                                   RegisteredUnit("P-AB2", "UBND phường Hai")])
+    intake, _ = decide_fates([report("a.xlsx", "P-AB3")], config)
+    assert intake[0].unit_code == "P-AB3" and intake[0].unknown_unit
+    intake, _ = decide_fates([report("a.xlsx", "P-AB3"), report("b.xlsx", "P-AB2")],
+                                config)
+    assert {e.file: e.unit_code for e in intake} == {"a.xlsx": "P-AB1", "b.xlsx": "P-AB2"}

@@ -134,8 +134,8 @@ def build_result(validation: ValidationReport, config: RoundConfig, *, as_of: da
     seen: set[str] = set()
     objectives, indicators, tasks = [], [], []
     relevant_files = {e.file for e in intake if e.status == "used"}
-    problem_count = Counter(p.unit_code.casefold() for rep in reports
-                            if rep.rel in relevant_files for p in rep.problems)
+    problem_count = Counter({by_file[rep.rel].unit_code.casefold(): len(rep.problems)
+                             for rep in reports if rep.rel in relevant_files})
     for reg in config.register:
         units.append(UnitResult(code=reg.code, name=reg.name, kind=reg.kind))
         seen.add(reg.code.casefold())
