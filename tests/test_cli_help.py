@@ -26,7 +26,7 @@ def test_command_has_help(name: str) -> None:
             assert param.help, f"{name} {param.opts} has no help"
     result = CliRunner().invoke(main, [name, "--help"])
     assert result.exit_code == 0
-    assert "Usage" in result.output
+    assert "Cách dùng" in result.output
 
 
 def test_main_help_and_module_entry_point() -> None:

@@ -23,7 +23,7 @@ def test_qmo_help() -> None:
     assert "template" in result.output and "init" in result.output
     for cmd in ("template", "init"):
         result = CliRunner().invoke(main, [cmd, "--help"])
-        assert result.exit_code == 0 and "Usage" in result.output
+        assert result.exit_code == 0 and "Cách dùng" in result.output
 
 
 def test_python_m_help() -> None:

@@ -11,13 +11,14 @@ import click
 
 from qmo_excel import __version__
 from qmo_excel.cli.consolidate_cmd import consolidate_cmd
+from qmo_excel.cli.errors import QmoGroup
 from qmo_excel.cli.explain_cmd import explain_cmd
 from qmo_excel.cli.init_cmd import init_cmd
 from qmo_excel.cli.template_cmd import template_cmd
 from qmo_excel.cli.validate_cmd import validate_cmd
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=QmoGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="qmo")
 def main() -> None:
     """qmo: chạy một kỳ báo cáo mục tiêu chất lượng (MTCL, ISO 9001) bằng Excel.

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import click
 
+from qmo_excel.cli.errors import QmoCommand, os_error
 from qmo_excel.figures import headline
 from qmo_excel.model import RoundConfig, RoundResult
 from qmo_excel.round.locate import place
@@ -64,7 +65,7 @@ def render_summary(result: RoundResult, lang: str) -> list[str]:
     ]
 
 
-@click.command("consolidate")
+@click.command("consolidate", cls=QmoCommand)
 @click.argument("folder", type=click.Path(exists=True, file_okay=False, path_type=Path))
 @click.option("--round", "round_path", type=click.Path(exists=True, dir_okay=False,
               path_type=Path), help="Sổ kỳ báo cáo (round.xlsx). Mặc định: round.xlsx trong "
@@ -74,7 +75,9 @@ def render_summary(result: RoundResult, lang: str) -> list[str]:
               "kỳ do qmo init tạo, nếu không thì qmo-output/. / Output folder (default: the "
               "round folder's output/, else qmo-output/).")
 @click.option("--as-of", "as_of", type=click.DateTime(formats=["%Y-%m-%d", "%d/%m/%Y"]),
-              help="Ngày lập tổng hợp (cố định để kết quả giống hệt nhau). / Run date.")
+              help="Ngày lập tổng hợp (cố định để kết quả giống hệt nhau). Mặc định: hôm nay; số "
+              "liệu tính đến ngày chốt của kỳ nếu đã qua. / Run date (default: today; figures "
+              "as of the round's cut-off once past).")
 @click.option("--lang", type=click.Choice(["vi", "en"]), default="vi", show_default=True,
               help="Ngôn ngữ của sổ tổng hợp. / Language of the outputs.")
 @click.option("--jobs", type=click.IntRange(1, 64), default=None,
@@ -139,7 +142,7 @@ def consolidate_cmd(folder: Path, round_path: Path | None, out_dir: Path | None,
             "ignored). Put the .xlsx files the units sent there and run again; no summary "
             "was written.") from exc
     except OSError as exc:
-        raise click.ClickException(str(exc)) from exc
+        raise click.ClickException(os_error(exc, lang)) from exc
     finally:
         if bar is not None:
             bar.render_finish()

@@ -7,6 +7,7 @@ import json
 
 import click
 
+from qmo_excel.cli.errors import QmoCommand
 from qmo_excel.judge import (
     explain,
     parse_direction,
@@ -17,7 +18,7 @@ from qmo_excel.judge import (
 )
 
 
-@click.command("explain")
+@click.command("explain", cls=QmoCommand)
 @click.argument("target", required=False)
 @click.argument("result", required=False)
 @click.option(

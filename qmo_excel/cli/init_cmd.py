@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 
 from qmo_excel import spec
+from qmo_excel.cli.errors import QmoCommand
 from qmo_excel.round.reader import RoundError
 from qmo_excel.round.scaffold import InitError, init_round_folder
 
@@ -14,7 +15,7 @@ _STATUS = {"vi": {"created": "tạo mới", "kept": "giữ nguyên"},
            "en": {"created": "created", "kept": "kept"}}
 
 
-@click.command("init")
+@click.command("init", cls=QmoCommand)
 @click.argument("folder", type=click.Path(file_okay=False, path_type=Path))
 @click.option("--example", is_flag=True,
               help="Điền sẵn ví dụ (UBND thị xã Hương Trà, 6 tháng 2023: danh sách đơn vị, "

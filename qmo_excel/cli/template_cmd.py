@@ -9,6 +9,7 @@ from typing import cast
 import click
 
 from qmo_excel import spec
+from qmo_excel.cli.errors import QmoCommand
 from qmo_excel.round.reader import RoundError, read_round
 from qmo_excel.template import (
     TEMPLATE_FILES,
@@ -18,7 +19,7 @@ from qmo_excel.template import (
 )
 
 
-@click.command("template")
+@click.command("template", cls=QmoCommand)
 @click.option("-o", "--output", type=click.Path(path_type=Path),
               help="Tệp .xlsx cần ghi (mặc định: mau-bao-cao-mtcl.xlsx); với --round là "
                    "thư mục chứa các mẫu điền sẵn. / Output file, or folder with --round.")

@@ -15,6 +15,7 @@ from typing import Any
 
 import click
 
+from qmo_excel.cli.errors import QmoCommand, os_error
 from qmo_excel.fileio import atomic_path
 from qmo_excel.jobs.validate import validate
 from qmo_excel.model import RoundConfig
@@ -86,47 +87,56 @@ def _render(report: ValidationReport, fmt: str, quiet: bool, lang: str) -> str:
     return render_text(report, lang=lang, quiet=quiet)
 
 
-def _write_output(text: str, path: Path, fmt: str) -> None:
+def _write_output(text: str, path: Path, fmt: str, lang: str = "vi") -> None:
     """Atomically; a CSV file starts with a BOM so that Excel reads its Vietnamese."""
     try:
         with atomic_path(path) as tmp:
             tmp.write_text(text, encoding="utf-8-sig" if fmt == "csv" else "utf-8",
                            newline="")
     except OSError as exc:
-        raise click.ClickException(f"{path}: {exc.strerror or exc}") from exc
+        raise click.ClickException(os_error(exc, lang, str(path))) from exc
 
 
-@click.command("validate")
+@click.command("validate", cls=QmoCommand)
 @click.argument("paths", nargs=-1, required=True,
                 type=click.Path(exists=True, path_type=Path))
 @click.option("--format", "fmt", type=click.Choice(["text", "json", "csv"]), default="text",
-              show_default=True, help="Output format.")
+              show_default=True, help="Dạng báo cáo. / Output format.")
 @click.option("--lang", type=click.Choice(["vi", "en"]), default="vi", show_default=True,
-              help="Language of the messages.")
+              help="Ngôn ngữ của thông báo. / Language of the messages.")
 @click.option("--round", "round_path", type=click.Path(exists=True, dir_okay=False,
                                                        path_type=Path),
-              help="The round workbook: register of units, year, period and assigned "
-                   "targets, checked against each return.")
+              help="Sổ kỳ báo cáo (round.xlsx): danh sách đơn vị, năm, kỳ và chỉ tiêu giao, "
+                   "đối chiếu với từng báo cáo. Mặc định: round.xlsx của thư mục kỳ báo cáo "
+                   "(qmo init). / The round workbook, checked against each return.")
 @click.option("--feedback", "feedback_dir", type=click.Path(file_okay=False, path_type=Path),
-              help="Write a feedback workbook for every file with problems into DIR.")
+              help="Ghi tệp góp ý cho mỗi tệp có lỗi vào thư mục DIR. / Write a feedback "
+                   "workbook for every file with problems into DIR.")
 @click.option("--jobs", type=click.IntRange(min=1), default=None,
-              help="Worker processes (default: number of CPUs).")
+              help="Số tiến trình đọc tệp (mặc định: số lõi). / Worker processes "
+                   "(default: number of CPUs).")
 @click.option("--output", "-o", "output", type=click.Path(dir_okay=False, path_type=Path),
-              help="Write the report to this file instead of the screen (a CSV file gets "
-                   "a BOM, so Excel shows its Vietnamese).")
-@click.option("--strict", is_flag=True, help="Warnings make a file fail too (exit 1).")
-@click.option("--quiet", "-q", is_flag=True, help="Text output: only files with problems.")
+              help="Ghi báo cáo ra tệp này thay vì màn hình (tệp CSV có BOM để Excel hiện "
+                   "đúng tiếng Việt). / Write the report to this file instead of the screen.")
+@click.option("--strict", is_flag=True, help="Cảnh báo cũng tính là không đạt (mã thoát 1). / "
+              "Warnings make a file fail too (exit 1).")
+@click.option("--quiet", "-q", is_flag=True, help="Chỉ in các tệp có vấn đề, không hiện "
+              "tiến trình. / Only files with problems; no progress.")
 def validate_cmd(paths: tuple[Path, ...], fmt: str, lang: str, round_path: Path | None,
                  feedback_dir: Path | None, jobs: int | None, output: Path | None,
                  strict: bool, quiet: bool) -> None:
     """Kiểm tra các tệp báo cáo (tệp hoặc thư mục) và nêu từng lỗi cần sửa.
 
-    Checks return files or folders (recursively) and reports every problem with file,
-    sheet, cell, a stable code, severity and a message that says how to fix it: grouped
-    by file as text, or as JSON and CSV with one record per file (its status) and one per
-    problem. Old .xls and .ods files are read with a warning; lock files (~$…) and other
-    files are listed as ignored. Each file is read in an isolated worker process within
-    8 s. Exit 0 when no file has an error, 1 when any has, 2 on a usage error.
+    Mỗi vấn đề có tệp, trang, ô, mã ổn định, mức độ và lời hướng dẫn sửa; in theo từng
+    tệp, hoặc dạng JSON/CSV (một bản ghi cho mỗi tệp và mỗi vấn đề). Tệp .xls, .ods cũ
+    vẫn được đọc kèm cảnh báo; tệp khóa (~$…) và tệp khác được ghi là bỏ qua. Mỗi tệp
+    được đọc trong một tiến trình riêng, tối đa 8 giây. Cho một thư mục kỳ báo cáo (qmo
+    init) thì kiểm tra returns/ của nó với round.xlsx. Mã thoát: 0 khi không tệp nào có
+    lỗi (cảnh báo vẫn là 0, trừ khi --strict), 1 khi có lỗi, 2 khi gõ sai lệnh.
+
+    Checks return files or folders and reports every problem with file, sheet, cell, a
+    stable code, severity and how to fix it. Exit 0 when no file has an error (warnings
+    too unless --strict), 1 when any has, 2 on a usage error.
     """
     # a round folder (qmo init's layout) stands for its returns/ and its round.xlsx
     rounds = [place(p) for p in paths if p.is_dir() and is_round_folder(p)]
@@ -139,7 +149,7 @@ def validate_cmd(paths: tuple[Path, ...], fmt: str, lang: str, round_path: Path 
     if output is None:
         click.echo(text, nl=False)
     else:
-        _write_output(text, output, fmt)
+        _write_output(text, output, fmt, lang)
     if feedback_dir is not None:
         _feedback(report, feedback_dir, lang, jobs)
     sys.exit(exit_code(report, strict=strict, lang=lang))
@@ -152,7 +162,7 @@ def _feedback(report: ValidationReport, out_dir: Path, lang: str, jobs: int | No
     try:
         out = write_feedback_files(report.files, out_dir, lang=lang, jobs=jobs)
     except OSError as exc:
-        raise click.ClickException(f"{out_dir}: {exc.strerror or exc}") from exc
+        raise click.ClickException(os_error(exc, lang, str(out_dir))) from exc
     click.echo(_FEEDBACK[lang].format(n=len(out.feedback), dir=out_dir), err=True)
     for rel, why in out.feedback_failed:
         click.echo((f"Không ghi được tệp góp ý cho {rel}: {why}" if lang == "vi" else
