@@ -36,7 +36,7 @@ from qmo_excel.intake.labels import label_key
 from qmo_excel.judge import note_in, read_row, read_timeline
 from qmo_excel.model import CellValue, RoundConfig, Row, UnitReturn
 from qmo_excel.problems import Problem, problem
-from qmo_excel.vocab import Period, Verdict, Word, Words, disagrees
+from qmo_excel.vocab import Period, Verdict, Word, Words, cumulative, disagrees, is_part_year
 
 if TYPE_CHECKING:
     from qmo_excel.intake.reader import Layout
@@ -332,7 +332,9 @@ class _Checker:
         if not known or own is None:
             return
         j = reading.judgement
-        if not disagrees(own, j.verdict, getattr(j, "progress", None)):
+        progress = getattr(j, "progress", None)
+        if not disagrees(own, j.verdict, progress, part_year=is_part_year(self.period),
+                         cumulative=cumulative(target.unit, progress)):
             return
         percent = Words("")
         if j.percent_of_plan is not None:

@@ -52,7 +52,8 @@ def long_lists(result: RoundResult, big_sheet_rows: int) -> bool:
     limit = _limit(big_sheet_rows)
     return any(n > limit for n in (len(result.indicators), len(result.tasks),
                                    len(result.problems), len(result.intake),
-                                   len(result.objectives), len(result.units)))
+                                   len(result.objectives), len(result.units),
+                                   len(result.town_objectives)))
 
 
 def _limit(big_sheet_rows: int) -> int:
@@ -81,7 +82,7 @@ def _write(result: RoundResult, target: Path, lang: str, big_sheet_rows: int) ->
     overview.write_overview(wb, fm, result, lang, sizes, footer)
     limit = _limit(big_sheet_rows)
     note = L.word("truncated", lang)
-    for build in (sheets.ranking, sheets.indicators, sheets.objectives, sheets.tasks,
+    for build in (sheets.town, sheets.ranking, sheets.indicators, sheets.objectives, sheets.tasks,
                   sheets.intake, sheets.missing, sheets.problems):
         table = build(result, lang)
         write_table(wb, fm, table, limit=limit, lang=lang, footer=footer,
