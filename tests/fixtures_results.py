@@ -269,3 +269,30 @@ def empty_round() -> RoundResult:
     return RoundResult(town="", year=None, period="h1", as_of=date(2023, 6, 30),
                        deadline=None, cut_off=None, intake=[], missing_units=[], units=[],
                        objectives=[], indicators=[], tasks=[], problems=[])
+
+
+def part_year_round() -> RoundResult:
+    """Seed 002's round at six months: the on-time rate (a level) at risk, the investment
+    (an amount) behind the year's elapsed share, the income on track; bands provisional.
+    The judge's progress statuses are set by hand (they are its to give)."""
+    result = seed_round()
+    result.period = "h1"
+    progress = {"1.1": ("dang_thuc_hien", "cham_tien_do"),
+                "1.2": ("dang_thuc_hien", "dung_tien_do"),
+                "2.1": ("dang_thuc_hien", "nguy_co")}
+    for i in result.indicators:
+        if i.unit_code == "UBND-TX" and i.code in progress:
+            i.verdict, i.progress = progress[i.code]
+    objs = [o for o in result.objectives if o.unit_code != "UBND-TX"]
+    objs = objectives_of("UBND-TX", SEED_OBJECTIVES, result.indicators) + objs
+    result.objectives = objs
+    for n, u in enumerate(result.units):
+        if u.submitted:
+            result.units[n] = unit_result(u.code, u.name, u.kind, result.indicators, objs,
+                                          result.tasks, score=u.score, late=u.late,
+                                          problems=u.problems, file=u.file,
+                                          report_date=u.report_date, period="h1")
+    town = roll_up(seed_config(), submitted=[u.code for u in result.units if u.submitted],
+                   objectives=objs, indicators=result.indicators)
+    result.town_objectives = town.objectives
+    return result

@@ -25,13 +25,18 @@ def test_town_paragraphs() -> None:
     assert paras[8].startswith("Toàn thị xã có 15/22 chỉ tiêu đạt và vượt kế hoạch đề ra")
     assert "Điểm bình quân của các đơn vị đạt 82,7 điểm" in paras[8]
     # then the units' bands, naming those held back and why
-    assert paras[9].startswith("Xếp loại các đơn vị theo điểm và điều kiện")
-    assert "01 đơn vị Hoàn thành xuất sắc, 03 đơn vị Không hoàn thành" in paras[9]
-    assert ("UBND thị xã Hương Trà (Không hoàn thành, chưa đạt mức Hoàn thành vì 4/14 chỉ "
-            "tiêu không đạt (28,6%; tối đa 20%), gồm: 1.1, 1.2, 2.1, 3.1)") in paras[9]
-    assert "1/3 chỉ tiêu chưa đạt (33,3%; tối đa 20%), gồm: chưa có số liệu 1.2" in paras[9]
-    assert paras[10].startswith("Đối với mục tiêu của các đơn vị, có 4/9 mục tiêu chưa đạt")
-    assert "UBND thị xã Hương Trà: mục tiêu số 1, 2, 3" in paras[10]
+    assert paras[9] == ("Xếp loại các đơn vị theo điểm và điều kiện (mô phỏng Quy định "
+                        "366-QĐ/TW năm 2025, Điều 11): 01 đơn vị Hoàn thành xuất sắc, 03 "
+                        "đơn vị Không hoàn thành.")
+    assert paras[10] == "Các đơn vị chưa đạt mức xếp loại cao hơn:"
+    assert paras[11] == ("- UBND thị xã Hương Trà: Không hoàn thành, chưa đạt mức Hoàn "
+                         "thành vì 4/14 chỉ tiêu không đạt (28,6%; tối đa 20%), gồm: 1.1, "
+                         "1.2, 2.1, 3.1;")
+    assert paras[12].endswith("1/3 chỉ tiêu chưa đạt (33,3%; tối đa 20%), gồm: chưa có số "
+                              "liệu 1.2;")
+    assert paras[13].endswith(".")
+    assert paras[14].startswith("Đối với mục tiêu của các đơn vị, có 4/9 mục tiêu chưa đạt")
+    assert "UBND thị xã Hương Trà: mục tiêu số 1, 2, 3" in paras[14]
 
 
 def test_town_objectives_name_the_unit_and_the_lead() -> None:

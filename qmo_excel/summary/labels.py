@@ -349,13 +349,18 @@ def held_back(u: UnitResult, lang: str) -> str:
 def town_headline(result: RoundResult, lang: str) -> str:
     """Seed 002's sentence: "3/4 mục tiêu chưa đạt (mục tiêu số 1, 2, 3)"."""
     objs = result.town_objectives
-    if not objs:
+    return town_sentence(len(objs), [o.code for o in objs if o.status not in ACHIEVED], lang)
+
+
+def town_sentence(total: int, failing: list[str], lang: str) -> str:
+    """"3/4 mục tiêu chưa đạt (mục tiêu số 1, 2, 3)" from the number of the town's
+    objectives and the codes of those not achieved (``figures.Headline``)."""
+    if not total:
         return word("town_none", lang)
-    failing = [o.code for o in objs if o.status not in ACHIEVED]
     if not failing:
-        return word("town_all", lang).format(y=len(objs))
+        return word("town_all", lang).format(y=total)
     codes = word("town_codes", lang).format(codes=", ".join(failing))
-    return word("town_fail", lang).format(x=len(failing), y=len(objs), codes=codes)
+    return word("town_fail", lang).format(x=len(failing), y=total, codes=codes)
 
 
 def town_gap(result: RoundResult, lang: str) -> str:

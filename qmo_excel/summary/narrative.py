@@ -68,8 +68,8 @@ T: dict[str, dict[str, str]] = {
                  "năm 2025, Điều 11){prov}: {counts}.",
         "bands_prov": ", tạm tính vì là kết quả giữa năm so với chỉ tiêu cả năm",
         "band_count": "{n} đơn vị {band}",
-        "held": " Các đơn vị chưa đạt mức xếp loại cao hơn: {items}.",
-        "held_item": "{name} ({band}, chưa đạt mức {next} vì {why})",
+        "held": "Các đơn vị chưa đạt mức xếp loại cao hơn:",
+        "held_item": "- {name}: {band}, chưa đạt mức {next} vì {why};",
         "risk": " Có {r} chỉ tiêu có nguy cơ không đạt và {b} chỉ tiêu chậm tiến độ so với "
                 "thời gian đã qua của năm{units}.",
         "risk_units": " (tại {names})",
@@ -146,8 +146,8 @@ T: dict[str, dict[str, str]] = {
                  "Article 11){prov}: {counts}.",
         "bands_prov": ", provisional: part-year results against annual targets",
         "band_count": "{n} {band}",
-        "held": " Units held back from the next band: {items}.",
-        "held_item": "{name} ({band}, not {next} because of {why})",
+        "held": "Units held back from the next band:",
+        "held_item": "- {name}: {band}, not {next} because of {why};",
         "risk": " {r} indicators are at risk of not being achieved and {b} are behind the "
                 "share of the year elapsed{units}.",
         "risk_units": " (in {names})",
@@ -218,9 +218,7 @@ def draft_narrative(result: RoundResult, *, lang: str = "vi") -> list[str]:
     out = [_intro(result, t, lg), _intake(result, t, lg)]
     out.extend(_town(result, t, lg))
     out.append(_indicators(result, t, lg))
-    bands = _bands(result, t, lg)
-    if bands:
-        out.append(bands)
+    out.extend(_bands(result, t, lg))
     out.append(_objectives_total(result, objs, t))
     described = [u for u in result.units if u.submitted]
     for i, u in enumerate(described[:MAX_UNITS], start=1):
@@ -313,33 +311,37 @@ def _town_objective(o: TownObjectiveResult, names: dict[str, str], t: dict[str, 
     return line + ";"
 
 
-def _bands(result: RoundResult, t: dict[str, str], lg: str) -> str:
-    """How many units in each band, the units held back and why; at-risk and behind
-    indicators in a part-year round."""
+def _bands(result: RoundResult, t: dict[str, str], lg: str) -> list[str]:
+    """How many units in each band (and the indicators at risk or behind in a part-year
+    round), then the units held back from the next band, each with why."""
     rated = [u for _, u in L.ranked_units(result) if u.submitted and u.band]
     if not rated:
-        return ""
+        return []
     provisional = any(u.provisional for u in rated)
     counts = [t["band_count"].format(n=L.two(n), band=L.band(code, lg))
               for code in ("xuat_sac", "tot", "hoan_thanh", "khong_hoan_thanh")
               if (n := sum(1 for u in rated if u.band == code))]
     text = t["bands"].format(prov=t["bands_prov"] if provisional else "",
                              counts=", ".join(counts))
-    held = [u for u in rated if u.held_back]
-    if held:
-        items = [t["held_item"].format(name=u.name or u.code, band=L.band(u.band, lg),
-                                       next=L.band(_next(u.band), lg),
-                                       why=L.held_back(u, lg)) for u in held]
-        text += t["held"].format(items="; ".join(items[:MAX_LISTED]) + (
-            t["more"].format(n=len(items) - MAX_LISTED, what=t["units_w"])
-            if len(items) > MAX_LISTED else ""))
     at_risk, behind = sum(u.at_risk for u in rated), sum(u.behind for u in rated)
     if at_risk or behind:
         names = [u.name or u.code for u in rated if u.at_risk or u.behind]
         text += t["risk"].format(r=L.two(at_risk), b=L.two(behind),
                                  units=t["risk_units"].format(
                                      names=_names(names, t, "units_w")))
-    return text
+    out = [text]
+    held = [u for u in rated if u.held_back]
+    if held:
+        out.append(t["held"])
+        out += [t["held_item"].format(name=u.name or u.code,
+                                      band=L.band(u.band, lg, u.provisional),
+                                      next=L.band(_next(u.band), lg), why=L.held_back(u, lg))
+                for u in held[:MAX_LISTED]]
+        if len(held) > MAX_LISTED:
+            out.append(t["more"].format(n=len(held) - MAX_LISTED, what=t["units_w"]).strip()
+                       + ".")
+        out[-1] = out[-1].rstrip(";") + "."
+    return out
 
 
 def _next(band: str) -> str:
