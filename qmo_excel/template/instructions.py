@@ -261,6 +261,14 @@ class _Writer:
             self.ws.write_string(self.row, c, v, fmt)
         self.row += 1
 
+    def pair(self, name: str, text: str) -> None:
+        """A name in column B and its text across C:E (a band and what it needs)."""
+        width = sum(WIDTHS[2:]) * 1.1
+        self.ws.set_row(self.row, 13.5 * max(1, math.ceil(len(text) / width)) + 3)
+        self.ws.write_string(self.row, 1, name, self.styles.cell_head)
+        self.ws.merge_range(self.row, 2, self.row, len(WIDTHS) - 1, text, self.styles.cell)
+        self.row += 1
+
     def fields(self, sheet: spec.InfoSheet | spec.TableSheet) -> None:
         lang, t = self.lang, self.t
         if isinstance(sheet, spec.InfoSheet):
@@ -331,7 +339,7 @@ def write_round_instructions(wb: Any, styles: Styles, lang: spec.Lang) -> Any:
     w.para(t["bands_source"])
     w.para(t["bands_score"])
     for band, rule in t["bands"]:
-        w.grid_row(("", band, "", rule.format(**figures), ""))
+        w.pair(band, rule.format(**figures))
     w.para(t["bands_rules"])
     w.para(t["bands_settings"].format(**figures, **names))
     w.section(t["s_town"])
