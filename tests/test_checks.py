@@ -467,3 +467,16 @@ def test_every_problem_is_complete_and_unit_tagged() -> None:
     for p in run(make(objectives=objs, tasks=with_task(status="?", task=None))):
         assert p.code in CATALOGUE and p.unit_code == "PTCKH" and p.sheet
         assert re.fullmatch(r"[A-Z]{1,3}[0-9]+", p.cell), p
+
+
+@pytest.mark.parametrize(("period", "flagged"), [("6 tháng", False), ("Năm", True)])
+def test_in_progress_for_an_amount_already_at_its_annual_target(period: str,
+                                                                flagged: bool) -> None:
+    """Mid-year, "Đang thực hiện" for a cumulative indicator already at its annual target
+    says what the figures say (the year is not over); at the year's end it does not."""
+    objs = [{"code": "1", "text": "Kinh tế - xã hội"},
+            {"code": "1.1", "text": "Tổng vốn đầu tư toàn xã hội", "unit_of_measure": "tỷ đồng",
+             "target": "1.100 tỷ đồng", "result": "1.150 tỷ đồng",
+             "self_assessment": "Đang thực hiện"}]
+    probs = run(make(info={**INFO, "period": period}, objectives=objs))
+    assert any(p.code == "self-assessment-mismatch" for p in probs) == flagged

@@ -281,3 +281,18 @@ def test_part_year_bands_and_progress_are_shown_everywhere(tmp_path: Path) -> No
         "1.1": "cham_tien_do", "1.2": "dung_tien_do", "2.1": "nguy_co"}
     u = next(x for x in data["units"] if x["code"] == "UBND-TX")
     assert (u["provisional"], u["at_risk"], u["behind"]) == (True, 1, 1)
+
+
+def test_scoring_and_the_checks_share_the_part_year_exception() -> None:
+    from qmo_excel.model import Row
+    from qmo_excel.scoring import judge_indicator
+
+    row = Row(5, {"code": "1.1", "text": "Tổng vốn đầu tư toàn xã hội",
+                  "unit_of_measure": "tỷ đồng", "target": "1.100 tỷ đồng",
+                  "result": "1.150 tỷ đồng", "self_assessment": "Đang thực hiện"})
+    mid = judge_indicator(row, unit_code="U", objective_code="1", period="h1",
+                          explicit_direction=None)
+    end = judge_indicator(row, unit_code="U", objective_code="1", period="year",
+                          explicit_direction=None)
+    assert mid.verdict == end.verdict == "vuot"
+    assert (mid.self_assessment_mismatch, end.self_assessment_mismatch) == (False, True)

@@ -9,7 +9,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from qmo_excel import spec
+from qmo_excel import spec, vocab
 from qmo_excel.model import RatingRules, RoundConfig, TownObjective
 from qmo_excel.round import write_round_workbook
 from qmo_excel.round.reader import RoundError, example_round, read_round
@@ -226,3 +226,18 @@ def test_a_share_beyond_100_is_named(tmp_path: Path) -> None:
     wb.save(path)
     with pytest.raises(RoundError, match="phải từ 0 đến 100"):
         read_round(path)
+
+
+@pytest.mark.parametrize("lang", spec.LANGS)
+def test_round_instructions_explain_the_bands_and_their_source(lang: spec.Lang,
+                                                               tmp_path: Path) -> None:
+    path = tmp_path / "round.xlsx"
+    write_round_workbook(path, lang=lang, config=example_round())
+    ws = openpyxl.load_workbook(path)[spec.INSTRUCTIONS_SHEET[lang]]
+    text = "\n".join(str(c.value) for row in ws.iter_rows() for c in row if c.value)
+    assert "366-QĐ/TW" in text
+    assert ("30/8/2025" if lang == "vi" else "30 August 2025") in text
+    for band in vocab.Band:
+        assert band.label(lang) in text
+    assert "30%" in text and "20%" in text and "90" in text
+    assert spec.TOWN_OBJECTIVES.name(lang) in text

@@ -225,6 +225,15 @@ def test_row_height_follows_word_wrapping() -> None:
     assert row_height(["aaaaaaaaaa bbbbbbbbbb cccccccccc"], [(0, 16)]) == LINE_PT * 3 + 3
 
 
+@pytest.mark.parametrize("sheet", ["ranking", "town", "indicators"])
+def test_english_headers_of_every_sheet_fit_their_words(sheet: str) -> None:
+    from qmo_excel.summary import sheets
+
+    for name, width in ((c.en, c.width_for("en"))
+                        for c in getattr(sheets, sheet)(seed_round(), "en").cols):
+        assert max(len(w) for w in re.split(r"[\s-]+", name)) <= width + 1.5, name
+
+
 def test_english_headers_get_room_for_their_words() -> None:
     from qmo_excel.summary.sheets import ranking
 
