@@ -24,12 +24,12 @@ from dataclasses import dataclass
 
 from qmo_excel.cells import code_key
 from qmo_excel.model import (
+    Assignment,
     IndicatorResult,
     ObjectiveResult,
     RoundConfig,
     TownIndicator,
     TownObjectiveResult,
-    assigned_to,
 )
 from qmo_excel.scoring import objective_status
 
@@ -89,9 +89,13 @@ def _from_list(config: RoundConfig, sent: set[str], objectives: Sequence[Objecti
     named = {u.code.casefold(): u.code for u in config.register}
     members: dict[object, list[TownIndicator]] = {}
     seen: set[tuple[str, object]] = set()
-    units = list(dict.fromkeys(a.unit_code for a in config.assignments))
-    for unit in units:
-        for a in assigned_to(config.assignments, unit):
+    by_unit: dict[str, list[Assignment]] = {}  # one pass: a province assigns thousands
+    for a in config.assignments:
+        if a.target.strip():  # what model.assigned_to keeps: the rows that give a target
+            by_unit.setdefault(a.unit_code.strip().casefold(), []).append(a)
+    for mine in by_unit.values():
+        for a in mine:
+            unit = a.unit_code.strip()
             row = (unit.casefold(), _key(a.code))
             if row in seen:
                 continue
