@@ -17,11 +17,11 @@ from typing import Any, TextIO
 
 from qmo_excel.figures import achieved_total, headline
 from qmo_excel.fileio import atomic_path
-from qmo_excel.model import RoundResult, UnitResult
-from qmo_excel.vocab import in_lang
+from qmo_excel.model import BandCondition, RoundResult, TownIndicator, UnitResult
+from qmo_excel.vocab import in_lang, is_part_year
 
-CSV_TABLES = ("intake", "units", "objectives", "indicators", "tasks", "problems",
-              "missing_units")
+CSV_TABLES = ("intake", "units", "town_objectives", "objectives", "indicators", "tasks",
+              "problems", "missing_units")
 
 
 def _d(value: date | None) -> str | None:
@@ -41,8 +41,8 @@ def to_export_dict(result: RoundResult) -> dict[str, Any]:
     return data
 
 
-EXPORT_TABLES = ("intake", "missing_units", "units", "objectives", "indicators", "tasks",
-                 "problems")
+EXPORT_TABLES = ("intake", "missing_units", "units", "town_objectives", "objectives",
+                 "indicators", "tasks", "problems")
 
 
 def to_export_dict_head(result: RoundResult) -> dict[str, Any]:
@@ -50,7 +50,11 @@ def to_export_dict_head(result: RoundResult) -> dict[str, Any]:
     return {
         "round": {"year": result.year, "period": result.period, "town": result.town,
                   "as_of": _d(result.as_of), "deadline": _d(result.deadline),
-                  "cut_off": _d(result.cut_off), "lang": result.lang},
+                  "cut_off": _d(result.cut_off), "lang": result.lang,
+                  "provisional": is_part_year(result.period),
+                  "town_objectives_from": result.town_basis,
+                  "town_objectives_missing": result.town_gap,
+                  "town_office": result.town_office},
         "headline": headline(result).to_dict(),
     }
 
@@ -64,13 +68,21 @@ COLUMNS: dict[str, tuple[str, ...]] = {
               "achieved", "not_achieved", "no_data", "undetermined", "tasks", "tasks_done",
               "tasks_overdue", "kind", "registered", "file", "report_date", "exceeded",
               "in_progress", "objectives", "objectives_achieved", "tasks_done_late",
-              "mismatches", "problems"),
+              "mismatches", "problems", "provisional", "assessed", "at_risk", "behind",
+              "conditions", "held_back_by"),
+    # the town's objectives; "missing" says why one has no verdict, "indicators" lists
+    # every indicator of it in every unit (the CSV names the unit, code and verdict)
+    "town_objectives": ("code", "text", "status", "source", "lead_unit", "lead_objective",
+                        "missing", "indicators_total", "achieved", "exceeded",
+                        "not_achieved", "in_progress", "no_data", "undetermined",
+                        "at_risk", "behind", "indicators"),
     "objectives": ("unit_code", "code", "text", "status", "indicators", "achieved",
                    "not_achieved"),
     "indicators": ("unit_code", "objective_code", "code", "text", "target_text",
                    "result_text", "verdict", "percent_of_plan", "self_assessment",
                    "self_assessment_mismatch", "unit_of_measure", "target_kind",
-                   "direction", "verdict_source", "confidence", "weight", "notes", "row"),
+                   "direction", "verdict_source", "confidence", "weight", "notes", "row",
+                   "progress", "town_objective"),
     "tasks": ("unit_code", "number", "objective_code", "task", "due", "status", "overdue",
               "lead", "timeline", "completed_on", "done", "done_late"),
     "problems": ("file", "unit_code", "sheet", "cell", "code", "severity", "message",
@@ -97,7 +109,16 @@ def _values(result: RoundResult, table: str) -> Iterator[tuple[Any, ...]]:
                    _achieved(u), u.not_achieved, u.no_data, u.undetermined, u.tasks,
                    u.tasks_done, u.tasks_overdue, u.kind, u.registered, u.file,
                    _d(u.report_date), u.exceeded, u.in_progress, u.objectives,
-                   u.objectives_achieved, u.tasks_done_late, u.mismatches, u.problems)
+                   u.objectives_achieved, u.tasks_done_late, u.mismatches, u.problems,
+                   u.provisional, u.assessed, u.at_risk, u.behind,
+                   [_condition(c) for c in u.conditions],
+                   [_condition(c) for c in u.held_back])
+    elif table == "town_objectives":
+        for t in result.town_objectives:
+            yield (t.code, t.text, t.status, t.source, t.lead_unit, t.lead_objective, t.gap,
+                   t.total, t.achieved, t.exceeded, t.not_achieved, t.in_progress,
+                   t.no_data, t.undetermined, t.at_risk, t.behind,
+                   [_town_indicator(i) for i in t.indicators])
     elif table == "objectives":
         for o in result.objectives:
             yield (o.unit_code, o.code, o.text, o.status, o.indicators, o.achieved,
@@ -108,7 +129,7 @@ def _values(result: RoundResult, table: str) -> Iterator[tuple[Any, ...]]:
                    i.result_text, i.verdict, i.percent_of_plan, i.self_assessment,
                    i.self_assessment_mismatch, i.unit_of_measure, i.target_kind,
                    i.direction, i.verdict_source, i.confidence, i.weight, list(i.notes),
-                   i.row)
+                   i.row, i.progress, i.town_objective)
     elif table == "tasks":
         for k in result.tasks:
             yield (k.unit_code, k.number, k.objective_code, k.task, _d(k.due), k.status,
@@ -119,6 +140,21 @@ def _values(result: RoundResult, table: str) -> Iterator[tuple[Any, ...]]:
             yield tuple(str(rec.get(c, "")) for c in COLUMNS["problems"])
     else:
         raise KeyError(table)
+
+
+def _condition(c: BandCondition) -> dict[str, Any]:
+    """One band condition: for which band, what, the figure required and the unit's,
+    whether it is met, and the indicators (codes) that break it."""
+    return {"band": c.band, "condition": c.code, "required": c.required,
+            "actual": round(c.actual, 2), "met": c.met, "not_achieved": list(c.not_achieved),
+            "no_data": list(c.no_data), "unfinished": list(c.unfinished)}
+
+
+def _town_indicator(i: TownIndicator) -> dict[str, Any]:
+    return {"unit_code": i.unit_code, "code": i.code, "text": i.text, "verdict": i.verdict,
+            "progress": i.progress, "target_text": i.target_text,
+            "result_text": i.result_text, "percent_of_plan": i.percent_of_plan,
+            "missing": i.missing}
 
 
 def export_records(result: RoundResult, table: str) -> Iterator[Any]:
@@ -168,10 +204,22 @@ def _stream_json(result: RoundResult, fh: TextIO) -> None:
 
 def _cell(value: Any) -> Any:
     if isinstance(value, list):
-        return "; ".join(str(v) for v in value)
+        return "; ".join(_item(v) for v in value)
     if value is None:
         return ""
     return value
+
+
+def _item(value: Any) -> str:
+    """A list item in a CSV cell: a band condition as "xuat_sac:all_achieved=no (1.1, 1.5)",
+    a town objective's indicator as "PTCKH 1.1 khong_dat"."""
+    if isinstance(value, dict) and "condition" in value:
+        codes = [*value["not_achieved"], *value["no_data"], *value["unfinished"]]
+        broken = f" ({', '.join(codes)})" if codes else ""
+        return f"{value['band']}:{value['condition']}={'yes' if value['met'] else 'no'}{broken}"
+    if isinstance(value, dict) and "verdict" in value:
+        return f"{value['unit_code']} {value['code']} {value['verdict']}"
+    return str(value)
 
 
 def _rows(result: RoundResult, table: str) -> Iterator[list[Any]]:

@@ -13,7 +13,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from qmo_excel.model import RoundResult, UnitResult
-from qmo_excel.vocab import ACHIEVED, Fate, Severity
+from qmo_excel.vocab import ACHIEVED, Band, Fate, Severity, is_part_year
 
 
 def achieved_total(u: UnitResult) -> int:
@@ -69,6 +69,16 @@ class Headline:
     no_data: int
     undetermined: int
     problems: dict[str, int] = field(default_factory=dict)  # vocab.Severity code -> count
+    # the units' bands: every vocab.Band code -> units; units with a return but no score
+    bands: dict[str, int] = field(default_factory=dict)
+    not_rated: int = 0
+    provisional: bool = False  # a part-year round: the bands are tạm tính
+    at_risk: int = 0  # part-year indicators at risk of not being achieved
+    behind: int = 0  # part-year cumulative indicators behind the year's elapsed share
+    mismatches: int = 0  # self-assessments that disagree with the computed verdict
+    # the town's own objectives ("3/4 mục tiêu chưa đạt (mục tiêu số 1, 2, 3)")
+    town_objectives: int = 0
+    town_not_achieved: list[str] = field(default_factory=list)  # their codes
 
     @property
     def share_achieved(self) -> float | None:
@@ -109,4 +119,12 @@ def headline(result: RoundResult) -> Headline:
         no_data=sum(u.no_data for u in units),
         undetermined=sum(u.undetermined for u in units),
         problems={s.value: severities.get(s.value, 0) for s in Severity},
+        bands={b.value: sum(1 for u in units if u.band == b.value) for b in Band},
+        not_rated=sum(1 for u in units if not u.band),
+        provisional=is_part_year(result.period),
+        at_risk=sum(u.at_risk for u in units), behind=sum(u.behind for u in units),
+        mismatches=sum(u.mismatches for u in units),
+        town_objectives=len(result.town_objectives),
+        town_not_achieved=[o.code for o in result.town_objectives
+                           if o.status not in ACHIEVED],
     )

@@ -74,6 +74,41 @@ class Assignment:
     weight: float | None = None
 
 
+@dataclass(frozen=True)
+class RatingRules:
+    """What a unit's band needs, modelled on Quy định 366-QĐ/TW (2025), Điều 11, for
+    collectives: a score *and* conditions on the assessed indicators.
+
+    - xuất sắc: score >= ``excellent``, every assessed indicator achieved, at least
+      ``exceeded_share`` % of them exceeded;
+    - tốt: score >= ``good``, every assessed indicator achieved;
+    - hoàn thành: score >= ``passing``, at most ``missed_share`` % not achieved;
+    - otherwise không hoàn thành.
+    Shares are percentages (30.0 is 30%).
+    """
+
+    excellent: float = 90.0
+    good: float = 70.0
+    passing: float = 50.0
+    exceeded_share: float = 30.0
+    missed_share: float = 20.0
+
+
+@dataclass(frozen=True)
+class TownObjective:
+    """One of the town's own quality objectives (the round workbook's list, seed 000/004).
+
+    Assigned indicators belong to it through ``Assignment.objective_code``; an objective
+    without any takes the verdict of ``lead_unit``'s objective ``lead_objective`` (the
+    same code when empty) in that unit's return.
+    """
+
+    code: str
+    text: str
+    lead_unit: str = ""
+    lead_objective: str = ""
+
+
 @dataclass
 class RoundConfig:
     town: str = ""
@@ -81,11 +116,13 @@ class RoundConfig:
     period: str = "year"  # a code of spec.CHOICES["period"]
     deadline: date | None = None
     cut_off: date | None = None
-    bands: tuple[tuple[float, str], ...] = ((90.0, "xuat_sac"), (70.0, "tot"),
-                                            (50.0, "hoan_thanh"))
+    rating: RatingRules = field(default_factory=RatingRules)
     cap: float = 100.0
+    # the unit whose own return is the town's when no list of town objectives is given
+    town_office: str = ""
     register: list[RegisteredUnit] = field(default_factory=list)
     assignments: list[Assignment] = field(default_factory=list)
+    town_objectives: list[TownObjective] = field(default_factory=list)
     source: str | None = None  # the round workbook's path, if any
 
 
@@ -134,6 +171,9 @@ class IndicatorResult:
     self_assessment_mismatch: bool
     notes: list[str] = field(default_factory=list)
     row: int = 0
+    # a part-year verdict "dang_thuc_hien": dung_tien_do | cham_tien_do | nguy_co
+    progress: str | None = None
+    town_objective: str = ""  # the code of the town's objective it was assigned to
 
 
 @dataclass(slots=True)
@@ -163,6 +203,28 @@ class TaskResult:
     overdue: bool
 
 
+@dataclass(slots=True)
+class BandCondition:
+    """One condition of one band, and whether a unit meets it.
+
+    ``code``: ``score`` (the score reaches ``required``), ``all_achieved`` (every
+    assessed indicator achieved), ``exceeded_share`` (at least ``required`` % exceeded),
+    ``missed_share`` (at most ``required`` % not achieved). ``actual`` is the unit's
+    figure (its score, or a percentage of its assessed indicators). The codes of the
+    indicators that break a condition: ``not_achieved``, ``no_data`` (no result: counts
+    as not achieved) and ``unfinished`` (still in progress when a full-year round ends).
+    """
+
+    band: str
+    code: str
+    required: float
+    actual: float
+    met: bool
+    not_achieved: list[str] = field(default_factory=list)
+    no_data: list[str] = field(default_factory=list)
+    unfinished: list[str] = field(default_factory=list)
+
+
 @dataclass
 class UnitResult:
     code: str
@@ -190,6 +252,67 @@ class UnitResult:
     tasks_overdue: int = 0
     mismatches: int = 0
     problems: int = 0
+    # the band's conditions (rating.rate): every condition of every band, and the unmet
+    # ones of the band just above the unit's (what kept it from the next band)
+    provisional: bool = False  # a part-year band: tạm tính
+    assessed: int = 0  # indicators the conditions count (achieved, not achieved, no data)
+    at_risk: int = 0  # part-year: có nguy cơ không đạt
+    behind: int = 0  # part-year: chậm tiến độ
+    conditions: list[BandCondition] = field(default_factory=list)
+    held_back: list[BandCondition] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class TownIndicator:
+    """One indicator of a town objective, in the unit it was assigned to.
+
+    ``missing``: "" when the unit's return gives it; "unit" when the unit has no return
+    used; "row" when its return has no row with this code (then ``verdict`` is
+    ``chua_co_so_lieu``).
+    """
+
+    unit_code: str
+    code: str
+    text: str
+    verdict: str
+    progress: str | None = None
+    target_text: str = ""
+    result_text: str = ""
+    percent_of_plan: float | None = None
+    missing: str = ""
+
+
+@dataclass
+class TownObjectiveResult:
+    """One of the town's objectives rolled up from the units' indicators.
+
+    ``source``: "indicators" (its assigned indicators across all units), "lead" (it has
+    none: the verdict of its lead unit's objective ``lead_objective``), "office" (no list
+    of town objectives: an objective of the town office's own return), "" (no verdict:
+    see ``gap``). ``gap``: "" | "no_indicators" (none assigned and no lead unit) |
+    "lead_missing" (the lead unit has no return used) | "lead_objective_missing" (its
+    return has no such objective). ``status`` is a verdict code: achieved (vuot, dat) only
+    when every indicator is. Counts are over ``indicators``; ``achieved`` includes
+    ``exceeded``; ``not_achieved`` does not include ``no_data``.
+    """
+
+    code: str
+    text: str
+    status: str
+    source: str
+    lead_unit: str = ""
+    lead_objective: str = ""
+    gap: str = ""
+    indicators: list[TownIndicator] = field(default_factory=list)
+    total: int = 0
+    achieved: int = 0
+    exceeded: int = 0
+    not_achieved: int = 0
+    in_progress: int = 0
+    no_data: int = 0
+    undetermined: int = 0
+    at_risk: int = 0
+    behind: int = 0
 
 
 @dataclass
@@ -208,3 +331,11 @@ class RoundResult:
     tasks: list[TaskResult]
     problems: list[Problem]
     lang: str = "vi"
+    town_objectives: list[TownObjectiveResult] = field(default_factory=list)
+    # where the town's objectives come from: "round" (the round workbook's list),
+    # "office" (the town office's own return), "" (neither: see town_gap)
+    town_basis: str = ""
+    # why there are none: "no_list" (no list, no town office named),
+    # "office_missing" (the town office named has no return used)
+    town_gap: str = ""
+    town_office: str = ""

@@ -385,6 +385,17 @@ _add(
                 "1,5) hoặc để trống (= 1).",
                 "Weight \"{value}\" is not valid. Enter a positive number or leave it empty "
                 "(= 1)."),
+    ProblemType("result-missing", "data", "warning", "Chưa có kết quả thực hiện",
+                "No result",
+                "Chỉ tiêu \"{indicator}\" có chỉ tiêu kế hoạch nhưng chưa ghi kết quả thực "
+                "hiện. Hãy ghi số liệu đạt được (ví dụ \"96,4%\", \"162/168\", "
+                "\"Hoàn thành\") trước hạn nộp. Chỉ tiêu chưa có số liệu được tính là không "
+                "đạt khi xếp loại đơn vị; nếu thật sự chưa có số liệu, ghi lý do ở cột "
+                "\"{notes}\".",
+                "Indicator \"{indicator}\" has a target but no result. Write the figure "
+                "achieved (e.g. \"96,4%\", \"162/168\", \"Hoàn thành\") before the "
+                "deadline. An indicator without data counts as not achieved in the unit's "
+                "band; if there is truly no figure yet, say why in \"{notes}\"."),
     ProblemType("result-unreadable", "data", "warning", "Không hiểu kết quả",
                 "Result not understood",
                 "Không đọc được kết quả \"{value}\". Hãy ghi số liệu đạt được, ví dụ "

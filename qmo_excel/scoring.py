@@ -17,7 +17,7 @@ module applies the round's rules (PRODUCT.md "Judging results"):
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
@@ -46,21 +46,13 @@ from qmo_excel.model import (
     UnitReturn,
     assigned_to,
 )
-from qmo_excel.vocab import ACHIEVED, Period, disagrees
+from qmo_excel.rating import rate
+from qmo_excel.vocab import ACHIEVED, Period, cumulative, disagrees, is_part_year
 
 
 def _weight(value: CellValue) -> float:
     """The row's weight as the checks read it (values.parse_weight); 1 when unreadable."""
     return parse_weight(value) or 1.0
-
-
-def band_of(score: float | None, bands: Iterable[tuple[float, str]]) -> str:
-    if score is None:
-        return ""
-    for threshold, code in sorted(bands, reverse=True):
-        if score >= threshold - 1e-9:
-            return code
-    return "khong_hoan_thanh"
 
 
 def cut_off_date(config: RoundConfig, year: int | None, period: str, as_of: date) -> date:
@@ -107,11 +99,13 @@ def judge_indicator(row: Row, *, unit_code: str, objective_code: str, period: st
     target, j = reading.target, reading.judgement
     self_code = spec.choice_code("self_assessment", row.get("self_assessment")) or ""
     verdict, source = j.verdict, "computed"
+    progress = getattr(j, "progress", None)  # the judge's part-year progress status
     notes = list(dict.fromkeys([*target.notes, *j.notes]))
     if verdict == "khong_xac_dinh" and self_code:
         verdict, source = self_code, "self_assessment"
     mismatch = source == "computed" and target.kind != "unknown" and disagrees(
-        self_code, verdict, getattr(j, "progress", None))
+        self_code, verdict, progress, part_year=is_part_year(period),
+        cumulative=cumulative(target.unit, progress))
     return IndicatorResult(
         unit_code=unit_code, objective_code=objective_code, code=normal_code(row.text("code")),
         text=text, unit_of_measure=uom, target_text=target_text, result_text=result_text,
@@ -119,6 +113,7 @@ def judge_indicator(row: Row, *, unit_code: str, objective_code: str, period: st
         verdict_source=source, percent_of_plan=j.percent_of_plan, confidence=j.confidence,
         weight=_weight(row.get("weight")), self_assessment=self_code,
         self_assessment_mismatch=mismatch, notes=notes, row=row.row,
+        progress=progress if verdict == "dang_thuc_hien" else None,
     )
 
 
@@ -254,16 +249,26 @@ def as_assigned(ret: UnitReturn, unit_code: str, assignments: Sequence[Assignmen
 
 
 
-def fill_unit(unit: UnitResult, scored: Scored, config: RoundConfig) -> None:
-    """The unit's score, band and counts from its judged records."""
-    indicators, objectives, tasks = scored.indicators, scored.objectives, scored.tasks
-    parts = [(_score_part(i, config.cap), i.weight) for i in indicators]
+def unit_score(indicators: Sequence[IndicatorResult], cap: float) -> float | None:
+    """The weighted mean of the indicators' capped % of plan, on 0-100 (None when no
+    indicator has a part in it)."""
+    parts = [(_score_part(i, cap), i.weight) for i in indicators]
     weighted = [(p, w) for p, w in parts if p is not None]
     total_weight = sum(w for _, w in weighted)
-    if total_weight > 0:
-        raw = sum(p * w for p, w in weighted) / total_weight
-        unit.score = round(min(100.0, raw), 1)
-    unit.band = band_of(unit.score, config.bands)
+    if total_weight <= 0:
+        return None
+    return round(min(100.0, sum(p * w for p, w in weighted) / total_weight), 1)
+
+
+def fill_unit(unit: UnitResult, scored: Scored, config: RoundConfig) -> None:
+    """The unit's score, band (with its conditions) and counts from its judged records."""
+    indicators, objectives, tasks = scored.indicators, scored.objectives, scored.tasks
+    unit.score = unit_score(indicators, config.cap)
+    rating = rate(indicators, unit.score, config.rating, part_year=is_part_year(scored.period))
+    unit.band, unit.provisional = rating.band, rating.provisional
+    unit.conditions, unit.held_back = rating.conditions, rating.held_back
+    unit.assessed = rating.tally.assessed
+    unit.at_risk, unit.behind = len(rating.tally.at_risk), len(rating.tally.behind)
     verdicts = [i.verdict for i in indicators]
     unit.indicators = len(indicators)
     unit.exceeded = verdicts.count("vuot")

@@ -342,14 +342,39 @@ ROUND_SETTINGS = InfoSheet(
               help_vi="Nhiệm vụ có hạn trước ngày này mà chưa xong là quá hạn.",
               example="30/06/2023"),
         Field("band_excellent", "Ngưỡng Hoàn thành xuất sắc (điểm)", "Excellent from (score)",
-              "number", help_vi="Mặc định 90.", example="90"),
+              "number", help_vi=("Mặc định 90. Cùng với: mọi chỉ tiêu được đánh giá đều đạt "
+                                 "và đủ tỷ lệ chỉ tiêu vượt (ô dưới)."),
+              help_en="Default 90; with every assessed indicator achieved and enough "
+                      "exceeded.", example="90"),
         Field("band_good", "Ngưỡng Hoàn thành tốt (điểm)", "Good from (score)", "number",
-              help_vi="Mặc định 70.", example="70"),
+              help_vi="Mặc định 70. Cùng với: mọi chỉ tiêu được đánh giá đều đạt.",
+              help_en="Default 70; with every assessed indicator achieved.", example="70"),
         Field("band_pass", "Ngưỡng Hoàn thành (điểm)", "Pass from (score)", "number",
-              help_vi="Mặc định 50.", example="50"),
+              help_vi=("Mặc định 50. Cùng với: số chỉ tiêu không đạt không quá tỷ lệ ở ô "
+                       "dưới."),
+              help_en="Default 50; with no more indicators missed than the share below.",
+              example="50"),
         Field("cap", "Mức trần % kế hoạch khi tính điểm", "Cap of % of plan in the score",
               "number", help_vi="Mặc định 100 (vượt kế hoạch không bù cho chỉ tiêu khác).",
               example="100"),
+        Field("share_exceeded", "Tỷ lệ chỉ tiêu vượt để Hoàn thành xuất sắc (tối thiểu, %)",
+              "Exceeded for Excellent (at least, %)", "number",
+              help_vi="Mặc định 30 (ít nhất 30% số chỉ tiêu được đánh giá vượt kế hoạch).",
+              help_en="Default 30: at least 30% of the assessed indicators exceeded.",
+              example="30"),
+        Field("share_missed", "Tỷ lệ chỉ tiêu không đạt để Hoàn thành (tối đa, %)",
+              "Missed for Completed (at most, %)", "number",
+              help_vi=("Mặc định 20 (không quá 20% số chỉ tiêu được đánh giá không đạt; chỉ "
+                       "tiêu chưa có số liệu tính là không đạt)."),
+              help_en="Default 20: at most 20% of the assessed indicators not achieved (no "
+                      "data counts as not achieved).", example="20"),
+        Field("town_office", "Mã đơn vị có báo cáo là báo cáo của thị xã",
+              "Unit whose return is the town's", "code",
+              help_vi=("Thường là Văn phòng HĐND-UBND (VP). Khi trang «Mục tiêu của thị xã» "
+                       "để trống, các mục tiêu trong báo cáo của đơn vị này là mục tiêu của "
+                       "thị xã."),
+              help_en=("Usually the town office (VP). When the town objectives sheet is "
+                       "empty, this unit's objectives are the town's."), example="VP"),
     ),
 )
 
@@ -379,9 +404,13 @@ ASSIGNMENTS = TableSheet(
         Field("unit_code", "Mã đơn vị", "Unit code", "code", width=14, required=True,
               example="PTCKH"),
         Field("objective_code", "Mã mục tiêu", "Objective code", "code", width=10,
-              example="1"),
+              help_vi=("Mục tiêu của thị xã mà chỉ tiêu thuộc về (mã ở trang «Mục tiêu của "
+                       "thị xã»). Để trống = phần trước dấu chấm của mã chỉ tiêu."),
+              help_en="The town objective the indicator belongs to (empty: the part of the "
+                      "indicator code before the dot).", example="1"),
         Field("code", "Mã chỉ tiêu", "Indicator code", "code", width=10, required=True,
-              example="1.1"),
+              help_vi="Mã của chỉ tiêu trong báo cáo của đơn vị.",
+              help_en="The indicator's code in the unit's return.", example="1.1"),
         Field("text", "Mục tiêu / chỉ tiêu", "Objective / indicator", width=46, required=True,
               example="Tốc độ tăng trưởng GTSX so với năm 2021"),
         Field("unit_of_measure", "Đơn vị tính", "Unit of measure", width=11, example="%"),
@@ -392,10 +421,33 @@ ASSIGNMENTS = TableSheet(
     ),
 )
 
-ROUND_SHEETS = (ROUND_SETTINGS, REGISTER, ASSIGNMENTS)
+TOWN_OBJECTIVES = TableSheet(
+    key="town_objectives",
+    vi="Mục tiêu của thị xã",
+    en="Town objectives",
+    table_name="MucTieuThiXa",
+    rows=100,
+    fields=(
+        Field("code", "Mã mục tiêu", "Objective code", "code", width=10, required=True,
+              help_vi="1, 2, 3… như trong quyết định công bố MTCL của thị xã.",
+              help_en="1, 2, 3… as in the town's decision.", example="1"),
+        Field("text", "Mục tiêu", "Objective", width=60, required=True,
+              help_vi="Nội dung mục tiêu, ghi như trong quyết định.",
+              help_en="The objective, as in the decision.",
+              example="Rà soát, đơn giản hóa thủ tục hành chính; giải quyết TTHC đúng hạn"),
+        Field("lead_unit", "Đơn vị chủ trì (mã)", "Lead unit (code)", "code", width=14,
+              help_vi=("Mục tiêu không có chỉ tiêu giao cho đơn vị lấy kết quả của mục tiêu "
+                       "cùng mã trong báo cáo của đơn vị chủ trì."),
+              help_en="An objective without assigned indicators takes the verdict of this "
+                      "unit's objective.", example="VP"),
+        Field("lead_objective", "Mã mục tiêu trong báo cáo của đơn vị chủ trì",
+              "Objective code in the lead unit's return", "code", width=16,
+              help_vi="Để trống = cùng mã.", help_en="Empty: the same code.", example="3"),
+    ),
+)
 
-DEFAULT_BANDS: tuple[tuple[float, str], ...] = ((90.0, "xuat_sac"), (70.0, "tot"),
-                                                (50.0, "hoan_thanh"))
+ROUND_SHEETS = (ROUND_SETTINGS, REGISTER, TOWN_OBJECTIVES, ASSIGNMENTS)
+
 BANDS = tuple(Choice(*w) for w in vocab.Band.words())
 VERDICTS = tuple(Choice(*w) for w in vocab.Verdict.words())
 
@@ -452,6 +504,7 @@ def describe(lang: Lang = "vi") -> dict[str, Any]:
             "settings": _info(ROUND_SETTINGS, lang),
             "register": _table(REGISTER, lang),
             "assignments": _table(ASSIGNMENTS, lang),
+            "town_objectives": _table(TOWN_OBJECTIVES, lang),
         },
         "choices": choices,
         "choice_codes": {

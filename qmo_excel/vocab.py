@@ -153,14 +153,34 @@ def _side(verdict: str) -> str:
     return {"khong_dat": "failed", "dang_thuc_hien": "progress"}.get(verdict, "")
 
 
-def disagrees(own: str | None, verdict: str, progress: str | None = None) -> bool:
+def is_part_year(period: str) -> bool:
+    """A quarter, half-year or nine-month round: its results are measured against annual
+    targets, so an indicator can be in progress and a unit's band is provisional."""
+    return bool(period) and period != Period.YEAR
+
+
+def cumulative(target_unit: str, progress: str | None = None) -> bool:
+    """Whether an indicator is an amount that adds up over the year (money, output,
+    people) rather than a level (a rate, a share): the judge's progress status says so
+    (on track or behind are said of amounts, at risk of levels); else a target in % is a
+    level."""
+    if progress in (Progress.DUNG_TIEN_DO, Progress.CHAM_TIEN_DO):
+        return True
+    return progress != Progress.NGUY_CO and "%" not in target_unit
+
+
+def disagrees(own: str | None, verdict: str, progress: str | None = None, *,
+              part_year: bool = False, cumulative: bool = False) -> bool:
     """Whether a unit's self-assessment contradicts the computed verdict (the one rule:
     the checks, the feedback, the indicator sheet, the ranking and the JSON use it).
 
     Only a decided verdict can be contradicted (not "no data" or "undetermined").
     Claiming "Đạt" for what was exceeded is modest, not wrong; claiming "Vượt" for a plain
     "Đạt", or any claim on the other side of achieved / not achieved / in progress, is a
-    disagreement, except "Không đạt" for a part-year level at risk of not being achieved.
+    disagreement, except while the year runs (``part_year``, or a progress status from
+    the judge): "Không đạt" for a level at risk of not being achieved, and "Đang thực
+    hiện" for a ``cumulative`` indicator on its way (in progress, or already at its
+    annual target), say what the figures say.
     """
     side = _side(verdict)
     if not own or not side or own == verdict:
@@ -169,6 +189,9 @@ def disagrees(own: str | None, verdict: str, progress: str | None = None) -> boo
         return True
     if own == Verdict.KHONG_DAT and verdict == Verdict.DANG_THUC_HIEN and \
             progress == Progress.NGUY_CO:
+        return False
+    if own == Verdict.DANG_THUC_HIEN and part_year and cumulative and \
+            progress != Progress.NGUY_CO and side in ("achieved", "progress"):
         return False
     return _side(own) != side
 

@@ -228,6 +228,8 @@ def expected_for_return(ret: D.Return) -> dict[str, Any]:
     counts = _task_counts(ret)
     exp["tasks"] = {k: _known(ret.file, f"tasks:{k}", {"expected": v})
                     for k, v in counts.items()}
+    band, band_why = D.BANDS[ret.unit_code]
+    exp["band"] = _known(ret.file, "band", {"expected": band, "why": band_why})
     exp["tasks_detail"] = [{
         "objective": t.objective, "number": t.number, "timeline": t.timeline,
         "due": t.due.isoformat() if t.due else None, "status": t.status,
@@ -276,6 +278,9 @@ def expected_round(config: RoundConfig) -> dict[str, Any]:
             "P-TUHA": "its only file is corrupt, rejected",
             **{c: "sent nothing" for c in D.SILENT_UNITS},
         },
+        "town_objectives": D.TOWN_OBJECTIVES,
+        "town_headline": {"vi": D.TOWN_HEADLINE[0], "en": D.TOWN_HEADLINE[1]},
+        "bands": dict(sorted(Counter(D.BANDS[r.unit_code][0] for r in used).items())),
         "known_disagreements": {item: why for (file, item), why in
                                 D.KNOWN_DISAGREEMENTS.items() if file == "round"},
     }

@@ -148,6 +148,65 @@ class Extra:
 # for the round-level expectations the file is "round" and the item a key of round.json.
 KNOWN_DISAGREEMENTS: dict[tuple[str, str], str] = {}
 
+# --------------------------------------------------------------------------- bands
+
+# The band each unit should get (PRODUCT.md, after Quy định 366-QĐ/TW 2025, Điều 11):
+# xuất sắc needs a score of 90, every assessed indicator achieved and 30% exceeded; tốt a
+# score of 70 and every one achieved; hoàn thành a score of 50 and at most 20% not
+# achieved; an indicator without a result counts as not achieved, one still in progress
+# when the year is over too; an undetermined one is not assessed. A unit whose every
+# indicator is achieved scores 100 (each counts its % of plan, capped at 100).
+ALL_ACHIEVED = "every indicator achieved, so the score is 100"
+BANDS: dict[str, tuple[str, str]] = {
+    "PTNMT": ("xuat_sac", f"{ALL_ACHIEVED}; 2 of 5 exceeded (40% >= 30%)"),
+    "PTCKH": ("khong_hoan_thanh", "3 of 9 not achieved (1.1, 1.5, 3): 33% > 20%, whatever "
+              "the score"),
+    "PKT": ("tot", f"{ALL_ACHIEVED}; only 1 of 4 exceeded (25% < 30%): held back from "
+            "xuất sắc"),
+    "PQLDT": ("khong_hoan_thanh", "1 of 4 not achieved (objective 2, 94,1% against 'trên "
+              "95%'): 25% > 20%"),
+    "PLDTBXH": ("xuat_sac", f"{ALL_ACHIEVED}; 3 of 6 exceeded (50%)"),
+    "PGDDT": ("xuat_sac", f"{ALL_ACHIEVED}; 3 of 5 exceeded (60%)"),
+    "PVHTT": ("khong_hoan_thanh", "1.2 cannot be judged ('như năm trước') so it is not "
+              "assessed; 1 of the 4 assessed not achieved (1.3): 25% > 20%"),
+    "TTYT": ("xuat_sac", f"{ALL_ACHIEVED}; 2 of 4 exceeded (50%)"),
+    "VP": ("khong_hoan_thanh", "3 of 7 not achieved (1, 2.1, 3): 43% > 20%, although its "
+           "score is above 90"),
+    "PNV": ("xuat_sac", f"{ALL_ACHIEVED}; 1 of 2 exceeded (50%)"),
+    "P-HXUAN": ("khong_hoan_thanh", "3 not achieved (3, 4.6, 6.3) and 4 without a result "
+                "(7.1-7.4): 7 of 22, 32% > 20%"),
+    "P-BHONG": ("khong_hoan_thanh", "4 not achieved (1.4, 1.9, 1.12, 6), 1 without a result "
+                "(7) and 1 still in progress at the year's end (1.18): 6 of 29, 20,7% > 20%"),
+}
+
+# --------------------------------------------------------------------------- the town
+
+# The town's objectives (seed 000) as leadership should read them: code -> status, how
+# many indicators, how many achieved, the indicators not achieved (unit, code), why.
+# Objective 1 counts the socio-economic indicators assigned to the departments; 2 and 5
+# the office's assigned indicators; 3 and 4 have none, so the office's own objectives 3
+# and 4 (it leads them) decide.
+TOWN_HEADLINE = ("3/5 mục tiêu chưa đạt (mục tiêu số 1, 2, 3)",
+                 "3/5 objectives not achieved (objectives no. 1, 2, 3)")
+TOWN_OBJECTIVES: dict[str, dict[str, object]] = {
+    "1": {"status": "khong_dat", "indicators": 17, "achieved": 15,
+          "not_achieved": [["PTCKH", "1.1"], ["PTCKH", "1.5"]],
+          "why": "17 indicators assigned to PTNMT (2), PTCKH (7), PKT (2), PLDTBXH (4), "
+                 "PGDDT (1) and PVHTT (1); PTCKH's growth (ước đạt 13,2% of 14-15%) and "
+                 "investment (1.050 of 1.100 tỷ đồng) are not achieved: 15/17, not achieved"},
+    "2": {"status": "khong_dat", "indicators": 1, "achieved": 0,
+          "not_achieved": [["VP", "2.1"]],
+          "why": "the office's on-time rate 86,2% against 'trên 95%'"},
+    "3": {"status": "khong_dat", "indicators": 1, "achieved": 0,
+          "not_achieved": [["VP", "3"]],
+          "why": "no assigned indicator: the office (its lead) reports 162/168 against 100%"},
+    "4": {"status": "dat", "indicators": 1, "achieved": 1, "not_achieved": [],
+          "why": "no assigned indicator: the office reports 100% of citizens' reports "
+                 "answered on time against 100%"},
+    "5": {"status": "dat", "indicators": 1, "achieved": 1, "not_achieved": [],
+          "why": "the office's evaluation of the objectives held once, 'ít nhất 01 lần/năm'"},
+}
+
 
 # --------------------------------------------------------------------------- shared texts
 
@@ -878,6 +937,9 @@ HXUAN = Return(
         Prob("target-uncertain", "objectives", "target", "4.5",
              "a bare '0,5-0,7%' is a decrease only because the indicator's name says "
              "'giảm': a reading worth confirming"),
+        *(Prob("result-missing", "objectives", "result", code,
+               "a target with no result: the clerk is asked to fill it in (it counts as "
+               "not achieved in the band)") for code in ("7.1", "7.2", "7.3", "7.4")),
     ),
 )
 
@@ -996,6 +1058,9 @@ BHONG = Return(
     problems=(
         Prob("result-unreadable", "objectives", "result", "1.18",
              "a result in words that cannot be judged deserves a note to the unit"),
+        Prob("result-missing", "objectives", "result", "7",
+             "a target with no result: the clerk is asked to fill it in (it counts as not "
+             "achieved in the band)"),
     ),
 )
 

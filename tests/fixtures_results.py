@@ -12,14 +12,20 @@ from __future__ import annotations
 from datetime import date
 
 from qmo_excel.model import (
+    Assignment,
     IndicatorResult,
     IntakeEntry,
     ObjectiveResult,
+    RatingRules,
+    RoundConfig,
     RoundResult,
     TaskResult,
+    TownObjective,
     UnitResult,
 )
 from qmo_excel.problems import problem
+from qmo_excel.rating import is_part_year, rate
+from qmo_excel.town import roll_up
 from qmo_excel.vocab import Words
 
 ACHIEVED = ("vuot", "dat")
@@ -74,16 +80,19 @@ def objectives_of(unit: str, texts: dict[str, str],
 
 def unit_result(code: str, name: str, kind: str, inds: list[IndicatorResult],
                 objs: list[ObjectiveResult], tasks: list[TaskResult], *,
-                score: float | None, band: str, late: bool = False, problems: int = 0,
-                file: str = "", report_date: date | None = None) -> UnitResult:
+                score: float | None, late: bool = False, problems: int = 0,
+                file: str = "", report_date: date | None = None,
+                period: str = "year") -> UnitResult:
+    """A unit's record, its band rated by the round's rule from its indicators."""
     its = [i for i in inds if i.unit_code == code]
+    rating = rate(its, score, RatingRules(), part_year=is_part_year(period))
     n = {v: sum(1 for i in its if i.verdict == v) for v in
          ("vuot", "dat", "khong_dat", "dang_thuc_hien", "chua_co_so_lieu", "khong_xac_dinh")}
     os_ = [o for o in objs if o.unit_code == code]
     ts = [t for t in tasks if t.unit_code == code]
     return UnitResult(
         code=code, name=name, kind=kind, submitted=True, late=late, file=file,
-        report_date=report_date, score=score, band=band, indicators=len(its),
+        report_date=report_date, score=score, band=rating.band, indicators=len(its),
         achieved=n["vuot"] + n["dat"], exceeded=n["vuot"], not_achieved=n["khong_dat"],
         in_progress=n["dang_thuc_hien"], no_data=n["chua_co_so_lieu"],
         undetermined=n["khong_xac_dinh"], objectives=len(os_),
@@ -91,7 +100,10 @@ def unit_result(code: str, name: str, kind: str, inds: list[IndicatorResult],
         tasks_done=sum(1 for t in ts if t.done), tasks_done_late=sum(1 for t in ts
                                                                     if t.done_late),
         tasks_overdue=sum(1 for t in ts if t.overdue),
-        mismatches=sum(1 for i in its if i.self_assessment_mismatch), problems=problems)
+        mismatches=sum(1 for i in its if i.self_assessment_mismatch), problems=problems,
+        provisional=rating.provisional, assessed=rating.tally.assessed,
+        at_risk=len(rating.tally.at_risk), behind=len(rating.tally.behind),
+        conditions=rating.conditions, held_back=rating.held_back)
 
 
 SEED_OBJECTIVES = {
@@ -183,16 +195,16 @@ def seed_round() -> RoundResult:
     ]
     units = [
         unit_result("UBND-TX", "UBND thị xã Hương Trà", "other", inds, objs, tasks,
-                    score=91.2, band="xuat_sac", file="UBND-TX/bao_cao_2021.xlsx",
+                    score=91.2, file="UBND-TX/bao_cao_2021.xlsx",
                     report_date=date(2021, 11, 12), problems=1),
         unit_result("PTCKH", "Phòng Tài chính - Kế hoạch", "department", inds, objs, tasks,
-                    score=64.7, band="hoan_thanh", late=True, problems=2,
+                    score=64.7, late=True, problems=2,
                     file="PTCKH_v2.xlsx", report_date=date(2021, 12, 5)),
         unit_result("P-HXUAN", "UBND phường Hương Xuân", "ward", inds, objs, tasks,
-                    score=75.0, band="tot", file="HuongXuan.xlsx",
+                    score=75.0, file="HuongXuan.xlsx",
                     report_date=date(2021, 11, 20)),
         unit_result("TTYT", "Trung tâm Y tế thị xã", "centre", inds, objs, tasks,
-                    score=100.0, band="xuat_sac", file="TTYT.xlsx",
+                    score=100.0, file="TTYT.xlsx",
                     report_date=date(2021, 11, 28)),
         UnitResult(code="X-HTHO", name="UBND xã Hương Thọ", kind="commune"),
     ]
@@ -228,11 +240,28 @@ def seed_round() -> RoundResult:
                 unit_code="UBND-TX", sheet="Kế hoạch", cell="G6", field="timeline",
                 value="Thường xuyên", year=2021),
     ]
+    town = roll_up(seed_config(), submitted=[u.code for u in units if u.submitted],
+                   objectives=objs, indicators=inds)
     return RoundResult(town="UBND thị xã Hương Trà", year=2021, period="year",
                        as_of=date(2021, 12, 15), deadline=date(2021, 11, 30),
                        cut_off=date(2021, 11, 30), intake=intake, missing_units=["X-HTHO"],
                        units=units, objectives=objs, indicators=inds, tasks=tasks,
-                       problems=problems)
+                       problems=problems, town_objectives=town.objectives,
+                       town_basis=town.basis, town_gap=town.gap, town_office=town.office)
+
+
+def seed_config() -> RoundConfig:
+    """The round of seed 002: the town's four objectives; the eleven indicators of
+    objective 1 and the on-time rate of objective 2 assigned (here all to the town's own
+    unit UBND-TX); objectives 3 and 4 led by it."""
+    assignments = [Assignment("UBND-TX", "1", f"1.{n}", "") for n in range(1, 12)]
+    assignments.append(Assignment("UBND-TX", "2", "2.1", ""))
+    for a in assignments:
+        a.target = "(giao)"
+    return RoundConfig(town="UBND thị xã Hương Trà", year=2021, town_office="UBND-TX",
+                       assignments=assignments, town_objectives=[
+                           TownObjective(code, text, "UBND-TX")
+                           for code, text in SEED_OBJECTIVES.items()])
 
 
 def empty_round() -> RoundResult:
@@ -240,3 +269,30 @@ def empty_round() -> RoundResult:
     return RoundResult(town="", year=None, period="h1", as_of=date(2023, 6, 30),
                        deadline=None, cut_off=None, intake=[], missing_units=[], units=[],
                        objectives=[], indicators=[], tasks=[], problems=[])
+
+
+def part_year_round() -> RoundResult:
+    """Seed 002's round at six months: the on-time rate (a level) at risk, the investment
+    (an amount) behind the year's elapsed share, the income on track; bands provisional.
+    The judge's progress statuses are set by hand (they are its to give)."""
+    result = seed_round()
+    result.period = "h1"
+    progress = {"1.1": ("dang_thuc_hien", "cham_tien_do"),
+                "1.2": ("dang_thuc_hien", "dung_tien_do"),
+                "2.1": ("dang_thuc_hien", "nguy_co")}
+    for i in result.indicators:
+        if i.unit_code == "UBND-TX" and i.code in progress:
+            i.verdict, i.progress = progress[i.code]
+    objs = [o for o in result.objectives if o.unit_code != "UBND-TX"]
+    objs = objectives_of("UBND-TX", SEED_OBJECTIVES, result.indicators) + objs
+    result.objectives = objs
+    for n, u in enumerate(result.units):
+        if u.submitted:
+            result.units[n] = unit_result(u.code, u.name, u.kind, result.indicators, objs,
+                                          result.tasks, score=u.score, late=u.late,
+                                          problems=u.problems, file=u.file,
+                                          report_date=u.report_date, period="h1")
+    town = roll_up(seed_config(), submitted=[u.code for u in result.units if u.submitted],
+                   objectives=objs, indicators=result.indicators)
+    result.town_objectives = town.objectives
+    return result

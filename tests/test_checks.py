@@ -29,7 +29,7 @@ OBJECTIVES = [
     {"code": "1", "text": "Nâng cao chất lượng giải quyết TTHC"},
     {"code": "1.1", "text": "Tỷ lệ hồ sơ TTHC giải quyết đúng hạn", "unit_of_measure": "%",
      "target": "trên 95%", "result": "98%", "self_assessment": "Đạt"},
-    {"code": "2", "text": "Hoàn thành nhiệm vụ trọng tâm", "target": "100%"},
+    {"code": "2", "text": "Hoàn thành nhiệm vụ trọng tâm", "target": "100%", "result": "100%"},
 ]
 TASKS = [
     {"number": "1", "objective_code": "1", "task": "Xây dựng MTCL năm 2023",
@@ -224,9 +224,19 @@ def test_code_forms(text: str, key: tuple[int, ...]) -> None:
 
 def test_roman_objective_codes_are_accepted() -> None:
     objs = [{"code": "I", "text": "Mục tiêu I"},
-            {"code": "I.1", "text": "Chỉ tiêu", "target": "100%"}]
+            {"code": "I.1", "text": "Chỉ tiêu", "target": "100%", "result": "100%"}]
     tasks = [{"number": "1", "objective_code": "1", "task": "Việc"}]
     assert [p for p in run(make(objectives=objs, tasks=tasks)) if p.severity != "info"] == []
+
+
+def test_a_target_without_a_result_is_reported_so_the_clerk_fills_it() -> None:
+    objs = [*OBJECTIVES[:2], {**OBJECTIVES[2], "result": None}]
+    p = only(run(make(objectives=objs)), "result-missing", "G6", "warning",
+             "\"2 Hoàn thành nhiệm vụ trọng tâm\"")
+    assert "tính là không đạt" in p.message and "Minh chứng / ghi chú" in p.message
+    assert "counts as not achieved" in p.message_in("en")
+    # a row that only heads its indicators has no target of its own: nothing to fill
+    assert not [p for p in run(make()) if p.code == "result-missing"]
 
 
 def test_duplicate_code() -> None:
@@ -457,3 +467,16 @@ def test_every_problem_is_complete_and_unit_tagged() -> None:
     for p in run(make(objectives=objs, tasks=with_task(status="?", task=None))):
         assert p.code in CATALOGUE and p.unit_code == "PTCKH" and p.sheet
         assert re.fullmatch(r"[A-Z]{1,3}[0-9]+", p.cell), p
+
+
+@pytest.mark.parametrize(("period", "flagged"), [("6 tháng", False), ("Năm", True)])
+def test_in_progress_for_an_amount_already_at_its_annual_target(period: str,
+                                                                flagged: bool) -> None:
+    """Mid-year, "Đang thực hiện" for a cumulative indicator already at its annual target
+    says what the figures say (the year is not over); at the year's end it does not."""
+    objs = [{"code": "1", "text": "Kinh tế - xã hội"},
+            {"code": "1.1", "text": "Tổng vốn đầu tư toàn xã hội", "unit_of_measure": "tỷ đồng",
+             "target": "1.100 tỷ đồng", "result": "1.150 tỷ đồng",
+             "self_assessment": "Đang thực hiện"}]
+    probs = run(make(info={**INFO, "period": period}, objectives=objs))
+    assert any(p.code == "self-assessment-mismatch" for p in probs) == flagged

@@ -30,8 +30,9 @@ KEYS = {
 
 def test_shape_and_values() -> None:
     d = to_export_dict(seed_round())
-    assert list(d)[:9] == ["round", "headline", "intake", "missing_units", "units",
-                           "objectives", "indicators", "tasks", "problems"]
+    assert list(d)[:10] == ["round", "headline", "intake", "missing_units", "units",
+                            "town_objectives", "objectives", "indicators", "tasks",
+                            "problems"]
     for table, keys in KEYS.items():
         records = [d[table]] if table == "round" else d[table]
         assert records
@@ -45,7 +46,8 @@ def test_shape_and_values() -> None:
     ht = next(u for u in d["units"] if u["code"] == "UBND-TX")
     assert (ht["indicators"], ht["achieved"], ht["not_achieved"], ht["exceeded"]) == \
         (14, 10, 4, 5)
-    assert ht["score"] == 91.2 and ht["band"] == "xuat_sac" and ht["late"] is False
+    # 4 of 14 indicators not achieved (28.6% > 20%): not completed, whatever the score
+    assert ht["score"] == 91.2 and ht["band"] == "khong_hoan_thanh" and ht["late"] is False
     assert next(u for u in d["units"] if u["code"] == "PTCKH")["late"] is True
     i21 = next(i for i in d["indicators"] if i["unit_code"] == "UBND-TX" and i["code"] == "2.1")
     assert i21 == {**i21, "objective_code": "2", "target_text": "trên 95%",
@@ -73,8 +75,9 @@ def test_json_round_trip_and_determinism(tmp_path: Path) -> None:
 def test_csv_files_open_with_pandas(tmp_path: Path) -> None:
     paths = write_csv(seed_round(), tmp_path / "csv")
     names = sorted(p.name for p in paths)
-    assert names == sorted(["intake.csv", "units.csv", "objectives.csv", "indicators.csv",
-                            "tasks.csv", "problems.csv", "missing_units.csv"])
+    assert names == sorted(["intake.csv", "units.csv", "town_objectives.csv",
+                            "objectives.csv", "indicators.csv", "tasks.csv", "problems.csv",
+                            "missing_units.csv"])
     for p in paths:
         assert p.read_bytes().startswith(b"\xef\xbb\xbf"), p.name
     units = pd.read_csv(tmp_path / "csv" / "units.csv", encoding="utf-8-sig")

@@ -82,6 +82,21 @@ def test_copy_is_coloured_commented_and_listed(report: FileReport, tmp_path: Pat
     assert ws.print_title_rows == "$4:$4"
 
 
+def test_a_missing_result_reaches_the_unit(report: FileReport, tmp_path: Path) -> None:
+    """Objective 2 has a target and no result: the clerk is told to fill it in."""
+    (missing,) = [p for p in report.problems if p.code == "result-missing"]
+    assert (missing.cell, missing.severity) == ("G7", "warning")
+    out = write_feedback(report, tmp_path / "out")
+    assert out is not None
+    wb = load_workbook(out)
+    cell = wb[spec.OBJECTIVES.vi]["G7"]
+    assert cell.fill.fgColor.rgb.endswith(FILLS["warning"])
+    assert cell.comment is not None and "chưa ghi kết quả thực hiện" in cell.comment.text
+    listed = [r[4].value for r in wb[LIST_SHEET["vi"]].iter_rows(min_row=5)
+              if r[2].value == "G7"]
+    assert listed and "tính là không đạt" in listed[0]
+
+
 def test_copy_keeps_dropdowns(report: FileReport, tmp_path: Path) -> None:
     """openpyxl drops x14 validations on save; the copy re-adds every dropdown of spec."""
     out = write_feedback(report, tmp_path / "out")

@@ -15,6 +15,7 @@ import openpyxl
 import pytest
 from click.testing import CliRunner
 from fixtures_results import empty_round, seed_round
+from xlsx_helpers import overview_tiles
 
 from qmo_excel.cli import main
 from qmo_excel.export import COLUMNS, write_csv
@@ -25,13 +26,7 @@ from qmo_excel.summary.labels import CSV_OF
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def _tiles(ws: Any) -> dict[str, Any]:
-    out: dict[str, Any] = {}
-    for row in ws.iter_rows(min_row=1, max_row=12):
-        for cell in row:
-            if isinstance(cell.value, str):
-                out.setdefault(cell.value, ws.cell(cell.row + 1, cell.column).value)
-    return out
+_tiles = overview_tiles
 
 
 def _run(tmp_path: Path, with_round: bool) -> tuple[list[str], dict[str, Any], Any]:
@@ -118,7 +113,8 @@ def test_json_records_have_the_columns() -> None:
             assert tuple(record) == keys
 
 
-SHEET_TABLES = {"ranking": "units", "indicators": "indicators", "objectives": "objectives",
+SHEET_TABLES = {"town": "town_objectives", "ranking": "units", "indicators": "indicators",
+                "objectives": "objectives",
                 "tasks": "tasks", "intake": "intake", "missing": "missing_units",
                 "problems": "problems"}
 DERIVED = {"rank", "ratio", "no"}  # shown in a sheet, computed from the columns

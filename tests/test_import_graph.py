@@ -25,7 +25,7 @@ LAYERS: list[set[str]] = [
     {"round"},
     {"intake"},
     {"checks"},
-    {"scoring"},
+    {"scoring", "rating", "town"},
     {"reports", "consolidation", "figures"},
     {"feedback", "summary", "export", "report"},
     {"history"},

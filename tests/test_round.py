@@ -9,8 +9,8 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from qmo_excel import spec
-from qmo_excel.model import RoundConfig
+from qmo_excel import spec, vocab
+from qmo_excel.model import RatingRules, RoundConfig, TownObjective
 from qmo_excel.round import write_round_workbook
 from qmo_excel.round.reader import RoundError, example_round, read_round
 from qmo_excel.template import write_unit_workbook
@@ -59,7 +59,8 @@ def test_blank_round_gives_defaults(tmp_path: Path) -> None:
     got = read_round(path)
     assert replace(got, source=None) == RoundConfig()
     assert got.year is None and got.period == "year" and got.cap == 100.0
-    assert got.bands == ((90.0, "xuat_sac"), (70.0, "tot"), (50.0, "hoan_thanh"))
+    assert got.rating == RatingRules(90.0, 70.0, 50.0, 30.0, 20.0)
+    assert got.town_objectives == [] and got.town_office == ""
 
 
 def _hand_made(path: Path) -> None:
@@ -92,7 +93,7 @@ def test_hand_made_workbook_is_read_tolerantly(tmp_path: Path) -> None:
     _hand_made(path)
     got = read_round(path)
     assert got.year == 2024 and got.period == "q1" and got.deadline == date(2024, 4, 5)
-    assert got.bands == ((90.0, "xuat_sac"), (75.5, "tot"), (50.0, "hoan_thanh"))
+    assert got.rating == RatingRules(good=75.5)
     assert [(u.code, u.kind) for u in got.register] == [("PKT", "department"),
                                                          ("X-HTOAN", "commune")]
     assert [(a.unit_code, a.objective_code, a.code, a.target, a.weight)
@@ -157,3 +158,86 @@ def test_example_round_is_the_seed_town() -> None:
     for a in config.assignments:
         assert a.unit_code in codes
         assert a.code == a.objective_code or a.code.startswith(a.objective_code + ".")
+
+
+def test_rating_rules_and_town_objectives_round_trip(tmp_path: Path) -> None:
+    path = tmp_path / "round.xlsx"
+    config = replace(example_round(), rating=RatingRules(92.0, 75.0, 55.0, 40.0, 10.0))
+    write_round_workbook(path, config=config)
+    got = read_round(path)
+    assert got.rating == RatingRules(92.0, 75.0, 55.0, 40.0, 10.0)
+    assert got.town_office == "VP"
+    assert [(o.code, o.lead_unit) for o in got.town_objectives] == [
+        ("1", ""), ("2", "VP"), ("3", "VP"), ("4", "VP"), ("5", "VP")]
+    wb = openpyxl.load_workbook(path)
+    assert spec.TOWN_OBJECTIVES.vi in wb.sheetnames
+    assert wb.sheetnames.index(spec.TOWN_OBJECTIVES.vi) < wb.sheetnames.index(
+        spec.ASSIGNMENTS.vi)
+
+
+def test_shares_written_as_percentages_are_read(tmp_path: Path) -> None:
+    """A share typed "25" or, in a cell formatted as a percentage, 0.25."""
+    path = tmp_path / "round.xlsx"
+    write_round_workbook(path, config=example_round())
+    wb = openpyxl.load_workbook(path)
+    cells = spec.ROUND_SETTINGS.cells()
+    wb["Cài đặt"][cells["share_exceeded"]] = 0.25
+    wb["Cài đặt"][cells["share_missed"]] = "15"
+    wb.save(path)
+    got = read_round(path)
+    assert (got.rating.exceeded_share, got.rating.missed_share) == (25.0, 15.0)
+
+
+def test_town_objectives_typed_by_hand(tmp_path: Path) -> None:
+    path = tmp_path / "round.xlsx"
+    _hand_made(path)
+    wb = openpyxl.load_workbook(path)
+    ws = wb.create_sheet("Mục tiêu của thị xã")
+    ws.append(["Mã mục tiêu", "Mục tiêu", "Đơn vị chủ trì (mã)"])
+    ws.append(["1", "Các chỉ tiêu kinh tế - xã hội", None])
+    ws.append([2, "Giải quyết TTHC đúng hạn", "pkt"])
+    wb.save(path)
+    got = read_round(path)
+    assert got.town_objectives == [TownObjective("1", "Các chỉ tiêu kinh tế - xã hội"),
+                                   TownObjective("2", "Giải quyết TTHC đúng hạn", "PKT")]
+
+
+@pytest.mark.parametrize(("cell", "value", "message"), [
+    ("A5", "1", "mã mục tiêu “1” bị trùng"),
+    ("C4", "KHONGCO", "không có trong"),
+    ("A4", None, "thiếu mã mục tiêu"),
+])
+def test_bad_town_objectives_are_named(tmp_path: Path, cell: str, value: object,
+                                       message: str) -> None:
+    path = tmp_path / "round.xlsx"
+    write_round_workbook(path, config=example_round())
+    wb = openpyxl.load_workbook(path)
+    wb[spec.TOWN_OBJECTIVES.vi][cell] = value
+    wb.save(path)
+    with pytest.raises(RoundError, match=message):
+        read_round(path)
+
+
+def test_a_share_beyond_100_is_named(tmp_path: Path) -> None:
+    path = tmp_path / "round.xlsx"
+    write_round_workbook(path, config=example_round())
+    wb = openpyxl.load_workbook(path)
+    wb["Cài đặt"][spec.ROUND_SETTINGS.cell("share_missed")] = 120
+    wb.save(path)
+    with pytest.raises(RoundError, match="phải từ 0 đến 100"):
+        read_round(path)
+
+
+@pytest.mark.parametrize("lang", spec.LANGS)
+def test_round_instructions_explain_the_bands_and_their_source(lang: spec.Lang,
+                                                               tmp_path: Path) -> None:
+    path = tmp_path / "round.xlsx"
+    write_round_workbook(path, lang=lang, config=example_round())
+    ws = openpyxl.load_workbook(path)[spec.INSTRUCTIONS_SHEET[lang]]
+    text = "\n".join(str(c.value) for row in ws.iter_rows() for c in row if c.value)
+    assert "366-QĐ/TW" in text
+    assert ("30/8/2025" if lang == "vi" else "30 August 2025") in text
+    for band in vocab.Band:
+        assert band.label(lang) in text
+    assert "30%" in text and "20%" in text and "90" in text
+    assert spec.TOWN_OBJECTIVES.name(lang) in text

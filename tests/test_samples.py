@@ -214,6 +214,14 @@ def _checks_of(exp: dict[str, Any]) -> list[tuple[str, dict[str, Any], Check]]:
                 obj["status"], obj["indicators"], obj["achieved"])
 
         items.append((f"objective:{code}", obj, check_objective))
+    if "band" in exp:
+        def check_band(x: dict[str, Any]) -> None:
+            got = _unit(x, unit)
+            assert got["band"] == exp["band"]["expected"], (
+                f"score {got['score']}, held back by {got['held_back_by']}: "
+                f"{exp['band']['why']}")
+
+        items.append(("band", exp["band"], check_band))
     for key, count in exp["tasks"].items():
         def check_tasks(x: dict[str, Any], key: str = key,
                         count: dict[str, Any] = count) -> None:
@@ -283,9 +291,43 @@ def _round_params() -> list[Any]:
             exp["round"]["year"], exp["round"]["period"], exp["round"]["deadline"],
             exp["round"]["cut_off"])
 
+    def town_objectives(x: dict[str, Any]) -> None:
+        got = {o["code"]: {"status": o["status"], "indicators": o["indicators_total"],
+                           "achieved": o["achieved"],
+                           "not_achieved": [[i["unit_code"], i["code"]]
+                                            for i in o["indicators"]
+                                            if i["verdict"] == "khong_dat"]}
+               for o in x["town_objectives"]}
+        want = {code: {k: v for k, v in o.items() if k != "why"}
+                for code, o in exp["town_objectives"].items()}
+        assert got == want
+
+    def town_headline(x: dict[str, Any]) -> None:
+        failing = [c for c, o in exp["town_objectives"].items()
+                   if o["status"] not in ("vuot", "dat")]
+        h = x["headline"]
+        assert (h["town_objectives"], h["town_not_achieved"]) == (
+            len(exp["town_objectives"]), failing)
+        assert exp["town_headline"]["vi"].startswith(f"{len(failing)}/{h['town_objectives']}")
+
+    def bands(x: dict[str, Any]) -> None:
+        got = Counter(u["band"] for u in x["units"] if u["submitted"] and u["band"])
+        assert dict(sorted(got.items())) == exp["bands"]
+
+    def no_missed_indicator_at_the_top(x: dict[str, Any]) -> None:
+        """The issue's bar: a unit with an indicator not achieved (or without a result) is
+        neither xuất sắc nor tốt, and every rated unit below the top says why."""
+        for u in x["units"]:
+            if u["not_achieved"] or u["no_data"]:
+                assert u["band"] not in ("xuat_sac", "tot"), u["code"]
+            if u["band"] and u["band"] != "xuat_sac":
+                assert u["held_back_by"], u["code"]
+
     checks = {"files": files, "intake": intake, "missing_units": missing,
               "submitted_units": submitted, "unknown_units": unknown, "late_units": late,
-              "round": round_info}
+              "round": round_info, "town_objectives": town_objectives,
+              "town_headline": town_headline, "bands": bands,
+              "no_missed_indicator_at_the_top": no_missed_indicator_at_the_top}
     known = exp.get("known_disagreements", {})
     return [pytest.param(fn, id=f"round::{name}",
                          marks=[pytest.mark.xfail(strict=True, reason=known[name])]

@@ -9,7 +9,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from qmo_excel.model import IndicatorResult, RoundConfig, UnitResult
-from qmo_excel.scoring import Scored, band_of, cut_off_date, fill_unit, objective_status
+from qmo_excel.rating import BAND_RANK, rate
+from qmo_excel.scoring import Scored, cut_off_date, fill_unit, objective_status
 from qmo_excel.vocab import ACHIEVED, Period, Verdict
 
 VERDICTS = [v.value for v in Verdict]
@@ -49,7 +50,10 @@ def test_counts_add_up_and_score_is_bounded(inds: list[IndicatorResult]) -> None
     assert 0 <= u.exceeded <= u.achieved
     if u.score is not None:
         assert 0.0 <= u.score <= 100.0
-        assert u.band == band_of(u.score, RoundConfig().bands)
+        # the band needs the score and conditions (rating.rate); the conditions can only
+        # hold a unit below what its score alone would give
+        assert u.band == rate(inds, u.score, RoundConfig().rating).band
+        assert BAND_RANK[u.band] >= BAND_RANK[_by_score(u.score)]
     else:
         assert u.band == ""
 
@@ -87,12 +91,18 @@ def test_every_indicator_at_its_cap_scores_100(pcts: list[float]) -> None:
     assert _unit(inds).score == 100.0
 
 
-@given(st.floats(min_value=0, max_value=100), st.floats(min_value=0, max_value=100))
-def test_bands_are_monotone_in_the_score(a: float, b: float) -> None:
-    order = ["khong_hoan_thanh", "hoan_thanh", "tot", "xuat_sac"]
-    bands = RoundConfig().bands
+def _by_score(score: float) -> str:
+    """The band the score alone would give (every condition met)."""
+    return rate([_ind("vuot", 100.0, 1.0)], score, RoundConfig().rating).band
+
+
+@given(st.lists(indicator, min_size=1, max_size=15),
+       st.floats(min_value=0, max_value=100), st.floats(min_value=0, max_value=100))
+def test_bands_are_monotone_in_the_score(inds: list[IndicatorResult], a: float,
+                                         b: float) -> None:
     lo, hi = sorted((a, b))
-    assert order.index(band_of(lo, bands)) <= order.index(band_of(hi, bands))
+    rules = RoundConfig().rating
+    assert BAND_RANK[rate(inds, hi, rules).band] <= BAND_RANK[rate(inds, lo, rules).band]
 
 
 @given(st.lists(st.sampled_from(VERDICTS), max_size=15))

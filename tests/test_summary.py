@@ -10,15 +10,16 @@ from typing import Any
 import openpyxl
 import pytest
 from fixtures_results import FORMULA_RESULT, FORMULA_TEXT, empty_round, seed_round
+from xlsx_helpers import overview_tiles
 
 from qmo_excel.summary import labels as L
 from qmo_excel.summary import workbook as summary_workbook
 from qmo_excel.summary import write_summary
 
-VI_SHEETS = ["Tổng quan", "Xếp hạng đơn vị", "Chỉ tiêu", "Mục tiêu", "Kế hoạch", "Tiếp nhận",
-             "Đơn vị chưa nộp", "Lỗi dữ liệu", "Nhận xét", "_data"]
-EN_SHEETS = ["Overview", "Unit ranking", "Indicators", "Objectives", "Plan tasks", "Intake",
-             "Missing units", "Data problems", "Narrative", "_data"]
+VI_SHEETS = ["Tổng quan", "Mục tiêu của thị xã", "Xếp hạng đơn vị", "Chỉ tiêu", "Mục tiêu",
+             "Kế hoạch", "Tiếp nhận", "Đơn vị chưa nộp", "Lỗi dữ liệu", "Nhận xét", "_data"]
+EN_SHEETS = ["Overview", "Town objectives", "Unit ranking", "Indicators", "Objectives",
+             "Plan tasks", "Intake", "Missing units", "Data problems", "Narrative", "_data"]
 
 
 @pytest.fixture(scope="module")
@@ -28,14 +29,7 @@ def summary(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return path
 
 
-def _tiles(ws: Any) -> dict[str, Any]:
-    """Tile caption -> the value in the cell under it."""
-    out: dict[str, Any] = {}
-    for row in ws.iter_rows(min_row=1, max_row=12):
-        for cell in row:
-            if isinstance(cell.value, str):
-                out.setdefault(cell.value, ws.cell(cell.row + 1, cell.column).value)
-    return out
+_tiles = overview_tiles
 
 
 def test_sheets_names_and_hidden_data(summary: Path) -> None:
@@ -56,7 +50,7 @@ def test_overview_title_and_figures(summary: Path) -> None:
     assert (t["Đơn vị phải báo cáo"], t["Đã nộp báo cáo"], t["Nộp muộn"], t["Chưa nộp"]) == \
         (5, 4, 1, 1)
     assert t["Điểm bình quân"] == pytest.approx((91.2 + 64.7 + 75.0 + 100.0) / 4)
-    assert t["Mục tiêu đạt"] == "3/9"
+    assert t["Mục tiêu của đơn vị đạt"] == "3/9"
     assert t["Nhiệm vụ hoàn thành"] == "4/8"
     assert t["Nhiệm vụ quá hạn"] == 2
     assert (t["Tổng số chỉ tiêu"], t["Đạt và vượt"], t["Trong đó vượt"], t["Không đạt"],
@@ -196,11 +190,11 @@ def test_long_lists_are_cut_in_constant_memory(tmp_path: Path) -> None:
     assert wb["Lỗi dữ liệu"].max_row == 3 + 4  # under the limit: whole, no note
     assert not wb["Lỗi dữ liệu"]["A2"].value
     with zipfile.ZipFile(path) as z:
-        assert 't="inlineStr"' in z.read("xl/worksheets/sheet3.xml").decode()
+        assert 't="inlineStr"' in z.read("xl/worksheets/sheet4.xml").decode()
     cells = [c for row in ind.iter_rows() for c in row if c.value == FORMULA_TEXT]
     assert cells and cells[0].data_type == "s"
     assert wb["Tổng quan"]["A1"].value.startswith("BÁO CÁO TỔNG HỢP")
-    assert wb["Tổng quan"]["A7"].value == 5
+    assert _tiles(wb["Tổng quan"])["Đơn vị phải báo cáo"] == 5
 
 
 def test_empty_round_still_writes_every_sheet(tmp_path: Path) -> None:
@@ -229,6 +223,15 @@ def test_row_height_follows_word_wrapping() -> None:
     assert row_height(["Phòng Kinh tế"], [(0, 26)]) is None
     # whole words move to the next line: 3 lines, not the 2 that characters alone need
     assert row_height(["aaaaaaaaaa bbbbbbbbbb cccccccccc"], [(0, 16)]) == LINE_PT * 3 + 3
+
+
+@pytest.mark.parametrize("sheet", ["ranking", "town", "indicators"])
+def test_english_headers_of_every_sheet_fit_their_words(sheet: str) -> None:
+    from qmo_excel.summary import sheets
+
+    for name, width in ((c.en, c.width_for("en"))
+                        for c in getattr(sheets, sheet)(seed_round(), "en").cols):
+        assert max(len(w) for w in re.split(r"[\s-]+", name)) <= width + 1.5, name
 
 
 def test_english_headers_get_room_for_their_words() -> None:

@@ -36,7 +36,7 @@ from qmo_excel.intake.labels import label_key
 from qmo_excel.judge import note_in, read_row, read_timeline
 from qmo_excel.model import CellValue, RoundConfig, Row, UnitReturn
 from qmo_excel.problems import Problem, problem
-from qmo_excel.vocab import Period, Verdict, Word, Words, disagrees
+from qmo_excel.vocab import Period, Verdict, Word, Words, cumulative, disagrees, is_part_year
 
 if TYPE_CHECKING:
     from qmo_excel.intake.reader import Layout
@@ -66,6 +66,10 @@ def check_return(ret: UnitReturn, *, file: str, round: RoundConfig | None = None
     c.plan(codes)
     if layout is not None:
         layout_checks.formulas_and_hidden(c, layout)
+        # a formula with no value is reported as such, not also as a missing result
+        unvalued = {(p.sheet, p.cell) for p in c.out if p.code == "formula-no-value"}
+        c.out = [p for p in c.out
+                 if p.code != "result-missing" or (p.sheet, p.cell) not in unvalued]
     return c.out
 
 
@@ -322,6 +326,10 @@ class _Checker:
                      reading=Words(describe_target(target, "vi"),
                                    describe_target(target, "en")), notes=notes)
         if not result_text:
+            code = row.text("code").rstrip(".")
+            self.add("result-missing", "objectives", f"{col['result']}{row.row}", "result",
+                     "", indicator=" ".join(f"{code} {row.text('text')}".split())[:120],
+                     notes=self.label(spec.OBJECTIVES.field("evidence")))
             return
         result = reading.result
         if _unread_result(result):
@@ -332,7 +340,9 @@ class _Checker:
         if not known or own is None:
             return
         j = reading.judgement
-        if not disagrees(own, j.verdict, getattr(j, "progress", None)):
+        progress = getattr(j, "progress", None)
+        if not disagrees(own, j.verdict, progress, part_year=is_part_year(self.period),
+                         cumulative=cumulative(target.unit, progress)):
             return
         percent = Words("")
         if j.percent_of_plan is not None:

@@ -9,10 +9,11 @@ from pathlib import Path
 import click
 
 from qmo_excel.cli.errors import QmoCommand, os_error
-from qmo_excel.figures import headline
+from qmo_excel.figures import Headline, headline
 from qmo_excel.model import RoundConfig, RoundResult
 from qmo_excel.round.locate import place
-from qmo_excel.summary.labels import num
+from qmo_excel.summary.labels import num, town_sentence
+from qmo_excel.vocab import Band
 
 MAX_CODES = 10  # codes listed on one terminal line before "… và N đơn vị khác"
 
@@ -23,6 +24,26 @@ def _codes(codes: list[str], lang: str) -> str:
     if more > 0:
         shown += f" … và {more} đơn vị khác" if lang == "vi" else f" … and {more} more"
     return shown
+
+
+def _town_and_bands(h: Headline, lang: str) -> list[str]:
+    """The town's objectives ("3/4 mục tiêu chưa đạt (mục tiêu số 1, 2, 3)") and the units'
+    bands (provisional in a part-year round, with the indicators at risk or behind)."""
+    vi = lang == "vi"
+    town = ("Mục tiêu của thị xã: " if vi else "Town objectives: ") + town_sentence(
+        h.town_objectives, h.town_not_achieved, lang) + "."
+    if not h.town_objectives:
+        town = town.rstrip(".") + (" (xem trang «Mục tiêu của thị xã»)." if vi else
+                                   " (see the «Town objectives» sheet).")
+    counts = ", ".join(f"{h.bands.get(b.value, 0)} {b.label(lang).lower()}" for b in Band)
+    head = "Xếp loại đơn vị" if vi else "Unit bands"
+    if h.provisional:
+        head += " (tạm tính)" if vi else " (provisional)"
+    bands = f"{head}: {counts}"
+    if h.provisional:
+        bands += (f"; {h.at_risk} chỉ tiêu có nguy cơ không đạt, {h.behind} chỉ tiêu chậm "
+                  "tiến độ" if vi else f"; {h.at_risk} indicators at risk, {h.behind} behind")
+    return [town, bands + "."]
 
 
 def render_summary(result: RoundResult, lang: str) -> list[str]:
@@ -41,7 +62,7 @@ def render_summary(result: RoundResult, lang: str) -> list[str]:
         return [
             f"Tiếp nhận {h.files} tệp: {f['used']} sử dụng, {f['superseded']} bị thay thế, "
             f"{f['duplicate']} trùng lặp, {f['rejected']} bị từ chối, {f['ignored']} bỏ qua.",
-            units,
+            units, *_town_and_bands(h, lang),
             f"Chỉ tiêu: {h.achieved}/{h.indicators} đạt và vượt, {h.not_achieved} không đạt, "
             f"{h.in_progress} đang thực hiện, {h.no_data} chưa có số liệu"
             + (f", {h.undetermined} không xác định" if h.undetermined else "") + ".",
@@ -56,7 +77,7 @@ def render_summary(result: RoundResult, lang: str) -> list[str]:
     return [
         f"Intake of {h.files} files: {f['used']} used, {f['superseded']} superseded, "
         f"{f['duplicate']} duplicate, {f['rejected']} rejected, {f['ignored']} ignored.",
-        units,
+        units, *_town_and_bands(h, lang),
         f"Indicators: {h.achieved}/{h.indicators} achieved, {h.not_achieved} not achieved, "
         f"{h.in_progress} in progress, {h.no_data} no data"
         + (f", {h.undetermined} undetermined" if h.undetermined else "") + ".",

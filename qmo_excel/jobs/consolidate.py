@@ -45,6 +45,7 @@ from qmo_excel.scoring import (
     fill_unit,
     score_records,
 )
+from qmo_excel.town import roll_up
 from qmo_excel.vocab import Period
 
 # The feedback workers' lower CPU priority while the summary is written beside them.
@@ -165,6 +166,8 @@ def build_result(validation: ValidationReport, config: RoundConfig, *, as_of: da
         objectives.extend(scored.objectives)
         indicators.extend(scored.indicators)
         tasks.extend(scored.tasks)
+    town = roll_up(config, submitted=[u.code for u in units if u.submitted],
+                   objectives=objectives, indicators=indicators)
     missing = [u.code for u in units if u.registered and not u.submitted]
     # Problems of files that count: a superseded or duplicate file's problems are moot.
     relevant = {e.file for e in intake if e.status in ("used", "rejected")}
@@ -174,7 +177,8 @@ def build_result(validation: ValidationReport, config: RoundConfig, *, as_of: da
         town=config.town, year=year, period=period, as_of=shown, deadline=config.deadline,
         cut_off=cut_off, intake=intake, missing_units=missing, units=units,
         objectives=objectives, indicators=indicators, tasks=tasks, problems=problems,
-        lang=lang,
+        lang=lang, town_objectives=town.objectives, town_basis=town.basis,
+        town_gap=town.gap, town_office=town.office,
     )
 
 

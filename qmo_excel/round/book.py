@@ -30,6 +30,10 @@ TITLES: dict[str, dict[str, tuple[str, str]]] = {
         "assignments": ("GIAO CHỈ TIÊU CHO ĐƠN VỊ",
                         "Mỗi dòng một chỉ tiêu giao cho một đơn vị (mục tiêu 1, chỉ tiêu "
                         "1.1…). Ghi chỉ tiêu đúng như trong quyết định. Điền từ dòng 4."),
+        "town_objectives": ("MỤC TIÊU CHẤT LƯỢNG CỦA THỊ XÃ",
+                            "Mỗi dòng một mục tiêu, như trong quyết định công bố MTCL. Chỉ "
+                            "tiêu giao cho đơn vị thuộc mục tiêu ghi ở cột «Mã mục tiêu» của "
+                            "trang «Giao chỉ tiêu». Điền từ dòng 4."),
     },
     "en": {
         "book": ("Quality objectives reporting round", "Settings, units, assignments"),
@@ -38,19 +42,22 @@ TITLES: dict[str, dict[str, tuple[str, str]]] = {
                      "One unit per row. Short unique codes without accents (PTCKH)."),
         "assignments": ("INDICATORS ASSIGNED TO UNITS",
                         "One indicator for one unit per row, target as in the decision."),
+        "town_objectives": ("THE TOWN'S QUALITY OBJECTIVES",
+                            "One objective per row, as in the decision. Assigned indicators "
+                            "belong to the objective in their «Objective code»."),
     },
 }
 
 
 def _settings_values(config: RoundConfig, lang: spec.Lang) -> dict[str, object]:
+    r = config.rating
     values: dict[str, object] = {
         "town": config.town, "year": config.year, "period": config.period,
-        "deadline": config.deadline, "cut_off": config.cut_off, "cap": config.cap,
+        "deadline": config.deadline, "cut_off": config.cut_off, "band_excellent": r.excellent,
+        "band_good": r.good, "band_pass": r.passing, "cap": config.cap,
+        "share_exceeded": r.exceeded_share, "share_missed": r.missed_share,
+        "town_office": config.town_office,
     }
-    keys = {"xuat_sac": "band_excellent", "tot": "band_good", "hoan_thanh": "band_pass"}
-    for threshold, code in config.bands:
-        if code in keys:
-            values[keys[code]] = threshold
     return {k: v for k, v in values.items() if v not in (None, "")}
 
 
@@ -76,6 +83,9 @@ def write_round_workbook(path: str | Path, *, lang: str = "vi",
                          lists=lists)
         write_table_sheet(wb, styles, spec.REGISTER, lang=lg, title=t["register"][0],
                           hint=t["register"][1], records=register, lists=lists)
+        write_table_sheet(wb, styles, spec.TOWN_OBJECTIVES, lang=lg,
+                          title=t["town_objectives"][0], hint=t["town_objectives"][1],
+                          records=[asdict(o) for o in config.town_objectives], lists=lists)
         write_table_sheet(wb, styles, spec.ASSIGNMENTS, lang=lg, title=t["assignments"][0],
                           hint=t["assignments"][1], records=assignments, lists=lists)
         write_meta(wb, styles, template_id=spec.ROUND_TEMPLATE_ID, lang=lg, kind="round")

@@ -18,7 +18,13 @@ import openpyxl
 
 from qmo_excel import spec
 from qmo_excel.cells import cell_text, loose, parse_date, parse_decimal, parse_year
-from qmo_excel.model import Assignment, RegisteredUnit, RoundConfig
+from qmo_excel.model import (
+    Assignment,
+    RatingRules,
+    RegisteredUnit,
+    RoundConfig,
+    TownObjective,
+)
 
 
 class RoundError(Exception):
@@ -168,30 +174,74 @@ def read_round(path: str | Path) -> RoundConfig:
             if "register" in sheets else []
         assigned = _read_table(_rows(sheets["assignments"]), spec.ASSIGNMENTS) \
             if "assignments" in sheets else []
+        town = _read_table(_rows(sheets["town_objectives"]), spec.TOWN_OBJECTIVES) \
+            if "town_objectives" in sheets else []
     finally:
         wb.close()
-    config = _config(settings, register, assigned)
+    config = _config(settings, register, assigned, town)
     config.source = str(p)
     return config
 
 
+def _share(value: float | None, default: float, label: str) -> float:
+    """A share written as 30, "30%" or (a cell formatted as a percentage) 0.3."""
+    if value is None:
+        return default
+    share = value * 100 if 0 < value < 1 else value
+    if not 0 <= share <= 100:
+        raise RoundError(f"{label} phải từ 0 đến 100 (đang là {value:g}).")
+    return share
+
+
+def _rating(settings: dict[str, Any]) -> RatingRules:
+    default = RatingRules()
+    thresholds = [settings.get(k) for k in ("band_excellent", "band_good", "band_pass")]
+    t = [v if v is not None else d for v, d in zip(
+        thresholds, (default.excellent, default.good, default.passing), strict=True)]
+    if not t[0] >= t[1] >= t[2] >= 0:
+        raise RoundError("Ngưỡng xếp loại phải giảm dần: Hoàn thành xuất sắc ≥ Hoàn thành tốt "
+                         f"≥ Hoàn thành ≥ 0 (đang là {t[0]:g}, {t[1]:g}, {t[2]:g}).")
+    field = spec.ROUND_SETTINGS.field
+    return RatingRules(
+        excellent=t[0], good=t[1], passing=t[2],
+        exceeded_share=_share(settings.get("share_exceeded"), default.exceeded_share,
+                              field("share_exceeded").vi),
+        missed_share=_share(settings.get("share_missed"), default.missed_share,
+                            field("share_missed").vi))
+
+
+def _town_objectives(records: list[dict[str, Any]],
+                     registered: dict[str, str]) -> list[TownObjective]:
+    out: list[TownObjective] = []
+    seen: dict[str, str] = {}
+    for rec in records:
+        code, text = rec.get("code") or "", rec.get("text") or ""
+        if not code:
+            raise RoundError(f"Ô {rec['_code_cell']}: thiếu mã mục tiêu.")
+        if code.casefold() in seen:
+            raise RoundError(f"Ô {rec['_code_cell']}: mã mục tiêu “{code}” bị trùng (đã có ở "
+                             f"ô {seen[code.casefold()]}).")
+        seen[code.casefold()] = rec["_code_cell"]
+        lead = rec.get("lead_unit") or ""
+        if lead and registered and lead.casefold() not in registered:
+            raise RoundError(f"Ô {rec['_lead_unit_cell']}: mã đơn vị “{lead}” không có trong "
+                             f"trang «{spec.REGISTER.vi}».")
+        out.append(TownObjective(code=code, text=text or code,
+                                 lead_unit=registered.get(lead.casefold(), lead),
+                                 lead_objective=rec.get("lead_objective") or ""))
+    return out
+
+
 def _config(settings: dict[str, Any], register: list[dict[str, Any]],
-            assigned: list[dict[str, Any]]) -> RoundConfig:
+            assigned: list[dict[str, Any]], town: list[dict[str, Any]]) -> RoundConfig:
     config = RoundConfig()
     config.town = settings.get("town") or ""
     config.year = settings.get("year")
     config.period = settings.get("period") or "year"
     config.deadline = settings.get("deadline")
     config.cut_off = settings.get("cut_off")
-    bands = [settings.get(k) for k in ("band_excellent", "band_good", "band_pass")]
-    thresholds = [b if b is not None else d for b, (d, _) in zip(bands, spec.DEFAULT_BANDS,
-                                                                  strict=True)]
-    if not thresholds[0] >= thresholds[1] >= thresholds[2] >= 0:
-        raise RoundError("Ngưỡng xếp loại phải giảm dần: Hoàn thành xuất sắc ≥ Hoàn thành tốt "
-                         f"≥ Hoàn thành ≥ 0 (đang là {thresholds[0]:g}, {thresholds[1]:g}, "
-                         f"{thresholds[2]:g}).")
-    config.bands = tuple((t, code) for t, (_, code) in zip(thresholds, spec.DEFAULT_BANDS,
-                                                           strict=True))
+    config.rating = _rating(settings)
+    config.town_office = settings.get("town_office") or ""
     cap = settings.get("cap")
     if cap is not None and cap <= 0:
         raise RoundError(f"Mức trần % kế hoạch phải lớn hơn 0 (đang là {cap:g}).")
@@ -222,6 +272,8 @@ def _config(settings: dict[str, Any], register: list[dict[str, Any]],
             code=code, text=rec.get("text") or "",
             unit_of_measure=rec.get("unit_of_measure") or "", target=rec.get("target") or "",
             direction=rec.get("direction") or "", weight=rec.get("weight")))
+    config.town_objectives = _town_objectives(town, {u.code.casefold(): u.code
+                                                     for u in config.register})
     return config
 
 
@@ -243,11 +295,20 @@ _UNITS = (
     ("P-HVAN", "UBND phường Hương Văn", "ward"),
     ("X-HTOAN", "UBND xã Hương Toàn", "commune"),
 )
-_OBJ1 = ("Thực hiện các mục tiêu, chỉ tiêu kế hoạch phát triển kinh tế - xã hội, các "
-         "chương trình trọng điểm năm 2023")
-_OBJ2 = "Rà soát, đơn giản hóa thủ tục hành chính; giải quyết TTHC đúng hạn"
-_OBJ3 = ("Đánh giá, duy trì, cải tiến Hệ thống quản lý chất lượng phù hợp TCVN "
-         "ISO 9001:2015")
+# The town's five objectives of seed 000 ("Đối với mục tiêu …"), with the unit that leads
+# each (the office leads those that are not assigned to departments as indicators).
+_OBJECTIVES = (
+    ("1", "Thực hiện các mục tiêu, chỉ tiêu kế hoạch phát triển kinh tế - xã hội, các "
+          "chương trình trọng điểm năm 2023", ""),
+    ("2", "Rà soát, đơn giản hóa thủ tục hành chính; giải quyết thủ tục hành chính đúng hạn",
+     "VP"),
+    ("3", "Hoàn thành các nhiệm vụ đột xuất theo yêu cầu của Ủy ban nhân dân, Chủ tịch Ủy "
+          "ban nhân dân cấp tỉnh", "VP"),
+    ("4", "Giải quyết đúng hạn phản ánh của công dân trên hệ thống thông tin Dịch vụ đô thị "
+          "thông minh", "VP"),
+    ("5", "Đánh giá, duy trì, cải tiến Hệ thống quản lý chất lượng phù hợp tiêu chuẩn quốc "
+          "gia TCVN ISO 9001:2015 tại thị xã và các xã, phường", "VP"),
+)
 # unit, indicator code, text, unit of measure, target, direction (seed 000, exact targets)
 _ASSIGNED = (
     ("PTCKH", "1.1", "Tốc độ tăng trưởng GTSX so với năm 2022", "%", "14-15%", ""),
@@ -276,15 +337,16 @@ _ASSIGNED = (
      "01 phường đạt chuẩn văn minh đô thị", ""),
     ("TTYT", "1.19", "Các chỉ tiêu thống kê liên quan đến lĩnh vực y tế", "", "", ""),
     ("VP", "2.1", "Tỷ lệ hồ sơ TTHC giải quyết đúng hạn và trước hạn", "%", "trên 95%", ""),
-    ("VP", "3.1", "Đánh giá việc thực hiện mục tiêu chất lượng trong năm", "lần/năm",
+    ("VP", "5.1", "Đánh giá việc thực hiện mục tiêu chất lượng trong năm", "lần/năm",
      "ít nhất 01 lần/năm", ""),
 )
 
 
 def example_round() -> RoundConfig:
-    """The round of the seeds: the town of seed 000, its departments and wards, the
-    indicators it assigns them (targets exactly as written), first half of 2023."""
-    objectives = {"1": _OBJ1, "2": _OBJ2, "3": _OBJ3}
+    """The round of the seeds: the town of seed 000, its departments and wards, its five
+    objectives, the indicators it assigns the units (targets exactly as written), first
+    half of 2023; Văn phòng HĐND-UBND is the town's office."""
+    objectives = {code: text for code, text, _ in _OBJECTIVES}
     register = [RegisteredUnit(code=c, name=n, kind=k, parent=_TOWN) for c, n, k in _UNITS]
     assignments: list[Assignment] = []
     for unit, code, text, uom, target, direction in _ASSIGNED:
@@ -296,4 +358,7 @@ def example_round() -> RoundConfig:
                                       text=text, unit_of_measure=uom, target=target,
                                       direction=direction, weight=1.0))
     return RoundConfig(town=_TOWN, year=2023, period="h1", deadline=date(2023, 6, 15),
-                       cut_off=date(2023, 6, 30), register=register, assignments=assignments)
+                       cut_off=date(2023, 6, 30), town_office="VP", register=register,
+                       assignments=assignments,
+                       town_objectives=[TownObjective(code, text, lead)
+                                        for code, text, lead in _OBJECTIVES])

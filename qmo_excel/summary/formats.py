@@ -61,6 +61,17 @@ BASE: dict[str, dict[str, Any]] = {
     "tile_value": {"bold": True, "font_size": 20, "align": "center", "valign": "vcenter",
                    "font_color": ACCENT, "bg_color": "#F2F2F2", "bottom": 1, "left": 1,
                    "right": 1, "border_color": "#BFBFBF"},
+    # the town's objectives on the overview
+    "town_headline": {"bold": True, "font_size": 13, "align": "left", "valign": "vcenter"},
+    "town_gap": {"italic": True, "font_size": 10, "font_color": "#7F6000", "text_wrap": True,
+                 "valign": "top", "bg_color": "#FFF2CC"},
+    "town_head": {"bold": True, "font_size": 9, "font_color": "#FFFFFF", "bg_color": ACCENT,
+                  "text_wrap": True, "align": "center", "valign": "vcenter", "border": 1,
+                  "border_color": "#BFBFBF"},
+    "town_text": {"font_size": 9, "text_wrap": True, "valign": "top", "border": 1,
+                  "border_color": "#BFBFBF"},
+    "town_center": {"font_size": 9, "text_wrap": True, "valign": "top", "align": "center",
+                    "border": 1, "border_color": "#BFBFBF"},
     # narrative
     "para": {"font_name": SERIF, "font_size": 13, "text_wrap": True, "valign": "top",
              "align": "justify"},

@@ -1,8 +1,11 @@
 """The drafted report text, in the style of the town's result reports (seed 002).
 
-A pure function of the ``RoundResult``: a list of paragraphs, first the town as a whole,
-then each unit (objectives achieved or not with their figures, overdue tasks), then a
-closing recommendation. Vietnamese by default, English with ``lang="en"``.
+A pure function of the ``RoundResult``: a list of paragraphs, first the town's own
+objectives (per objective, its indicators across all units, then "3/4 mục tiêu chưa đạt
+(mục tiêu số 1, 2, 3)"), then the town as a whole (indicators, the units' bands and the
+units held back from the next band, and why), then each unit (its band, objectives
+achieved or not with their figures, overdue tasks), then a closing recommendation.
+Vietnamese by default, English with ``lang="en"``.
 """
 
 from __future__ import annotations
@@ -10,7 +13,15 @@ from __future__ import annotations
 from collections import defaultdict
 
 from qmo_excel.figures import achieved_total, headline
-from qmo_excel.model import IndicatorResult, ObjectiveResult, RoundResult, TaskResult, UnitResult
+from qmo_excel.model import (
+    IndicatorResult,
+    ObjectiveResult,
+    RoundResult,
+    TaskResult,
+    TownIndicator,
+    TownObjectiveResult,
+    UnitResult,
+)
 from qmo_excel.summary import labels as L
 
 MAX_UNITS = 200  # units described one by one; the rest are referred to the ranking sheet
@@ -34,8 +45,35 @@ T: dict[str, dict[str, str]] = {
         "no_data": ", {n} chỉ tiêu chưa có số liệu",
         "undet": ", {n} chỉ tiêu không xác định được kết quả",
         "score": ". Điểm bình quân của các đơn vị đạt {s} điểm.",
-        "obj_fail": "Như vậy, có {x}/{y} mục tiêu chưa đạt so với kế hoạch đề ra",
-        "obj_all": "Như vậy, {y}/{y} mục tiêu đều đạt và vượt kế hoạch đề ra.",
+        "obj_fail": "Đối với mục tiêu của các đơn vị, có {x}/{y} mục tiêu chưa đạt so với kế "
+                    "hoạch đề ra",
+        "obj_all": "Đối với mục tiêu của các đơn vị, {y}/{y} mục tiêu đều đạt và vượt kế "
+                   "hoạch đề ra.",
+        "town_head": "Kết quả thực hiện các mục tiêu chất lượng của {town}:",
+        "town_head_plain": "Kết quả thực hiện các mục tiêu chất lượng chung:",
+        "town_office": " (theo các mục tiêu trong báo cáo của {unit})",
+        "town_multi": "- Mục tiêu {code} ({text}): có {a}/{b} chỉ tiêu đạt và vượt kế hoạch "
+                      "đề ra",
+        "town_single": "- Mục tiêu {code} ({text}): {item}, theo báo cáo của {unit}, "
+                       "{figures}({verdict} so với mục tiêu đề ra)",
+        "town_lead": "- Mục tiêu {code} ({text}): theo báo cáo của {unit}, {figures}({verdict} "
+                     "so với mục tiêu đề ra)",
+        "town_gap": "- Mục tiêu {code} ({text}): chưa đánh giá được ({why})",
+        "town_fail": "Như vậy, trong kỳ có {x}/{y} mục tiêu chưa đạt so với kế hoạch đề ra "
+                     "({codes})",
+        "town_all": "Như vậy, {y}/{y} mục tiêu đều đạt và vượt kế hoạch đề ra",
+        "town_missing": "chưa nộp báo cáo",
+        "town_missing_row": "báo cáo không có chỉ tiêu này",
+        "bands": "Xếp loại các đơn vị theo điểm và điều kiện (mô phỏng Quy định 366-QĐ/TW "
+                 "năm 2025, Điều 11){prov}: {counts}.",
+        "bands_prov": ", tạm tính vì là kết quả giữa năm so với chỉ tiêu cả năm",
+        "band_count": "{n} đơn vị {band}",
+        "held": "Các đơn vị chưa đạt mức xếp loại cao hơn:",
+        "held_item": "- {name}: {band}, chưa đạt mức {next} vì {why};",
+        "risk": " Có {r} chỉ tiêu có nguy cơ không đạt và {b} chỉ tiêu chậm tiến độ so với "
+                "thời gian đã qua của năm{units}.",
+        "risk_units": " (tại {names})",
+        "unit_band": "- Xếp loại: {band}; chưa đạt mức {next} vì {why}.",
         "obj_prog": "; {z} mục tiêu đang thực hiện",
         "obj_nodata": "; {w} mục tiêu chưa đủ số liệu để đánh giá",
         "objs_of": "mục tiêu số {codes}",
@@ -90,8 +128,30 @@ T: dict[str, dict[str, str]] = {
         "no_data": ", {n} without data",
         "undet": ", {n} undetermined",
         "score": ". The average unit score is {s}.",
-        "obj_fail": "In all, {x}/{y} objectives were not achieved",
-        "obj_all": "In all, {y}/{y} objectives were achieved.",
+        "obj_fail": "Of the units' own objectives, {x}/{y} were not achieved",
+        "obj_all": "Of the units' own objectives, all {y}/{y} were achieved.",
+        "town_head": "The quality objectives of {town}:",
+        "town_head_plain": "The town's quality objectives:",
+        "town_office": " (the objectives of {unit}'s return)",
+        "town_multi": "- Objective {code} ({text}): {a}/{b} indicators achieved or exceeded",
+        "town_single": "- Objective {code} ({text}): {item}, as {unit} reports, "
+                       "{figures}({verdict})",
+        "town_lead": "- Objective {code} ({text}): as {unit} reports, {figures}({verdict})",
+        "town_gap": "- Objective {code} ({text}): cannot be judged ({why})",
+        "town_fail": "In all, {x}/{y} objectives were not achieved ({codes})",
+        "town_all": "In all, {y}/{y} objectives were achieved",
+        "town_missing": "has not reported",
+        "town_missing_row": "not in its return",
+        "bands": "Unit bands by score and conditions (after Regulation 366-QĐ/TW of 2025, "
+                 "Article 11){prov}: {counts}.",
+        "bands_prov": ", provisional: part-year results against annual targets",
+        "band_count": "{n} {band}",
+        "held": "Units held back from the next band:",
+        "held_item": "- {name}: {band}, not {next} because of {why};",
+        "risk": " {r} indicators are at risk of not being achieved and {b} are behind the "
+                "share of the year elapsed{units}.",
+        "risk_units": " (in {names})",
+        "unit_band": "- Band: {band}; not {next} because of {why}.",
         "obj_prog": "; {z} objectives are in progress",
         "obj_nodata": "; {w} objectives lack data to be judged",
         "objs_of": "objectives no. {codes}",
@@ -155,7 +215,10 @@ def draft_narrative(result: RoundResult, *, lang: str = "vi") -> list[str]:
     for task in result.tasks:
         tasks[task.unit_code].append(task)
 
-    out = [_intro(result, t, lg), _intake(result, t, lg), _indicators(result, t, lg)]
+    out = [_intro(result, t, lg), _intake(result, t, lg)]
+    out.extend(_town(result, t, lg))
+    out.append(_indicators(result, t, lg))
+    out.extend(_bands(result, t, lg))
     out.append(_objectives_total(result, objs, t))
     described = [u for u in result.units if u.submitted]
     for i, u in enumerate(described[:MAX_UNITS], start=1):
@@ -164,6 +227,126 @@ def draft_narrative(result: RoundResult, *, lang: str = "vi") -> list[str]:
         out.append(t["rest"].format(n=len(described) - MAX_UNITS))
     out.append(_closing(result, objs, t))
     return out
+
+
+def _town(result: RoundResult, t: dict[str, str], lg: str) -> list[str]:
+    """The town's objectives first, as seed 002 reports them, then "3/4 mục tiêu chưa
+    đạt (mục tiêu số 1, 2, 3)"; what is missing when there are none."""
+    if not result.town_objectives:
+        gap = L.town_gap(result, lg)
+        return [gap] if gap else []
+    names = {u.code: u.name or u.code for u in result.units}
+    head = t["town_head"].format(town=result.town) if result.town else t["town_head_plain"]
+    if result.town_basis == "office":
+        head = head.rstrip(":") + t["town_office"].format(
+            unit=names.get(result.town_office, result.town_office)) + ":"
+    out = [head]
+    for o in result.town_objectives:
+        out.append(_town_objective(o, names, t, lg))
+    failing = [o for o in result.town_objectives if o.status not in L.ACHIEVED]
+    y = len(result.town_objectives)
+    if failing:
+        codes = t["objs_of"].format(codes=", ".join(o.code for o in failing))
+        out.append(t["town_fail"].format(x=len(failing), y=y, codes=codes) + ".")
+    else:
+        out.append(t["town_all"].format(y=y) + ".")
+    return out
+
+
+def _town_item(i: TownIndicator, names: dict[str, str], t: dict[str, str], lg: str) -> str:
+    """'tốc độ tăng trưởng GTSX (Phòng Tài chính - Kế hoạch: kết quả …, chỉ tiêu …)'."""
+    who = names.get(i.unit_code, i.unit_code)
+    if i.missing:
+        why = t["town_missing"] if i.missing == "unit" else t["town_missing_row"]
+        return f"{_lower_first(i.text)} ({who} {why})"
+    fig = _town_figures(i, t, lg)
+    return f"{_lower_first(i.text)} ({who}: {fig})" if fig else \
+        f"{_lower_first(i.text)} ({who})"
+
+
+def _town_figures(i: TownIndicator, t: dict[str, str], lg: str) -> str:
+    """'kết quả 162/168, chỉ tiêu 100%, đạt 96,4% kế hoạch' (and its progress)."""
+    parts: list[str] = []
+    if i.result_text or i.target_text:
+        parts.append(t["figures"].format(r=i.result_text or "…", t=i.target_text or "…"))
+    if i.percent_of_plan is not None and i.result_text and i.percent_of_plan > 0:
+        parts.append(t["of_plan"].format(p=L.pct(i.percent_of_plan, lg)))
+    if i.progress:
+        parts.append(", " + L.progress(i.progress, lg).lower())
+    return "".join(parts)
+
+
+def _town_objective(o: TownObjectiveResult, names: dict[str, str], t: dict[str, str],
+                    lg: str) -> str:
+    text = " ".join(o.text.split()).rstrip(".;:")
+    verdict = VERDICT_PHRASE[lg].get(o.status, o.status)
+    lead = names.get(o.lead_unit, o.lead_unit)
+    if o.gap:
+        why = L.word(f"gap_{o.gap}", lg).format(unit=lead, code=o.lead_objective)
+        return t["town_gap"].format(code=o.code, text=text, why=_lower_first(why)) + ";"
+    if o.total == 1 and not o.indicators[0].missing:
+        i = o.indicators[0]
+        figures = _town_figures(i, t, lg)
+        figures = f"{figures} " if figures else ""
+        if o.source in ("lead", "office"):
+            return t["town_lead"].format(code=o.code, text=text, unit=lead, figures=figures,
+                                         verdict=verdict) + ";"
+        return t["town_single"].format(code=o.code, text=text, item=_lower_first(i.text),
+                                       unit=names.get(i.unit_code, i.unit_code),
+                                       figures=figures, verdict=verdict) + ";"
+    line = t["town_multi"].format(code=o.code, text=text, a=L.two(o.achieved),
+                                  b=L.two(o.total))
+    failing = [i for i in o.indicators if i.verdict == "khong_dat"]
+    if failing:
+        line += t["obj_multi_fail"].format(
+            n=L.two(len(failing)), items=", ".join(_town_item(i, names, t, lg)
+                                                   for i in failing))
+    for code, what in (("dang_thuc_hien", "in_progress_w"), ("chua_co_so_lieu", "no_data_w"),
+                       ("khong_xac_dinh", "undet_w")):
+        other = [i for i in o.indicators if i.verdict == code]
+        if other:
+            line += t["obj_multi_other"].format(
+                n=L.two(len(other)), what=t[what],
+                items=", ".join(_town_item(i, names, t, lg) for i in other))
+    return line + ";"
+
+
+def _bands(result: RoundResult, t: dict[str, str], lg: str) -> list[str]:
+    """How many units in each band (and the indicators at risk or behind in a part-year
+    round), then the units held back from the next band, each with why."""
+    rated = [u for _, u in L.ranked_units(result) if u.submitted and u.band]
+    if not rated:
+        return []
+    provisional = any(u.provisional for u in rated)
+    counts = [t["band_count"].format(n=L.two(n), band=L.band(code, lg))
+              for code in ("xuat_sac", "tot", "hoan_thanh", "khong_hoan_thanh")
+              if (n := sum(1 for u in rated if u.band == code))]
+    text = t["bands"].format(prov=t["bands_prov"] if provisional else "",
+                             counts=", ".join(counts))
+    at_risk, behind = sum(u.at_risk for u in rated), sum(u.behind for u in rated)
+    if at_risk or behind:
+        names = [u.name or u.code for u in rated if u.at_risk or u.behind]
+        text += t["risk"].format(r=L.two(at_risk), b=L.two(behind),
+                                 units=t["risk_units"].format(
+                                     names=_names(names, t, "units_w")))
+    out = [text]
+    held = [u for u in rated if u.held_back]
+    if held:
+        out.append(t["held"])
+        out += [t["held_item"].format(name=u.name or u.code,
+                                      band=L.band(u.band, lg, u.provisional),
+                                      next=L.band(_next(u.band), lg), why=L.held_back(u, lg))
+                for u in held[:MAX_LISTED]]
+        if len(held) > MAX_LISTED:
+            out.append(t["more"].format(n=len(held) - MAX_LISTED, what=t["units_w"]).strip()
+                       + ".")
+        out[-1] = out[-1].rstrip(";") + "."
+    return out
+
+
+def _next(band: str) -> str:
+    order = ("xuat_sac", "tot", "hoan_thanh", "khong_hoan_thanh")
+    return order[max(order.index(band) - 1, 0)] if band in order else ""
 
 
 def _names(items: list[str], t: dict[str, str], what: str) -> str:
@@ -323,7 +506,8 @@ def _unit(i: int, u: UnitResult, objs: list[ObjectiveResult], inds: list[Indicat
           lg: str) -> list[str]:
     score = ""
     if u.score is not None:
-        score = t["unit_score"].format(s=L.num(u.score, 1, lg), band=L.band(u.band, lg))
+        score = t["unit_score"].format(s=L.num(u.score, 1, lg),
+                                       band=L.band(u.band, lg, u.provisional))
     oa = sum(1 for o in objs if o.status in L.ACHIEVED)
     out = [t["unit_head"].format(i=i, name=u.name or u.code, code=u.code, score=score,
                                  oa=L.two(oa), ot=L.two(len(objs)),
@@ -331,6 +515,10 @@ def _unit(i: int, u: UnitResult, objs: list[ObjectiveResult], inds: list[Indicat
     by_obj: dict[str, list[IndicatorResult]] = defaultdict(list)
     for ind in inds:
         by_obj[ind.objective_code].append(ind)
+    if u.held_back:
+        out.append(t["unit_band"].format(band=L.band(u.band, lg, u.provisional),
+                                         next=L.band(_next(u.band), lg),
+                                         why=L.held_back(u, lg)))
     for o in objs:
         out.append(_objective(o, by_obj.get(o.code, []), t, lg))
     failing = [o for o in objs if o.status == "khong_dat"]

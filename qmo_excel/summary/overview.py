@@ -2,7 +2,8 @@
 
 Chart data lives in the hidden ``_data`` sheet (written row by row, so the same code runs
 in constant-memory mode). Layout is for A4 landscape: page 1 holds the title, the tiles,
-the verdict doughnut and the score bars; page 2 the two per-unit stacked bar charts.
+the town's objectives and the tiles of units, indicators and bands; page 2 the verdict
+doughnut and the score bars; page 3 the two per-unit stacked bar charts.
 """
 
 from __future__ import annotations
@@ -11,16 +12,15 @@ import math
 from typing import Any
 
 from qmo_excel.figures import Headline, achieved_total, headline
-from qmo_excel.model import RoundResult, UnitResult
+from qmo_excel.model import RoundResult, TownObjectiveResult, UnitResult
 from qmo_excel.summary import formats as F
 from qmo_excel.summary import labels as L
 from qmo_excel.summary.formats import Formats
-from qmo_excel.summary.table import merge_text, setup_print
+from qmo_excel.summary.table import merge_text, setup_print, wrapped_lines
 
 NCOLS = 16  # A..P
 COL_WIDTH = 8.7  # characters, about 66 pixels
 MAX_CHART_UNITS = 30
-CHART_TOP = 12  # first chart row (0-based)
 ROW_PX = 17
 PAGE1_CHART_H = 340
 PAGE2_CHART_H = 600
@@ -101,6 +101,8 @@ def _tile_row(ws: Any, fm: Formats, row: int, tiles: list[tuple[str, Any, str, s
 
 def write_overview(wb: Any, fm: Formats, result: RoundResult, lang: str,
                    sizes: dict[str, int], footer: str) -> Any:
+    """Page 1: the town's objectives, then the units, indicators and bands in tiles;
+    page 2: the verdicts and the score of each unit; page 3: the per-unit charts."""
     ws = wb.add_worksheet(L.sheet_name("overview", lang))
     ws.set_column(0, NCOLS - 1, COL_WIDTH)
     ws.hide_gridlines(2)
@@ -117,23 +119,26 @@ def write_overview(wb: Any, fm: Formats, result: RoundResult, lang: str,
         dates.append(w("cut_off", lang).format(d=L.dmy(result.cut_off)))
     merge_text(ws, 2, 0, 2, NCOLS - 1, " – ".join(dates), fm.get("asof"))
     ws.set_row(3, 6)
+    row = _town_block(ws, fm, result, lang, 4)
     red, green, amber, blue, grey = "#C00000", "#1E7B34", "#B26B00", "#1F4E78", "#595959"
-    ws.merge_range(4, 0, 4, NCOLS - 1, w("g_units", lang), fm.get("group"))
+    ws.set_row(row, 6)
+    ws.merge_range(row + 1, 0, row + 1, NCOLS - 1, w("g_units", lang), fm.get("group"))
     score: Any = h.score if h.score is not None else "–"
-    _tile_row(ws, fm, 5, [
+    _tile_row(ws, fm, row + 2, [
         (w("t_expected", lang), h.expected, "0", blue),
         (w("t_received", lang), h.received, "0", green),
         (w("t_late", lang), h.late, "0", amber if h.late else grey),
         (w("t_missing", lang), h.missing, "0", red if h.missing else grey),
         (w("t_score", lang), score, "0.0", blue),
-        (w("t_objectives", lang), f"{h.objectives_achieved}/{h.objectives}", "@", green),
+        (w("t_unit_objectives", lang), f"{h.objectives_achieved}/{h.objectives}", "@", green),
         (w("t_tasks_done", lang), f"{h.tasks_done}/{h.tasks}", "@", green),
         (w("t_tasks_overdue", lang), h.tasks_overdue, "0", red if h.tasks_overdue else grey),
     ])
-    ws.set_row(7, 6)
-    ws.merge_range(8, 0, 8, NCOLS - 1, w("g_indicators", lang), fm.get("group"))
+    row += 4
+    ws.set_row(row, 6)
+    ws.merge_range(row + 1, 0, row + 1, NCOLS - 1, w("g_indicators", lang), fm.get("group"))
     rate: Any = h.achieved / h.indicators if h.indicators else "–"
-    _tile_row(ws, fm, 9, [
+    _tile_row(ws, fm, row + 2, [
         (w("t_indicators", lang), h.indicators, "0", blue),
         (w("t_achieved", lang), h.achieved, "0", green),
         (w("t_exceeded", lang), h.exceeded, "0", green),
@@ -143,16 +148,120 @@ def write_overview(wb: Any, fm: Formats, result: RoundResult, lang: str,
         (w("t_undetermined", lang), h.undetermined, "0", amber if h.undetermined else grey),
         (w("t_rate", lang), rate, "0.0%", green),
     ])
-    ws.set_row(11, 6)
-    _charts(wb, ws, result, lang, sizes)
-    page2 = CHART_TOP + math.ceil(PAGE1_CHART_H / ROW_PX) + 1
-    last = page2 + math.ceil(PAGE2_CHART_H / ROW_PX) + 1
-    ws.set_h_pagebreaks([page2])
+    row += 4
+    ws.set_row(row, 6)
+    ws.merge_range(row + 1, 0, row + 1, NCOLS - 1,
+                   w("g_bands_prov" if h.provisional else "g_bands", lang), fm.get("group"))
+    bands = [(L.band(code, lang), h.bands.get(code, 0), "0",
+              F.BAND_CHART[code] if h.bands.get(code) else grey)
+             for code in ("xuat_sac", "tot", "hoan_thanh", "khong_hoan_thanh")]
+    _tile_row(ws, fm, row + 2, [
+        *bands,
+        (w("not_rated", lang), h.not_rated, "0", grey),
+        (w("t_at_risk", lang), h.at_risk, "0", red if h.at_risk else grey),
+        (w("t_behind", lang), h.behind, "0", amber if h.behind else grey),
+        (w("t_mismatch", lang), h.mismatches, "0", amber if h.mismatches else grey),
+    ])
+    row += 4
+    page2 = row + 1
+    page3 = page2 + math.ceil(PAGE1_CHART_H / ROW_PX) + 1
+    last = page3 + math.ceil(PAGE2_CHART_H / ROW_PX) + 1
+    _charts(wb, ws, result, lang, sizes, page2, page3)
+    ws.set_h_pagebreaks([page2, page3])
     ws.print_area(0, 0, last, NCOLS - 1)
-    setup_print(ws, footer, repeat_row=None)  # 1 page wide; the manual break is kept
+    setup_print(ws, footer, repeat_row=None)  # 1 page wide; the manual breaks are kept
     ws.center_horizontally()
     ws.activate()
     return ws
+
+
+# Columns of the town block: code | objective | indicators achieved | not yet | result
+_TOWN_COLS = ((0, 0), (1, 7), (8, 9), (10, 13), (14, 15))
+_TOWN_CHARS = 1.1 * COL_WIDTH  # characters of Arial 10 per column
+
+
+def _town_block(ws: Any, fm: Formats, result: RoundResult, lang: str, row: int) -> int:
+    """The town's objectives first (seed 002): the headline, then one row per objective
+    (how many of its indicators were achieved, which were not, and its result). Returns
+    the next free row."""
+    w = L.word
+    town = result.town.upper()
+    ws.merge_range(row, 0, row, NCOLS - 1, w("g_town", lang).format(town=town) if town
+                   else w("g_town_plain", lang), fm.get("group"))
+    objs = result.town_objectives
+    if not objs:
+        gap = L.town_gap(result, lang) or w("town_none", lang)
+        ws.set_row(row + 1, 17 * max(1, math.ceil(len(gap) / (NCOLS * _TOWN_CHARS))) + 6)
+        merge_text(ws, row + 1, 0, row + 1, NCOLS - 1, gap, fm.get("town_gap"))
+        return row + 2
+    failing = [o for o in objs if o.status not in L.ACHIEVED]
+    ws.set_row(row + 1, 26)
+    merge_text(ws, row + 1, 0, row + 1, NCOLS - 1, L.town_headline(result, lang),
+               fm.get("town_headline", font_color="#C00000" if failing else "#1E7B34"))
+    heads = (w("o_code", lang), w("o_text", lang), w("o_achieved", lang),
+             w("o_pending", lang), w("o_result", lang))
+    r = row + 2
+    ws.set_row(r, 28)
+    for (first, last), text in zip(_TOWN_COLS, heads, strict=True):
+        _cell(ws, fm, r, first, last, text, fm.get("town_head"))
+    names = {u.code: u.name or u.code for u in result.units}
+    for o in objs:
+        r += 1
+        cells = (o.code, " ".join(o.text.split()), _achieved_cell(o, lang),
+                 _pending_cell(o, names, lang), L.verdict(o.status, lang))
+        lines = max(_lines(text, last - first + 1)
+                    for (first, last), text in zip(_TOWN_COLS, cells, strict=True))
+        ws.set_row(r, 12 * lines + 4)
+        colours = F.VERDICT_CELL.get(o.status, ("#FFFFFF", "#000000"))
+        fmts = (fm.get("town_center"), fm.get("town_text"), fm.get("town_center"),
+                fm.get("town_text"), fm.get("town_center", bg_color=colours[0],
+                                            font_color=colours[1], bold=True))
+        for (first, last), text, fmt in zip(_TOWN_COLS, cells, fmts, strict=True):
+            _cell(ws, fm, r, first, last, text, fmt)
+    return r + 1
+
+
+def _cell(ws: Any, fm: Formats, row: int, first: int, last: int, text: str, fmt: Any) -> None:
+    if first == last:
+        ws.write_string(row, first, text, fmt)
+    else:
+        merge_text(ws, row, first, row, last, text, fmt)
+
+
+def _lines(text: str, ncols: int) -> int:
+    per_line = max(4, int(ncols * _TOWN_CHARS * 10 / 9) - 2)  # 9 pt text
+    return sum(wrapped_lines(part, per_line) for part in text.split("\n")) if text else 1
+
+
+def _achieved_cell(o: TownObjectiveResult, lang: str) -> str:
+    """Seed 002's "Kết quả thực hiện": '09/11 chỉ tiêu đạt và vượt', or the figure of an
+    objective judged on one ('162/168 (chỉ tiêu: 100%)')."""
+    if o.total == 1 and o.indicators[0].result_text:
+        one = o.indicators[0]
+        target = L.word("o_target", lang).format(t=one.target_text) if one.target_text else ""
+        return f"{one.result_text}{target}"
+    if not o.total:
+        return ""
+    return L.word("o_ratio", lang).format(a=L.two(o.achieved), b=L.two(o.total))
+
+
+def _pending_cell(o: TownObjectiveResult, names: dict[str, str], lang: str) -> str:
+    """The indicators not achieved, then those without data or in progress, each with
+    the unit; what is missing when the objective has no verdict."""
+    if o.gap:
+        lead = names.get(o.lead_unit, o.lead_unit)
+        return L.word(f"gap_{o.gap}", lang).format(unit=lead, code=o.lead_objective)
+    parts = []
+    for verdicts, key in ((("khong_dat",), "o_failed"),
+                          (("chua_co_so_lieu", "khong_xac_dinh"), "o_no_data"),
+                          (("dang_thuc_hien",), "o_in_progress")):
+        its = [i for i in o.indicators if i.verdict in verdicts]
+        if not its:
+            continue
+        items = "; ".join(f"{_short(i.text or i.code, 40)} ({i.unit_code})" for i in its[:6])
+        more = f"; … (+{len(its) - 6})" if len(its) > 6 else ""
+        parts.append(L.word(key, lang).format(n=L.two(len(its)), items=items + more))
+    return "\n".join(parts)
 
 
 def _chart(wb: Any, kind: str, subtype: str | None, title: str) -> Any:
@@ -167,7 +276,8 @@ def _chart(wb: Any, kind: str, subtype: str | None, title: str) -> Any:
     return chart
 
 
-def _charts(wb: Any, ws: Any, result: RoundResult, lang: str, sizes: dict[str, int]) -> None:
+def _charts(wb: Any, ws: Any, result: RoundResult, lang: str, sizes: dict[str, int],
+            top: int, page2: int) -> None:
     d = L.DATA_SHEET
     n = sizes["units"]
     units = chart_units(result)
@@ -188,7 +298,7 @@ def _charts(wb: Any, ws: Any, result: RoundResult, lang: str, sizes: dict[str, i
     pie.set_hole_size(45)
     pie.set_legend({"position": "right", "font": font})
     pie.set_size({"width": 5 * 66, "height": PAGE1_CHART_H})
-    ws.insert_chart(CHART_TOP, 0, pie, {"x_offset": 4, "y_offset": 0})
+    ws.insert_chart(top, 0, pie, {"x_offset": 4, "y_offset": 0})
     # 2. score by unit (bars, highest first, coloured by band)
     title = L.word("c_score", lang)
     if sum(1 for u in result.units if u.submitted) > MAX_CHART_UNITS:
@@ -206,8 +316,7 @@ def _charts(wb: Any, ws: Any, result: RoundResult, lang: str, sizes: dict[str, i
     bar.set_y_axis({"reverse": True, "crossing": "max", "num_font": cat, "interval_unit": 1})
     bar.set_legend({"none": True})
     bar.set_size({"width": 11 * 66 - 8, "height": PAGE1_CHART_H})
-    ws.insert_chart(CHART_TOP, 5, bar, {"x_offset": 8, "y_offset": 0})
-    page2 = CHART_TOP + math.ceil(PAGE1_CHART_H / ROW_PX) + 1
+    ws.insert_chart(top, 5, bar, {"x_offset": 8, "y_offset": 0})
     # 3. verdicts per unit (stacked bars)
     per = _chart(wb, "bar", "stacked", L.word("c_per_unit", lang))
     for j, code in enumerate(L.VERDICT_ORDER):

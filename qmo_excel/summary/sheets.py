@@ -8,10 +8,11 @@ from typing import Any
 from qmo_excel import vocab
 from qmo_excel.figures import achieved_total
 from qmo_excel.judge.notes_en import note_in
-from qmo_excel.model import RoundResult
+from qmo_excel.model import RatingRules, RoundResult, TownIndicator, TownObjectiveResult
 from qmo_excel.summary import formats as F
 from qmo_excel.summary import labels as L
 from qmo_excel.summary.table import Col, Table
+from qmo_excel.vocab import is_part_year
 
 Row = Sequence[Any]
 
@@ -21,7 +22,8 @@ def _verdict_colours(lang: str) -> dict[str, tuple[str, str]]:
 
 
 def _band_colours(lang: str) -> dict[str, tuple[str, str]]:
-    return {L.band(code, lang): colours for code, colours in F.BAND_CELL.items()}
+    return {L.band(code, lang, provisional): colours for code, colours in F.BAND_CELL.items()
+            for provisional in (False, True)}
 
 
 def _flag(value: bool, lang: str, key: str = "yes") -> str:
@@ -37,6 +39,7 @@ def _title(result: RoundResult, key: str, lang: str) -> str:
 
 
 def ranking(result: RoundResult, lang: str) -> Table:
+    part_year = is_part_year(result.period)
     cols = [
         Col("Hạng", "Rank", 5, "center", key="rank"), Col("Mã đơn vị", "Unit code", 10, key="code"),
         Col("Tên đơn vị", "Unit name", 26, "wrap", key="name"),
@@ -46,11 +49,16 @@ def ranking(result: RoundResult, lang: str) -> Table:
         Col("Nộp muộn", "Late", 6.5, "center",
             {L.word("late", lang): F.VERDICT_CELL["khong_xac_dinh"]}, key="late"),
         Col("Điểm", "Score", 6.5, "score", key="score"),
-        Col("Xếp loại", "Band", 21, "wrap", _band_colours(lang), key="band"),
+        Col("Xếp loại", "Band", 18, "wrap", _band_colours(lang), key="band"),
+        Col("Điều kiện chưa đạt để lên mức cao hơn", "What kept it from the next band", 30,
+            "wrap", key="held_back_by"),
         Col("Số chỉ tiêu", "Indicators", 6.5, "int", width_en=9.5, key="indicators"),
         Col("Đạt và vượt", "Achieved", 6.5, "int", width_en=8.5, key="achieved"),
+        Col("Trong đó vượt", "Exceeded", 6.5, "int", width_en=8.5, key="exceeded"),
         Col("Không đạt", "Not achieved", 6.5, "int", width_en=8.5, key="not_achieved"),
         Col("Đang thực hiện", "In progress", 7.5, "int", width_en=8.5, key="in_progress"),
+        *([Col("Nguy cơ không đạt", "At risk", 7.5, "int", key="at_risk"),
+           Col("Chậm tiến độ", "Behind", 7, "int", key="behind")] if part_year else []),
         Col("Chưa có số liệu", "No data", 7.5, "int", key="no_data"),
         Col("Không xác định", "Undeter-mined", 7.5, "int", key="undetermined"),
         Col("Mục tiêu đạt/ tổng số", "Objectives achieved", 8.5, "center", width_en=10,
@@ -64,19 +72,105 @@ def ranking(result: RoundResult, lang: str) -> Table:
 
     def rows() -> Iterator[Row]:
         for rank, u in L.ranked_units(result):
+            band = L.band(u.band, lang, u.provisional) if u.band else (
+                L.word("not_rated", lang) if u.submitted else "")
             yield [rank, u.code, u.name, L.choice("kind", u.kind, lang) if u.kind else "",
                    L.word("submitted" if u.submitted else "not_submitted", lang),
-                   _flag(u.late, lang, "late"), u.score, L.band(u.band, lang),
-                   u.indicators, achieved_total(u), u.not_achieved, u.in_progress,
-                   u.no_data, u.undetermined, f"{u.objectives_achieved}/{u.objectives}"
-                   if u.objectives else "", u.tasks,
-                   u.tasks_done, u.tasks_overdue, u.mismatches, u.problems]
+                   _flag(u.late, lang, "late"), u.score, band, L.held_back(u, lang),
+                   u.indicators, achieved_total(u), u.exceeded, u.not_achieved,
+                   u.in_progress, *((u.at_risk, u.behind) if part_year else ()), u.no_data,
+                   u.undetermined,
+                   f"{u.objectives_achieved}/{u.objectives}" if u.objectives else "",
+                   u.tasks, u.tasks_done, u.tasks_overdue, u.mismatches, u.problems]
 
+    note = L.word("ranking_note", lang).format(**_rules(result))
     return Table("ranking", L.sheet_name("ranking", lang), _title(result, "ranking", lang),
-                 cols, rows(), len(result.units))
+                 cols, rows(), len(result.units), note=note)
+
+
+def _rules(result: RoundResult) -> dict[str, str]:
+    """The band thresholds the units were rated with, from their conditions."""
+    found = {(c.band, c.code): c.required for u in result.units for c in u.conditions}
+    defaults = RatingRules()
+    values = {
+        "excellent": found.get(("xuat_sac", "score"), defaults.excellent),
+        "good": found.get(("tot", "score"), defaults.good),
+        "passing": found.get(("hoan_thanh", "score"), defaults.passing),
+        "exceeded": found.get(("xuat_sac", "exceeded_share"), defaults.exceeded_share),
+        "missed": found.get(("hoan_thanh", "missed_share"), defaults.missed_share),
+    }
+    return {k: L.num(v, 1, result.lang) for k, v in values.items()}
+
+
+def town(result: RoundResult, lang: str) -> Table:
+    """The town's objectives: one row each, with its indicators across all units."""
+    yes_colours = _verdict_colours(lang)
+    cols = [
+        Col("Mã", "Code", 5, "center", key="code"),
+        Col("Mục tiêu", "Objective", 40, "wrap", key="text"),
+        Col("Đơn vị chủ trì", "Lead unit", 14, "wrap", key="lead_unit"),
+        Col("Số chỉ tiêu", "Indicators", 7.5, "int", width_en=10, key="indicators_total"),
+        Col("Đạt và vượt", "Achieved", 7.5, "int", width_en=9.5, key="achieved"),
+        Col("Tỷ lệ", "Ratio", 7, "center", key="ratio"),
+        Col("Kết quả", "Result", 13, "center", yes_colours, key="status"),
+        Col("Chỉ tiêu không đạt (đơn vị)", "Not achieved (unit)", 40, "wrap",
+            key="indicators"),
+        Col("Chưa có số liệu, đang thực hiện", "No data, in progress", 30, "wrap",
+            key="indicators"),
+        Col("Căn cứ đánh giá", "Basis", 26, "wrap", key="source"),
+    ]
+    names = {u.code: u.name or u.code for u in result.units}
+
+    def item(i: TownIndicator, with_result: bool = True) -> str:
+        unit = names.get(i.unit_code, i.unit_code)
+        text = " ".join(i.text.split()).rstrip(".;:") or i.code
+        detail = ""
+        if i.missing:
+            detail = ", " + L.word(f"missing_{i.missing}", lang)
+        elif with_result and i.result_text:
+            detail = f": {i.result_text}"
+            if i.target_text:
+                detail += f" / {i.target_text}"
+        prog = f", {L.progress(i.progress, lang).lower()}" if i.progress else ""
+        return f"{text} ({unit} {i.code}{detail}{prog})"
+
+    def basis(o: TownObjectiveResult) -> str:
+        lead = names.get(o.lead_unit, o.lead_unit)
+        if o.gap:
+            return L.word(f"gap_{o.gap}", lang).format(unit=lead, code=o.lead_objective)
+        if o.source == "lead":
+            text = L.word("src_lead", lang).format(unit=lead, code=o.lead_objective)
+            figures = [f"{i.result_text} / {i.target_text}" for i in o.indicators
+                       if i.result_text]
+            return text + (": " + "; ".join(figures) if figures else "")
+        if o.source == "office":
+            return L.word("src_office", lang).format(unit=lead)
+        return L.word("src_indicators", lang)
+
+    def rows() -> Iterator[Row]:
+        for o in result.town_objectives:
+            failing = [item(i) for i in o.indicators if i.verdict == "khong_dat"]
+            pending = [item(i, with_result=False) for i in o.indicators
+                       if i.verdict in ("chua_co_so_lieu", "dang_thuc_hien",
+                                        "khong_xac_dinh")]
+            ratio = f"{L.two(o.achieved)}/{L.two(o.total)}" if o.total else ""
+            yield [o.code, o.text, names.get(o.lead_unit, o.lead_unit), o.total or None,
+                   o.achieved if o.total else None, ratio, L.verdict(o.status, lang),
+                   "\n".join(failing), "\n".join(pending), basis(o)]
+
+    if result.town_objectives:
+        note = L.town_headline(result, lang) + ". " + (
+            L.word("basis_round", lang) if result.town_basis == "round" else
+            L.word("basis_office", lang).format(unit=names.get(result.town_office,
+                                                               result.town_office)))
+    else:
+        note = L.town_gap(result, lang)
+    return Table("town", L.sheet_name("town", lang), _title(result, "town", lang), cols,
+                 rows(), len(result.town_objectives), note=note)
 
 
 def indicators(result: RoundResult, lang: str) -> Table:
+    part_year = is_part_year(result.period)
     cols = [
         Col("Đơn vị", "Unit", 11, key="unit_code"),
         Col("Mục tiêu", "Objective", 8, "center", key="objective_code"),
@@ -93,6 +187,8 @@ def indicators(result: RoundResult, lang: str) -> Table:
         Col("Khác tự đánh giá", "Differs", 7, "center",
             {L.word("yes", lang): F.VERDICT_CELL["khong_xac_dinh"]},
                 key="self_assessment_mismatch"),
+        *([Col("Tiến độ", "Progress", 11, "wrap", key="progress")] if part_year else []),
+        Col("Mục tiêu của thị xã", "Town objective", 8, "center", key="town_objective"),
         Col("Ghi chú", "Notes", 24, "wrap", key="notes"),
     ]
 
@@ -105,7 +201,9 @@ def indicators(result: RoundResult, lang: str) -> Table:
                    i.target_text, i.result_text, L.verdict(i.verdict, lang), i.percent_of_plan,
                    vocab.Confidence.label_of(i.confidence, lang), vocab.Source.label_of(
                    i.verdict_source, lang), L.verdict(i.self_assessment, lang),
-                   _flag(i.self_assessment_mismatch, lang), notes]
+                   _flag(i.self_assessment_mismatch, lang),
+                   *([L.progress(i.progress, lang)] if part_year else []),
+                   i.town_objective, notes]
 
     return Table("indicators", L.sheet_name("indicators", lang),
                  _title(result, "indicators", lang), cols, rows(), len(result.indicators))

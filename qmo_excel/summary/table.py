@@ -138,11 +138,11 @@ def row_height(values: Sequence[Any], wraps: list[tuple[int, float]]) -> float |
             per_line = max(4, int(width * CHARS_PER_WIDTH))
             if len(text) <= per_line and "\n" not in text:
                 continue
-            lines = max(lines, sum(_wrapped(part, per_line) for part in text.split("\n")))
+            lines = max(lines, sum(wrapped_lines(part, per_line) for part in text.split("\n")))
     return None if lines == 1 else min(409.0, LINE_PT * lines + 3)
 
 
-def _wrapped(text: str, per_line: int) -> int:
+def wrapped_lines(text: str, per_line: int) -> int:
     """Lines a viewer needs for ``text``: words are not broken, so a line holds whole
     words up to ``per_line`` characters (a longer word takes lines of its own)."""
     lines, used = 1, 0

@@ -13,7 +13,6 @@ from ``result.as_of`` and nothing reads the clock.
 
 from __future__ import annotations
 
-import math
 from datetime import datetime, time
 from pathlib import Path
 from typing import Any
@@ -32,12 +31,14 @@ from qmo_excel.summary.table import (
     FIRST_DATA_ROW,
     merge_text,
     setup_print,
+    wrapped_lines,
     write_table,
 )
 
 NARRATIVE_COLS = 6  # paragraphs are merged across columns A:F …
 NARRATIVE_COL_WIDTH = 15  # … of this width (90 characters in all, A4 portrait)
-CHARS_PER_LINE = 96  # of 13 pt Times New Roman across that width (measured on a render)
+CHARS_PER_LINE = 88  # of 13 pt Times New Roman across that width (measured on a render:
+# justified Vietnamese lines of 84-89 characters, whole words)
 
 
 def write_summary(result: RoundResult, path: Path | str, *, lang: str = "vi",
@@ -52,7 +53,8 @@ def long_lists(result: RoundResult, big_sheet_rows: int) -> bool:
     limit = _limit(big_sheet_rows)
     return any(n > limit for n in (len(result.indicators), len(result.tasks),
                                    len(result.problems), len(result.intake),
-                                   len(result.objectives), len(result.units)))
+                                   len(result.objectives), len(result.units),
+                                   len(result.town_objectives)))
 
 
 def _limit(big_sheet_rows: int) -> int:
@@ -81,7 +83,7 @@ def _write(result: RoundResult, target: Path, lang: str, big_sheet_rows: int) ->
     overview.write_overview(wb, fm, result, lang, sizes, footer)
     limit = _limit(big_sheet_rows)
     note = L.word("truncated", lang)
-    for build in (sheets.ranking, sheets.indicators, sheets.objectives, sheets.tasks,
+    for build in (sheets.town, sheets.ranking, sheets.indicators, sheets.objectives, sheets.tasks,
                   sheets.intake, sheets.missing, sheets.problems):
         table = build(result, lang)
         write_table(wb, fm, table, limit=limit, lang=lang, footer=footer,
@@ -92,7 +94,8 @@ def _write(result: RoundResult, target: Path, lang: str, big_sheet_rows: int) ->
 
 
 def _height(text: str, per_line: int = CHARS_PER_LINE, line_pt: float = 17.0) -> float:
-    lines = sum(max(1, math.ceil(len(part) / per_line)) for part in text.split("\n"))
+    """Whole words wrap: a line holds fewer characters than it could."""
+    lines = sum(wrapped_lines(part, per_line) for part in text.split("\n"))
     return lines * line_pt + 5
 
 

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from qmo_excel import spec
+from qmo_excel.model import RatingRules
 from qmo_excel.template.sheets import PROTECT_OPTIONS, print_setup
 from qmo_excel.template.styles import Styles
 
@@ -79,9 +80,48 @@ T: dict[str, dict[str, Any]] = {
             "chèn cột, không sửa trang ẩn {meta}: chương trình tổng hợp dựa vào đó."),
         "round_purpose": (
             "Tệp này do Văn phòng (thư ký ISO) lập cho một kỳ báo cáo: cài đặt của kỳ, danh "
-            "sách đơn vị phải nộp và các chỉ tiêu giao cho từng đơn vị. Mọi ô đều có thể để "
-            "trống: khi đó chương trình dùng giá trị mặc định. Lệnh “qmo template --round "
-            "TỆP --all -o THƯ_MỤC” tạo mẫu báo cáo điền sẵn cho từng đơn vị."),
+            "sách đơn vị phải nộp, các mục tiêu chất lượng của thị xã và các chỉ tiêu giao "
+            "cho từng đơn vị. Mọi ô đều có thể để trống: khi đó chương trình dùng giá trị "
+            "mặc định. Lệnh “qmo template --round TỆP --all -o THƯ_MỤC” tạo mẫu báo cáo điền "
+            "sẵn cho từng đơn vị."),
+        "s_bands": "2. Xếp loại đơn vị: điểm và điều kiện",
+        "bands_source": (
+            "Cách xếp loại mô phỏng Quy định số 366-QĐ/TW ngày 30/8/2025 của Bộ Chính trị về "
+            "kiểm điểm, đánh giá, xếp loại chất lượng đối với tập thể, cá nhân trong hệ thống "
+            "chính trị (Điều 11, xếp loại tập thể): xếp loại căn cứ cả điểm (thang 100) và "
+            "điều kiện về kết quả thực hiện nhiệm vụ; ở đây mỗi chỉ tiêu là một nhiệm vụ."),
+        "bands_score": (
+            "Điểm của đơn vị: bình quân (theo trọng số) % kế hoạch của các chỉ tiêu, mỗi chỉ "
+            "tiêu tính tối đa bằng mức trần (mặc định 100); chỉ tiêu không đạt hoặc chưa có "
+            "số liệu mà không tính được % thì tính 0."),
+        "bands": (
+            ("Hoàn thành xuất sắc", "điểm từ {excellent} trở lên, mọi chỉ tiêu được đánh giá "
+             "đều đạt, và ít nhất {exceeded}% số chỉ tiêu được đánh giá vượt kế hoạch"),
+            ("Hoàn thành tốt", "điểm từ {good} trở lên và mọi chỉ tiêu được đánh giá đều đạt"),
+            ("Hoàn thành", "điểm từ {passing} trở lên và số chỉ tiêu không đạt không quá "
+             "{missed}% số chỉ tiêu được đánh giá"),
+            ("Không hoàn thành", "các trường hợp còn lại"),
+        ),
+        "bands_rules": (
+            "Chỉ tiêu được đánh giá là chỉ tiêu đạt, vượt, không đạt hoặc chưa có số liệu; "
+            "chỉ tiêu chưa có số liệu tính là không đạt. Chỉ tiêu không xác định được kết quả "
+            "(và đơn vị không tự đánh giá) không tính. Báo cáo quý, 6 tháng, 9 tháng: chỉ "
+            "tiêu đang thực hiện không tính là đạt hay không đạt (nhưng số chỉ tiêu có nguy "
+            "cơ không đạt, chậm tiến độ được thống kê) và xếp loại là tạm tính; báo cáo năm: "
+            "chỉ tiêu còn đang thực hiện tính là không đạt. Bảng xếp hạng sắp theo mức xếp "
+            "loại rồi theo điểm, và ghi rõ điều kiện nào khiến đơn vị chưa đạt mức cao hơn."),
+        "bands_settings": (
+            "Các ngưỡng điểm và tỷ lệ trên là cài đặt ở trang «{settings}»; để trống thì dùng "
+            "mặc định ({excellent}/{good}/{passing} điểm, {exceeded}%, {missed}%)."),
+        "s_town": "3. Mục tiêu của thị xã",
+        "town": (
+            "Trang «{town}» liệt kê các mục tiêu chất lượng của thị xã (như trong quyết định "
+            "công bố MTCL). Mỗi chỉ tiêu ở trang «{assignments}» thuộc mục tiêu ghi ở cột "
+            "«Mã mục tiêu». Mục tiêu của thị xã chỉ đạt khi mọi chỉ tiêu của nó ở mọi đơn vị "
+            "đều đạt; chỉ tiêu đơn vị chưa báo cáo tính là chưa có số liệu. Mục tiêu không có "
+            "chỉ tiêu giao thì lấy kết quả của mục tiêu cùng mã trong báo cáo của đơn vị chủ "
+            "trì. Khi trang này để trống, các mục tiêu trong báo cáo của đơn vị ghi ở ô "
+            "«{office}» (trang «{settings}») là mục tiêu của thị xã."),
     },
     "en": {
         "unit_title": "HOW TO FILL IN THE QUALITY OBJECTIVES (MTCL) RETURN",
@@ -139,9 +179,45 @@ T: dict[str, dict[str, Any]] = {
             "insert columns, or edit the hidden sheet {meta}."),
         "round_purpose": (
             "The office (ISO secretary) keeps this workbook for one reporting round: its "
-            "settings, the units expected to report and the indicators assigned to each. "
-            "Every cell may be left empty; defaults then apply. "
-            "“qmo template --round FILE --all -o DIR” writes a pre-filled return per unit."),
+            "settings, the units expected to report, the town's quality objectives and the "
+            "indicators assigned to each unit. Every cell may be left empty; defaults then "
+            "apply. “qmo template --round FILE --all -o DIR” writes a pre-filled return per "
+            "unit."),
+        "s_bands": "2. Unit bands: score and conditions",
+        "bands_source": (
+            "Bands are modelled on Regulation 366-QĐ/TW of 30 August 2025 of the Politburo "
+            "on reviewing, evaluating and rating collectives and individuals (Article 11, "
+            "collectives): a 100-point score and conditions on the tasks done; here each "
+            "indicator is a task."),
+        "bands_score": (
+            "A unit's score: the weighted mean of its indicators' % of plan, each capped (100 "
+            "by default); an indicator not achieved or without data and without a % counts 0."),
+        "bands": (
+            ("Excellent", "score {excellent} or more, every assessed indicator achieved, "
+             "at least {exceeded}% of them exceeded"),
+            ("Good", "score {good} or more and every assessed indicator achieved"),
+            ("Completed", "score {passing} or more and at most {missed}% of the assessed "
+             "indicators not achieved"),
+            ("Not completed", "otherwise"),
+        ),
+        "bands_rules": (
+            "Assessed: achieved, exceeded, not achieved or without data (no data counts as "
+            "not achieved); an undetermined indicator is not assessed. In a quarter, half-year "
+            "or nine-month report, indicators in progress count neither way (those at risk or "
+            "behind are counted) and the band is provisional; in a year report, an indicator "
+            "still in progress counts as not achieved. The ranking is by band, then score, "
+            "with the condition that kept each unit from the next band."),
+        "bands_settings": (
+            "The thresholds and shares are settings on «{settings}» (defaults "
+            "{excellent}/{good}/{passing} points, {exceeded}%, {missed}%)."),
+        "s_town": "3. The town's objectives",
+        "town": (
+            "«{town}» lists the town's quality objectives. Each indicator on «{assignments}» "
+            "belongs to the objective in its «Objective code». A town objective is achieved "
+            "only when all its indicators in all units are; an indicator a unit did not "
+            "report has no data. An objective without indicators takes the verdict of the "
+            "same objective in its lead unit's return. When the sheet is empty, the "
+            "objectives of the unit named in «{office}» (on «{settings}») are the town's."),
     },
 }
 
@@ -183,6 +259,14 @@ class _Writer:
         self.ws.set_row(self.row, 13.5 * lines + 3)
         for c, v in enumerate(values):
             self.ws.write_string(self.row, c, v, fmt)
+        self.row += 1
+
+    def pair(self, name: str, text: str) -> None:
+        """A name in column B and its text across C:E (a band and what it needs)."""
+        width = sum(WIDTHS[2:]) * 1.1
+        self.ws.set_row(self.row, 13.5 * max(1, math.ceil(len(text) / width)) + 3)
+        self.ws.write_string(self.row, 1, name, self.styles.cell_head)
+        self.ws.merge_range(self.row, 2, self.row, len(WIDTHS) - 1, text, self.styles.cell)
         self.row += 1
 
     def fields(self, sheet: spec.InfoSheet | spec.TableSheet) -> None:
@@ -233,6 +317,10 @@ def write_unit_instructions(wb: Any, styles: Styles, lang: spec.Lang) -> Any:
     return w.ws
 
 
+def _g(value: float) -> str:
+    return f"{value:g}"
+
+
 def write_round_instructions(wb: Any, styles: Styles, lang: spec.Lang) -> Any:
     w = _Writer(wb, styles, lang)
     t = w.t
@@ -240,7 +328,23 @@ def write_round_instructions(wb: Any, styles: Styles, lang: spec.Lang) -> Any:
                                                    version=spec.VERSION, meta=spec.META_SHEET))
     w.section(t["s_purpose"])
     w.para(t["round_purpose"])
-    w.section(t["s_columns"])
+    rules = RatingRules()
+    figures = {"excellent": _g(rules.excellent), "good": _g(rules.good),
+               "passing": _g(rules.passing), "exceeded": _g(rules.exceeded_share),
+               "missed": _g(rules.missed_share)}
+    names = {"settings": spec.ROUND_SETTINGS.name(lang), "town": spec.TOWN_OBJECTIVES.name(lang),
+             "assignments": spec.ASSIGNMENTS.name(lang),
+             "office": spec.ROUND_SETTINGS.field("town_office").label(lang)}
+    w.section(t["s_bands"])
+    w.para(t["bands_source"])
+    w.para(t["bands_score"])
+    for band, rule in t["bands"]:
+        w.pair(band, rule.format(**figures))
+    w.para(t["bands_rules"])
+    w.para(t["bands_settings"].format(**figures, **names))
+    w.section(t["s_town"])
+    w.para(t["town"].format(**names))
+    w.section(t["s_columns"].replace("3.", "4.", 1))
     for sheet in spec.ROUND_SHEETS:
         w.fields(sheet)
     w.section(t["s_protect"])

@@ -33,10 +33,12 @@ def _code_key(code: str) -> tuple[tuple[int, int, str], ...]:
 
 def unit_objectives(round_: RoundConfig, unit_code: str) -> list[dict[str, object]]:
     """The objective rows of a unit: its assignments, plus the row of every objective
-    they belong to when the round does not list it (its text taken from any unit)."""
+    they belong to when the round does not list it (its text taken from any unit, else
+    from the town's objectives)."""
     mine = [a for a in round_.assignments if a.unit_code.casefold() == unit_code.casefold()]
     codes = {a.code for a in mine}
-    texts = {a.code: a.text for a in round_.assignments if a.text and "." not in a.code}
+    texts = {o.code: o.text for o in round_.town_objectives if o.text}
+    texts.update({a.code: a.text for a in round_.assignments if a.text and "." not in a.code})
     rows: list[Assignment] = list(mine)
     for a in mine:
         obj = a.objective_code
