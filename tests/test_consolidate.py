@@ -270,7 +270,8 @@ def test_progress_is_reported_per_spreadsheet(tmp_path: Path) -> None:
     returns, config = make_round(tmp_path)
     calls: list[tuple[int, int]] = []
     consolidate(returns, config=config, out_dir=tmp_path / "out", as_of=AS_OF, jobs=2,
-                feedback=False, progress=lambda done, total: calls.append((done, total)))
+                feedback=False, progress=lambda stage, done, total: calls.append((done, total))
+                if stage == "read" else None)
     spreadsheets = 7  # the lock file and the .txt note are not read
     assert calls[-1] == (spreadsheets, spreadsheets)
     assert [d for d, _ in calls] == sorted(d for d, _ in calls)

@@ -228,3 +228,51 @@ def test_two_close_units_are_not_guessed_between() -> None:
     intake, _ = decide_fates([report("a.xlsx", "P-AB3"), report("b.xlsx", "P-AB2")],
                                 config)
     assert {e.file: e.unit_code for e in intake} == {"a.xlsx": "P-AB1", "b.xlsx": "P-AB2"}
+
+
+def test_template_warns_of_assignments_without_target(tmp_path: Path,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    res = CliRunner().invoke(main, ["init", "DOT", "--example"])
+    assert res.exit_code == 0
+    assert "Cảnh báo: chỉ tiêu 1.10" in res.output and "PQLDT" in res.output
+    res = CliRunner().invoke(main, ["template", "--round", "DOT/round.xlsx", "--unit",
+                                    "TTYT", "-o", "DOT/templates", "--force"])
+    assert res.exit_code == 0
+    warnings = [ln for ln in res.output.splitlines() if ln.startswith("Cảnh báo")]
+    assert len(warnings) == 1 and "1.19" in warnings[0] and "TTYT" in warnings[0]
+    res = CliRunner().invoke(main, ["template", "--round", "DOT/round.xlsx", "--unit",
+                                    "PTCKH", "-o", "DOT/templates", "--force"])
+    assert res.exit_code == 0 and "Cảnh báo" not in res.output
+
+
+def test_one_progress_display_over_the_whole_run(tmp_path: Path) -> None:
+    import io
+
+    from qmo_excel.cli.progress import RunProgress
+    from qmo_excel.jobs.consolidate import consolidate
+    from qmo_excel.round import read_round
+
+    returns = tmp_path / "returns"
+    shutil.copytree(SAMPLES, returns)
+    stream = io.StringIO()
+    bar = RunProgress("vi", stream=stream, enabled=True)
+    seen: list[str] = []
+
+    def progress(stage: str, done: int, total: int) -> None:
+        seen.append(stage)
+        bar(stage, done, total)
+
+    consolidate(returns, config=read_round(ROOT / "samples" / "round.xlsx"),
+                out_dir=tmp_path / "out", progress=progress, jobs=2,
+                export_json=tmp_path / "k.json")
+    bar.close()
+    assert seen[0] == "read" and {"read", "feedback", "summary", "export"} <= set(seen)
+    text = stream.getvalue()
+    for words in ("Đọc và kiểm tra báo cáo", "Ghi tệp góp ý", "Ghi sổ tổng hợp"):
+        assert words in text
+    assert text.endswith("\r")  # the line is cleared at the end
+    # not on a terminal (a file, CI): nothing is drawn
+    quiet = io.StringIO()
+    RunProgress("vi", stream=quiet)("read", 1, 2)
+    assert quiet.getvalue() == ""

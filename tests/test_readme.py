@@ -22,8 +22,9 @@ def _bash_blocks() -> list[str]:
 def test_readme_gives_the_two_newcomer_commands() -> None:
     blocks = _bash_blocks()
     main_job, tests = blocks[0].strip(), blocks[1].strip()
-    assert main_job.startswith("pip install -e . && qmo consolidate samples/returns")
-    assert tests.startswith("pip install -e '.[test]' && ")
+    venv = "python3 -m venv .venv && . .venv/bin/activate && "
+    assert main_job.startswith(venv + "pip install -e . && qmo consolidate samples/returns")
+    assert tests.startswith(venv + "pip install -e '.[test]' && ")
     assert "pytest" in tests
     ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
     assert tests in ci.splitlines(), ".ci/run runs the README's test command"

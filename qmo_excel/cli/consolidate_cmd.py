@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import os
-import sys
 from pathlib import Path
 
 import click
 
 from qmo_excel.cli.errors import QmoCommand, os_error
+from qmo_excel.cli.progress import RunProgress
 from qmo_excel.figures import Headline, headline
 from qmo_excel.model import RoundConfig, RoundResult
 from qmo_excel.round.locate import place
@@ -138,22 +137,12 @@ def consolidate_cmd(folder: Path, round_path: Path | None, out_dir: Path | None,
                    err=True)
     out_dir = out_dir or where.output or Path("qmo-output")
     run_date = as_of.date() if hasattr(as_of, "date") else None
-    show_bar = not quiet and sys.stderr.isatty() and not os.environ.get("CI")
-    bar = None
-    if show_bar:
-        bar = click.progressbar(length=0, label="Đọc báo cáo" if lang == "vi" else "Reading",
-                                file=sys.stderr)
-
-    def progress(done: int, total: int) -> None:
-        if bar is not None:
-            bar.length = total
-            bar.update(done - bar.pos)
-
+    bar = RunProgress(lang, enabled=False if quiet else None)
     try:
         outcome = consolidate(where.returns, config=config, out_dir=out_dir, as_of=run_date,
                               lang=lang, jobs=jobs, export_json=export_json,
                               export_csv=export_csv, feedback=not no_feedback,
-                              progress=progress if bar is not None else None)
+                              progress=bar)
     except NoReturns as exc:
         raise click.ClickException(
             f"Không có báo cáo nào để tổng hợp trong {exc.folder} ({exc.ignored} tệp khác bị "
@@ -165,8 +154,7 @@ def consolidate_cmd(folder: Path, round_path: Path | None, out_dir: Path | None,
     except OSError as exc:
         raise click.ClickException(os_error(exc, lang)) from exc
     finally:
-        if bar is not None:
-            bar.render_finish()
+        bar.close()
     for line in render_summary(outcome.result, lang):
         click.echo(line)
     label = ("Sổ tổng hợp", "Tệp góp ý", "Xuất dữ liệu") if lang == "vi" else (

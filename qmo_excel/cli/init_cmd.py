@@ -8,7 +8,8 @@ import click
 
 from qmo_excel import spec
 from qmo_excel.cli.errors import QmoCommand
-from qmo_excel.round.reader import RoundError
+from qmo_excel.cli.template_cmd import warn_missing_targets
+from qmo_excel.round.reader import RoundError, example_round
 from qmo_excel.round.scaffold import InitError, init_round_folder
 
 _STATUS = {"vi": {"created": "tạo mới", "kept": "giữ nguyên"},
@@ -41,6 +42,8 @@ def init_cmd(folder: Path, example: bool, lang: str, force: bool) -> None:
     for m in made:
         suffix = "/" if m.path.is_dir() else ""
         click.echo(f"{names[m.status]:<11} {m.path}{suffix}")
+    if example:
+        warn_missing_targets(example_round())
     click.echo("")
     click.echo("Xem README.txt để biết các bước tiếp theo." if lang == "vi"
                else "See README.txt for the next steps.")

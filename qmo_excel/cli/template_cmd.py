@@ -10,6 +10,7 @@ import click
 
 from qmo_excel import spec
 from qmo_excel.cli.errors import QmoCommand
+from qmo_excel.model import RoundConfig
 from qmo_excel.round.reader import RoundError, read_round
 from qmo_excel.template import (
     TEMPLATE_FILES,
@@ -17,6 +18,7 @@ from qmo_excel.template import (
     write_prefilled,
     write_unit_workbook,
 )
+from qmo_excel.template.prefill import assignments_without_target
 
 
 @click.command("template", cls=QmoCommand)
@@ -99,3 +101,16 @@ def _prefilled(round_path: Path, output: Path | None, lang: str, all_units: bool
         raise click.ClickException(f"Không ghi được vào “{output}”: {exc.strerror}") from None
     for path in paths:
         click.echo(str(path))
+    warn_missing_targets(config, chosen)
+
+
+def warn_missing_targets(config: RoundConfig, units: list[str] | None = None) -> None:
+    """One warning per assignment a unit cannot report on (no target)."""
+    wanted = None if units is None else {u.casefold() for u in units}
+    for a in assignments_without_target(config):
+        if wanted is not None and a.unit_code.casefold() not in wanted:
+            continue
+        click.echo(f"Cảnh báo: chỉ tiêu {a.code} “{a.text}” giao cho {a.unit_code} chưa có "
+                   "chỉ tiêu kế hoạch; đơn vị sẽ không báo cáo được. Hãy ghi chỉ tiêu kế "
+                   "hoạch ở trang «Giao chỉ tiêu» của round.xlsx rồi tạo lại mẫu (--force).",
+                   err=True)

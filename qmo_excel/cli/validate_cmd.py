@@ -16,6 +16,7 @@ from typing import Any
 import click
 
 from qmo_excel.cli.errors import QmoCommand, os_error
+from qmo_excel.cli.progress import RunProgress
 from qmo_excel.fileio import atomic_path
 from qmo_excel.jobs.validate import validate
 from qmo_excel.model import RoundConfig
@@ -144,7 +145,12 @@ def validate_cmd(paths: tuple[Path, ...], fmt: str, lang: str, round_path: Path 
     if round_path is None:
         round_path = next((r.round for r in rounds if r.round is not None), None)
     config = _read_round(round_path) if round_path else None
-    report = validate(targets, jobs=jobs, round=config, keep_rows=False)
+    bar = RunProgress(lang, enabled=False if quiet else None)
+    try:
+        report = validate(targets, jobs=jobs, round=config, keep_rows=False,
+                          progress=bar.read)
+    finally:
+        bar.close()
     text = _render(report, fmt, quiet, lang)
     if output is None:
         click.echo(text, nl=False)

@@ -48,6 +48,14 @@ from qmo_excel.scoring import (
 from qmo_excel.town import roll_up
 from qmo_excel.vocab import Period
 
+# progress(stage, done, total): stages "read", "feedback", "summary", "export"
+Progress = Callable[[str, int, int], None]
+
+
+def _quiet(stage: str, done: int, total: int) -> None:
+    return None
+
+
 # The feedback workers' lower CPU priority while the summary is written beside them.
 FEEDBACK_NICE = 5
 # Longer list sheets are cut in the summary workbook; the full lists go to CSV.
@@ -194,7 +202,7 @@ def consolidate(folder: Path, *, config: RoundConfig | None = None, out_dir: Pat
                 as_of: date | None = None, lang: str = "vi", jobs: int | None = None,
                 export_json: Path | None = None, export_csv: Path | None = None,
                 feedback: bool = True, summary_name: str | None = None,
-                progress: Callable[[int, int], None] | None = None) -> Outcome:
+                progress: Progress | None = None) -> Outcome:
     """Validate, consolidate and score every return under ``folder``; write the outputs.
 
     ``as_of`` fixes the run's date (the same inputs then give the same bytes); without it
@@ -227,7 +235,7 @@ def gc_paused() -> Iterator[None]:
 def _consolidate(folder: Path, *, config: RoundConfig, out_dir: Path, as_of: date | None,
                  lang: str, jobs: int | None, export_json: Path | None,
                  export_csv: Path | None, feedback: bool, summary_name: str | None,
-                 progress: Callable[[int, int], None] | None) -> Outcome:
+                 progress: Progress | None) -> Outcome:
     import qmo_excel.feedback.workbook  # noqa: F401  (imported before the feedback workers fork)
 
     # Feedback workers are forked now, while this process is small; they wait for work.
@@ -247,13 +255,15 @@ def _consolidate(folder: Path, *, config: RoundConfig, out_dir: Path, as_of: dat
 def _run(folder: Path, *, config: RoundConfig, out_dir: Path, as_of: date | None, lang: str,
          jobs: int | None, export_json: Path | None, export_csv: Path | None,
          fb_workers: Workers | None, summary_name: str | None,
-         progress: Callable[[int, int], None] | None) -> Outcome:
+         progress: Progress | None) -> Outcome:
     from qmo_excel.export import write_csv, write_json
     from qmo_excel.summary import write_summary
     from qmo_excel.summary.workbook import long_lists
 
     run_day = as_of or date.today()
-    validation = validate([folder], jobs=jobs, round=config, progress=progress,
+    say = progress or _quiet
+    validation = validate([folder], jobs=jobs, round=config,
+                          progress=lambda done, total: say("read", done, total),
                           keep_rows=False, as_of=run_day)
     if all(f.status == "ignored" for f in validation.files):
         raise NoReturns(folder, len(validation.files))
@@ -271,10 +281,17 @@ def _run(folder: Path, *, config: RoundConfig, out_dir: Path, as_of: date | None
         fates = {e.file: e.status for e in result.intake}
         fb_jobs = feedback_jobs([rep for rep in validation.files
                                  if fates.get(rep.rel) in ("used", "rejected")], fb_dir, lang)
-    with overlapped_feedback(fb_workers, fb_jobs, outcome) if fb_workers else nullcontext():
+    if fb_jobs:
+        say("feedback", 0, len(fb_jobs))
+    with overlapped_feedback(fb_workers, fb_jobs, outcome, progress=say) if fb_workers \
+            else nullcontext():
+        say("summary", 0, 1)
         write_summary(result, outcome.summary, lang=lang, big_sheet_rows=BIG_SHEET_ROWS)
+        say("summary", 1, 1)
     if fb_workers is not None:
         outcome.feedback_archived = archive_stale(fb_dir, outcome.feedback)
+    if export_json is not None or export_csv is not None:
+        say("export", 0, 1)
     if export_json is not None:
         write_json(result, export_json)
         outcome.exports.append(export_json)

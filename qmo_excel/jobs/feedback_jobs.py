@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 import threading
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -53,7 +53,9 @@ def write_feedback_job(job: FeedbackJob) -> str | None:
 
 @contextmanager
 def overlapped_feedback(workers: Workers, fb_jobs: list[FeedbackJob],
-                        outcome: FeedbackOutcome) -> Iterator[None]:
+                        outcome: FeedbackOutcome,
+                        progress: Callable[[str, int, int], None] | None = None
+                        ) -> Iterator[None]:
     """Write the feedback workbooks in worker processes while the body runs.
 
     The body (writing the summary) and the feedback workers share the cores.
@@ -71,7 +73,9 @@ def overlapped_feedback(workers: Workers, fb_jobs: list[FeedbackJob],
     def collect() -> None:
         results = workers.run(fb_jobs)
         try:
-            for index, result in results:
+            for n, (index, result) in enumerate(results, start=1):
+                if progress is not None:
+                    progress("feedback", n, len(fb_jobs))
                 if isinstance(result, str):
                     done[index] = Path(result)
                 elif isinstance(result, Failure):

@@ -96,3 +96,20 @@ def write_prefilled(round: RoundConfig, out_dir: str | Path, *, lang: str = "vi"
                             objectives=unit_objectives(round, unit.code), lock_assigned=True)
         paths.append(path)
     return paths
+
+
+def assignments_without_target(round: RoundConfig) -> list[Assignment]:
+    """Assignments a unit could not report on: an indicator (1.2) with no target, or an
+    objective (1) with no target and no indicator of its own assigned to the unit. Its
+    pre-filled return would carry an empty, locked target (``target-empty`` later)."""
+    out: list[Assignment] = []
+    for a in round.assignments:
+        if a.target.strip():
+            continue
+        code = a.code.strip().strip(".")
+        if "." not in code and any(
+                b.unit_code.casefold() == a.unit_code.casefold() and
+                b.code.strip().startswith(code + ".") for b in round.assignments):
+            continue
+        out.append(a)
+    return out
