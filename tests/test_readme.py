@@ -31,8 +31,8 @@ def test_readme_gives_the_two_newcomer_commands() -> None:
 
 
 def test_main_job_prints_what_the_readme_shows(tmp_path: Path, monkeypatch) -> None:
-    main_job = _bash_blocks()[0].strip().split("&&", 1)[1].strip()
-    argv = shlex.split(main_job)[1:]  # drop "qmo"
+    main_job = _bash_blocks()[0].strip().split("&& qmo ", 1)[1].strip()
+    argv = shlex.split(main_job)
     shown = re.search(r"```console\n\$ qmo (.*?)\n(.*?)```", README, re.S)
     assert shown, "README shows the main job's output"
     assert shlex.split(shown.group(1)) == argv
