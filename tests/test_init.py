@@ -22,7 +22,7 @@ def test_init_example(tmp_path: Path) -> None:
     assert config == example_round()
     made = sorted(p.name for p in (folder / "templates").iterdir())
     assert len(made) == len(config.register)
-    assert "MTCL_2023_h1_PTCKH.xlsx" in made
+    assert "MTCL_2023_6-thang_PTCKH.xlsx" in made
     readme = (folder / "README.txt").read_text(encoding="utf-8")
     assert "qmo template --round round.xlsx" in readme and "returns/" in readme
     assert "Các bước tiếp theo" in readme
@@ -51,15 +51,15 @@ def test_init_refuses_a_folder_with_files(tmp_path: Path) -> None:
 def test_init_force_keeps_existing_files(tmp_path: Path) -> None:
     folder = tmp_path / "ky"
     assert CliRunner().invoke(main, ["init", "--example", str(folder)]).exit_code == 0
-    kept = folder / "templates" / "MTCL_2023_h1_VP.xlsx"
+    kept = folder / "templates" / "MTCL_2023_6-thang_VP.xlsx"
     kept.write_bytes(b"edited by hand")
-    (folder / "templates" / "MTCL_2023_h1_PKT.xlsx").unlink()
+    (folder / "templates" / "MTCL_2023_6-thang_PKT.xlsx").unlink()
     (folder / "README.txt").write_text("mine", encoding="utf-8")
     result = CliRunner().invoke(main, ["init", "--force", str(folder)])
     assert result.exit_code == 0, result.output
     assert kept.read_bytes() == b"edited by hand"
     assert (folder / "README.txt").read_text(encoding="utf-8") == "mine"
-    assert (folder / "templates" / "MTCL_2023_h1_PKT.xlsx").exists()
+    assert (folder / "templates" / "MTCL_2023_6-thang_PKT.xlsx").exists()
     assert "giữ nguyên" in result.output and "tạo mới" in result.output
 
 

@@ -64,13 +64,15 @@ def test_template_round_all(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["template", "--round", str(round_path), "--all",
                                        "-o", str(out)])
     assert result.exit_code == 0, result.output
-    listed = result.output.split()
+    lines = result.output.splitlines()
+    listed = [ln for ln in lines if not ln.startswith("Cảnh báo")]
     assert len(listed) == len(example_round().register)
+    assert len(lines) - len(listed) == 2  # the example's two assignments without target
     assert all(Path(p).exists() for p in listed)
-    assert (out / "MTCL_2023_h1_PTCKH.xlsx").exists()
+    assert (out / "MTCL_2023_6-thang_PTCKH.xlsx").exists()
     one = CliRunner().invoke(main, ["template", "--round", str(round_path), "--unit", "VP",
                                     "-o", str(tmp_path / "one")])
-    assert one.exit_code == 0 and one.output.strip().endswith("MTCL_2023_h1_VP.xlsx")
+    assert one.exit_code == 0 and one.output.strip().endswith("MTCL_2023_6-thang_VP.xlsx")
 
 
 def test_template_errors(tmp_path: Path) -> None:

@@ -27,7 +27,7 @@ def _objective_rows(path: Path) -> list[list[object]]:
 def test_one_file_per_unit_with_its_assignments(tmp_path: Path) -> None:
     config = example_round()
     paths = write_prefilled(config, tmp_path)
-    assert [p.name for p in paths] == [f"MTCL_2023_h1_{u.code}.xlsx" for u in config.register]
+    assert [p.name for p in paths] == [f"MTCL_2023_6-thang_{u.code}.xlsx" for u in config.register]
     by_code = {p.stem.rsplit("_", 1)[1]: p for p in paths}
     wb = openpyxl.load_workbook(by_code["PTCKH"])
     info = wb[spec.UNIT_INFO.name("vi")]
@@ -76,14 +76,15 @@ def test_file_names_are_ascii_and_unique(tmp_path: Path) -> None:
     assert ascii_slug("P-Hương Xuân/Đông") == "P-Huong-Xuan-Dong"
     config = RoundConfig(period="q1", register=[RegisteredUnit("Đ 1", "x"),
                                                 RegisteredUnit("D/1", "y")])
-    assert prefilled_name(config, "Đ 1") == "MTCL_q1_D-1.xlsx"
+    assert prefilled_name(config, "Đ 1") == "MTCL_quy-1_D-1.xlsx"
     names = [p.name for p in write_prefilled(config, tmp_path, lang="en")]
-    assert names == ["MTCL_q1_D-1.xlsx", "MTCL_q1_D-1-2.xlsx"]
+    assert names == ["MTCL_quy-1_D-1.xlsx", "MTCL_quy-1_D-1-2.xlsx"]
     assert all(n.isascii() for n in names)
 
 
 def test_unit_selection(tmp_path: Path) -> None:
     paths = write_prefilled(example_round(), tmp_path, units=["vp", "TTYT"])
-    assert sorted(p.name for p in paths) == ["MTCL_2023_h1_TTYT.xlsx", "MTCL_2023_h1_VP.xlsx"]
+    assert sorted(p.name for p in paths) == ["MTCL_2023_6-thang_TTYT.xlsx",
+                                             "MTCL_2023_6-thang_VP.xlsx"]
     with pytest.raises(ValueError, match="unknown unit"):
         write_prefilled(example_round(), tmp_path, units=["NOPE"])

@@ -17,8 +17,9 @@ from qmo_excel.checks.context import CheckContext
 from qmo_excel.model import RegisteredUnit, Row, assigned_to
 from qmo_excel.vocab import Words
 
-# The file name of a pre-filled template: MTCL_2023_h1_PTCKH.xlsx (template/prefill.py).
-_PREFILLED = re.compile(r"^MTCL_\d{4}_[a-z0-9]+_([A-Za-z0-9_-]+?)(?:\s*\(\d+\))?$")
+# The file name of a pre-filled template: MTCL_2023_6-thang_PTCKH.xlsx (template/prefill.py;
+# before 2026-12: MTCL_2023_h1_PTCKH.xlsx).
+_PREFILLED = re.compile(r"^MTCL_\d{4}_[a-z0-9-]+_([A-Za-z0-9_-]+?)(?:\s*\(\d+\))?$")
 _NON_ALNUM = re.compile(r"[^a-z0-9]+")
 MAX_NAME_WORDS = 40  # a unit's name is a few words; a pasted paragraph is cut here
 

@@ -95,7 +95,7 @@ def _zip(source: Path | IO[bytes], max_uncompressed: int, max_ratio: float) -> P
     except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, ValueError,
             NotImplementedError, RuntimeError) as exc:
         return Precheck(False, "zip-bad", UNREADABLE,
-                        Words(f"tệp nén bị hỏng hoặc không trọn vẹn ({type(exc).__name__})",
+                        Words("tệp nén bị hỏng hoặc không trọn vẹn",
                               f"damaged or incomplete package ({type(exc).__name__})"))
 
 

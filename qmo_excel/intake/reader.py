@@ -225,7 +225,7 @@ def _open_and_read(path: Path, data: bytes, fmt: str, sha256: str, mtime: float,
             raise _wrong_template(names) from None
         msg = " ".join(str(exc).split())[:160]
         what = f"{type(exc).__name__}: {msg}" if msg else type(exc).__name__
-        raise ReadError("file-unreadable", Words(f"cấu trúc tệp bị lỗi: {what}",
+        raise ReadError("file-unreadable", Words("cấu trúc tệp bị lỗi",
                                                  f"broken file structure: {what}")) from None
 
 

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from qmo_excel.model import Assignment, RegisteredUnit, RoundConfig
 from qmo_excel.template.unit_book import write_unit_workbook
+from qmo_excel.vocab import Period
 
 
 def ascii_slug(text: str) -> str:
@@ -19,11 +20,13 @@ def ascii_slug(text: str) -> str:
 
 
 def prefilled_name(round_: RoundConfig, unit_code: str) -> str:
-    """File name of a unit's pre-filled workbook, e.g. MTCL_2023_h1_PTCKH.xlsx."""
+    """File name of a unit's pre-filled workbook, e.g. MTCL_2023_6-thang_PTCKH.xlsx (the
+    period in Vietnamese words without diacritics: quy-1, 6-thang, 9-thang, nam)."""
     parts = ["MTCL"]
     if round_.year is not None:
         parts.append(str(round_.year))
-    parts += [round_.period or "year", ascii_slug(unit_code)]
+    period = Period.get(round_.period or "year")
+    parts += [period.slug if period else "nam", ascii_slug(unit_code)]
     return "_".join(parts) + ".xlsx"
 
 
