@@ -278,7 +278,9 @@ def _change(t: Target, r: Result, out: Outcome) -> Outcome:
         out.notes.append("Kết quả ghi mức đạt tới (còn …), chỉ tiêu ghi mức tăng/giảm: "
                          "không so sánh được")
         return out
-    if r.change == want:
+    if r.signed:
+        d = r.value  # "-1,2%": the sign says which way
+    elif r.change == want:
         d = r.value
     elif r.change:
         d = -r.value
