@@ -56,6 +56,7 @@ _LOWER_STRONG = re.compile(
     r"|tỷ suất chết|tỉ suất chết|tử suất|trẻ em chết|\bchết\b|tỷ số giới tính khi sinh"
     r"|tỉ số giới tính khi sinh|mất cân bằng giới tính|cháy|hỏa hoạn|nghiện|thấp còi|nhẹ cân"
     r"|đuối nước|ngộ độc|hộ nghèo|cận nghèo|sinh thô|tỷ lệ sinh con|ùn tắc|lưu ban"
+    r"|phạm pháp|vi phạm pháp luật|tệ nạn|bạo lực gia đình|xâm hại|buôn lậu|gian lận"
 )
 # Phrases that hold a strong word but are about something to raise: insurance against
 # unemployment, people lifted out of poverty, crimes solved, addicts treated.
