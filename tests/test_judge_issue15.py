@@ -68,6 +68,7 @@ CASES = [
     (HS, "trên 98%", "2.345 hồ sơ đúng hạn/2.410 hồ sơ", "year", "khong_dat", None, "ratio", C),
     (HS, "trên 95%", "2.345 hồ sơ đúng hạn/2.410 hồ sơ", "year", "vuot", None, "ratio", C),
     ("Vốn đầu tư phát triển", "Kế hoạch", "3.200 tỷ đồng/4.000 tỷ đồng", "year", "khong_dat", None, "ratio", C),
+    ("Phường đạt chuẩn văn minh đô thị", "Kế hoạch", "5/7 phường", "year", "khong_dat", None, "ratio", L_),
     # 4. counts of sub-indicators
     (KT, "Kế hoạch", "14/15 chỉ tiêu đạt và vượt, hoàn thành cơ bản kế hoạch năm", "year", "khong_dat", None, "subcounts", C),
     (KT, "Kế hoạch", "hoàn thành 13/13 chỉ tiêu", "year", "dat", None, "subcounts", C),

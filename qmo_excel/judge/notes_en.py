@@ -233,6 +233,10 @@ TABLE: list[tuple[str, str]] = [
      "Lower is better: below the plan is better"),
     ("'Vượt {vn}%' có thể là bằng {vn2}% hoặc {vn3}% kế hoạch: dù vậy đều là vượt",
      "'Vượt {vn}%' (exceeded by) may mean {vn2}% or {vn3}% of plan: exceeded either way"),
+    ("Tỷ số a/b so với kế hoạch: có thể là số đạt trên tổng số, chưa chắc là kết quả trên kế "
+     "hoạch",
+     "A ratio a/b against the plan: it may be the number achieved out of a total rather than "
+     "the result out of the plan"),
     ("Tính từ mức vượt/thiếu so với kế hoạch",
      "Computed from the margin over or under the plan"),
     ("Có {int} chỉ tiêu thành phần chưa đạt: không đạt",

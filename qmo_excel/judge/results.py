@@ -59,6 +59,7 @@ class Result:
     shortfall: bool = False  # "chỉ đạt", "mới đạt": the wording says it fell short
     subcounts: SubCounts | None = None  # "14/15 chỉ tiêu đạt", "có 02 chỉ tiêu không đạt"
     signed: bool = False  # the value was written with a sign ("(-3,5%)", "âm 2%")
+    ratio_count: bool = False  # "5/7 phường" against the plan: a count, maybe out of a total
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -255,6 +256,8 @@ def _read_text(raw: str, target: Target | None) -> Result:
 
 
 _COUNT_KINDS = ("exact", "at_least", "more_than", "range")
+_AMOUNT_UNIT = re.compile(r"(?:tỷ|tỉ|triệu|nghìn|ngàn|đồng|ha|hecta|tấn|tạ|km|m|m2|m3|kg|lít|kwh"
+                          r"|usd)(?!\w)")
 _FROM = re.compile(r"\btừ\s*(?:mức\s*)?$")
 _TO = re.compile(r"(?:xuống|lên|đến|tới|còn)(?:\s+(?:còn|mức))?\s*$")
 # "chỉ đạt hơn 39.300 tấn", "mới đạt 6,58%": the wording says the figure fell short
@@ -502,11 +505,12 @@ def _ratio_value(r: Result, n: Num, target: Target | None, raw: str) -> None:
         and target.kind not in ("ratio", "qualitative", "unknown", "composite")
         and (n.denominator in target.bounds() or target.kind in _CHANGE_KINDS)
     )
-    if target is not None and target.kind == "plan":
+    if target is not None and target.kind == "plan" and not _ITEM.match(count_unit.lower()):
         # "3.200/4.000 tỷ đồng" against the plan itself: result / plan
         r.value = n.value / n.denominator * 100
         r.unit = "%"
         r.decimals = None
+        r.ratio_count = not (n.scale or _AMOUNT_UNIT.match(count_unit.lower()))
         r.notes.append(f"Kết quả/kế hoạch: {_num_text(n.value)}/{_num_text(n.denominator)} = "
                        + f"{r.value:.2f}%".replace(".", ","))
         return

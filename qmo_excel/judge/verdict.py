@@ -394,6 +394,11 @@ def _judge_plan(t: Target, r: Result, conf: str) -> Judgement:
     if (share is None or implied) and r.numerator is not None and r.denominator \
             and r.value is not None:
         share, basis = r.value, "ratio"
+        if r.ratio_count and r.numerator <= r.denominator:
+            # "5/7 phường": achieved out of a total, or result out of the plan? not sure
+            notes.append("Tỷ số a/b so với kế hoạch: có thể là số đạt trên tổng số, chưa chắc "
+                         "là kết quả trên kế hoạch")
+            conf = weakest(conf, LIKELY)
     if share is None and r.value is not None and r.unit == "%" and not r.change \
             and r.margin is None and not t.rate:
         share = r.value
