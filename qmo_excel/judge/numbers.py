@@ -223,6 +223,7 @@ _PER_AFTER = re.compile(
     r"^\s*(?:vạn|nghìn|ngàn)?\s*(?:dân\b|người dân|dân số|trẻ (?:em )?(?:đẻ|sinh)|trẻ sinh|ca sinh"
     r"|bé gái|phụ nữ|lượt sinh)"
 )
+_AGE_BEFORE = re.compile(r"(?:dưới|trên|từ|đủ|đến|tới|độ|ngoài|hơn|lứa|nhóm|-)\s*$")
 # "tính đến 6/12", "đến hết 31/10": a day and month
 _DAY_BEFORE = re.compile(r"(?:ngày|đến|tới|hết|trước|sau|từ)\s*$")
 _DAY_AFTER = re.compile(r"^\s*/\s*(?:0?[1-9]|1[0-2])(?!\s*[\d,.])")
@@ -248,6 +249,8 @@ def _flag_noise(low: str, nums: list[Num]) -> None:
         else:
             for pattern, why in _NOISE_AFTER:
                 if pattern.search(after):
+                    if why == "age" and n.value >= 40 and not _AGE_BEFORE.search(before):
+                        continue  # "tuổi thọ 74,5 tuổi": a life expectancy, not an age group
                     n.noise = why
                     break
             else:

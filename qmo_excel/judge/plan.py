@@ -54,9 +54,10 @@ _SHARE_VERB = re.compile(
 _PLAN_BEFORE = re.compile(rf"(?:so\s+(?:với\s+)?)?({PLAN_PHRASE})\s*[,:]?\s*(?:đạt|bằng|là)\s*"
                           r"(?:khoảng|gần|hơn|trên|xấp xỉ)?\s*$")
 _ABOVE = re.compile(r"(?:hơn|trên|ngoài|vượt)\s*$")
-_BELOW = re.compile(r"(?:gần|chưa đến|chưa tới|suýt)\s*$")
+# "gần 55%", "chưa đạt 50% kế hoạch", "đạt dưới 40%": under the figure
+_BELOW = re.compile(r"(?:gần|chưa đến|chưa tới|suýt|chưa đạt|không đạt|dưới|chưa được)\s*$")
 _MARGIN_UP = r"vượt(?:\s+mức)?|cao hơn|nhiều hơn|tăng thêm|tăng"
-_MARGIN_DOWN = r"thấp hơn|hụt|thiếu|còn thiếu|kém|chưa đạt|không đạt|giảm|ít hơn|chậm"
+_MARGIN_DOWN = r"thấp hơn|hụt|thiếu|còn thiếu|kém|giảm|ít hơn|chậm"
 _MARGIN_BEFORE = re.compile(
     rf"(?:({_MARGIN_UP})|({_MARGIN_DOWN}))"
     rf"(?:\s+(?:so\s+(?:với\s+)?)?({PLAN_PHRASE}))?\s*(?:là|:)?\s*(khoảng|gần|hơn|trên|xấp xỉ)?"
@@ -81,7 +82,7 @@ class Stated:
     num: Num | None = None
 
 
-_SHORT = ("hụt", "thiếu", "còn thiếu", "kém", "chưa đạt", "không đạt", "chậm")
+_SHORT = ("hụt", "thiếu", "còn thiếu", "kém", "chậm")
 
 
 def _bound(before: str) -> str:

@@ -258,6 +258,7 @@ def _read_text(raw: str, target: Target | None) -> Result:
 _COUNT_KINDS = ("exact", "at_least", "more_than", "range")
 _AMOUNT_UNIT = re.compile(r"(?:tỷ|tỉ|triệu|nghìn|ngàn|đồng|ha|hecta|tấn|tạ|km|m|m2|m3|kg|lít|kwh"
                           r"|usd)(?!\w)")
+_RATE_WORD = re.compile(r"(?:tỷ lệ|tỉ lệ|chiếm|đạt|bằng|là)\s*(?:khoảng|gần|hơn|trên)?\s*$")
 _FROM = re.compile(r"\btừ\s*(?:mức\s*)?$")
 _TO = re.compile(r"(?:xuống|lên|đến|tới|còn)(?:\s+(?:còn|mức))?\s*$")
 # "chỉ đạt hơn 39.300 tấn", "mới đạt 6,58%": the wording says the figure fell short
@@ -430,6 +431,13 @@ def _pick_value(
             if n.percent or n.denominator:
                 chosen = n
                 break
+        if chosen.denominator and pct:
+            # "giải quyết 1.456/1.625, trong đó đúng hạn 1.447 hồ sơ (tỷ lệ 99,4%)": the rate
+            # the document states is the result; the ratio may count something else
+            stated = [n for _, n in cands if n.percent and not n.denominator
+                      and _RATE_WORD.search(low[max(0, n.start - 20) : n.start])]
+            if stated:
+                chosen = stated[0]
     if change_target:
         # "1,8% (giảm 0,9%)" against "giảm 0,8-1%": the change answers the target
         for _, n in cands:

@@ -425,6 +425,7 @@ def _apply_kind(t: Target, kind: str, after: str, ind: str) -> None:
         t.confidence = weakest(t.confidence, LIKELY)
         return
     if t.kind in ("exact", "range") and ind:
+        ind = _UNIT_TAIL.sub("", ind)  # "Tỷ lệ hộ nghèo giảm (%)": the unit is not the name
         if _INDICATOR_DECREASE.search(ind):
             t.kind = "decrease_by"
             t.notes.append("Tên chỉ tiêu ghi 'giảm': mức giảm cần đạt")
@@ -437,6 +438,10 @@ def _apply_kind(t: Target, kind: str, after: str, ind: str) -> None:
             t.notes.append("Tên chỉ tiêu ghi 'giảm' một điều cần giảm: coi số ghi là mức giảm "
                            "(cũng có thể là mức cần đạt tới)")
             t.confidence = weakest(t.confidence, LIKELY)
+
+
+# A unit in brackets at the end of an indicator's name: "(%)", "(‰)", "(tỷ đồng)", "(người)"
+_UNIT_TAIL = re.compile(r"\s*\([^()]{1,25}\)\s*$")
 
 
 def _reduces_something_bad(ind: str) -> bool:
