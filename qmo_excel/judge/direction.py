@@ -71,6 +71,8 @@ _LOWER_WEAK = re.compile(
     # the share of agriculture in the economy is planned to fall (economic restructuring)
     r"|tỷ trọng (?:ngành |khu vực )?nông(?:,|\s)|tỉ trọng (?:ngành |khu vực )?nông(?:,|\s)"
     r"|tỷ trọng khu vực i\b"
+    # deficits, public debt and inflation are kept under a ceiling
+    r"|bội chi|nợ công|lạm phát|giá tiêu dùng|\bcpi\b"
 )
 _HANDLING = re.compile(
     r"giải quyết|xử lý|tiếp nhận|khắc phục|hài lòng|trả lời|đúng hạn|trước hạn|kiểm tra|phát hiện"

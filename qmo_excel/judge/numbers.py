@@ -31,7 +31,8 @@ SCALES: dict[str, float] = {
 
 _TOKEN = re.compile(r"(?<![\w.,])\d+(?:[.,]\d+)*(?![\w])|(?<![\w.,])\d+(?:[.,]\d+)*(?=[^\W\d])")
 _AFTER = re.compile(
-    r"\s*(‰|%o(?!\w)|phần nghìn|phần ngàn)|\s*(%|phần trăm)|\s+(nghìn|ngàn|triệu|tỷ|tỉ)(?!\w)"
+    r"\s*(‰|%o(?!\w)|phần nghìn|phần ngàn)|\s*(%|(?:điểm\s+)?phần trăm|điểm\s*%)"
+    r"|\s+(nghìn|ngàn|triệu|tỷ|tỉ)(?!\w)"
 )
 # A sign written against its number: "(-3,5%)", ": -1,2%", "âm 2%"; not the dash of a range
 # ("7-8%", "07 - 09") nor a list dash.

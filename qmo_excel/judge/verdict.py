@@ -213,9 +213,11 @@ def _in_progress(j: Judgement, t: Target, result: Result, code: str) -> None:
         if events and result.value is not None:
             j.notes.append("Số việc xảy ra đã vượt mức tối đa cả năm: không đạt dù chưa hết năm")
             return
-        if level and result.word == "khong_dat" and j.basis != "word":
+        if level and result.word == "khong_dat" and j.basis != "word" and _SAID_NOT.search(
+                fold(result.text)):
             # a level short of its target: the unit that wrote "không đạt" is not wrong
             j.progress = "nguy_co"
+            j.confidence = weakest(j.confidence, LIKELY)
             j.notes.append("Chỉ tiêu dạng mức (tỷ lệ, bình quân) chưa đạt giữa năm và đơn vị tự "
                            "ghi 'không đạt': giữ 'không đạt', có nguy cơ không đạt cả năm")
             return
@@ -239,6 +241,10 @@ def _in_progress(j: Judgement, t: Target, result: Result, code: str) -> None:
     j.progress = "dung_tien_do" if on_track else "cham_tien_do"
     j.notes.append(f"Chỉ tiêu cộng dồn: đạt {_pct(share)}% kế hoạch năm, thời gian đã qua "
                    f"{_pct(elapsed)}% năm: " + ("đúng tiến độ" if on_track else "chậm tiến độ"))
+
+
+# The unit's own verdict that it fell short (not "thấp hơn mục tiêu", a comparison)
+_SAID_NOT = re.compile(r"\b(?:không|chưa)\s+(?:đạt|hoàn thành)\b")
 
 
 def _pct(x: float) -> str:
@@ -343,14 +349,15 @@ def _none_target(t: Target) -> bool:
 
 
 def _basis_of(t: Target, r: Result) -> str:
+    """Which reading of the result the comparison used (see ``compare_value``)."""
     if t.kind in ("decrease_by", "increase_by"):
         return "change"
-    if r.value is not None and r.value < 0 and r.signed:
+    if r.value is None:
+        return "share_of_plan" if r.percent_of_plan_stated is not None else "margin"
+    if r.value < 0 and r.signed:
         return "sign"
-    if r.percent_of_plan_stated is not None and r.value is not None and r.unit == "":
+    if r.percent_of_plan_stated is not None and r.unit == "":
         return "share_of_plan"
-    if r.margin is not None and r.percent_of_plan_stated is None:
-        return "margin"
     if r.denominator:
         return "ratio"
     if r.value == 0 and any("coi là 0" in n for n in r.notes):
@@ -614,7 +621,7 @@ def _judge_composite(t: Target, r: Result) -> Judgement:
     if cumulative is not None:
         verdict, note, pct = cumulative
         return Judgement(verdict, pct, weakest(t.confidence, r.confidence, LIKELY),
-                         [*notes, note], judged)
+                         [*notes, note], judged, basis="composite")
     verdicts = [j.verdict for j in judged]
     if "khong_dat" in verdicts:
         verdict = "khong_dat"
@@ -632,7 +639,8 @@ def _judge_composite(t: Target, r: Result) -> Judgement:
             conf,
             LIKELY if "Không rõ kết quả ứng với chỉ tiêu nào trong ô" not in notes else UNCERTAIN,
         )
-    return Judgement(verdict, pct, conf, notes, judged)
+    basis = judged[0].basis if len(judged) == 1 else "composite"
+    return Judgement(verdict, pct, conf, notes, judged, basis=basis)
 
 
 _EARLY = re.compile(r"\btrước hạn\b")
