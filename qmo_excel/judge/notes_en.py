@@ -163,6 +163,8 @@ TABLE: list[tuple[str, str]] = [
      "'Chưa có/không có … đạt' (none reached it): taken as 0, not achieved"),
     ("'Chưa thực hiện/chưa triển khai': coi là 0",
      "'Chưa thực hiện/chưa triển khai' (not done yet): taken as 0"),
+    ("'Cơ bản đạt/hoàn thành cơ bản': chưa đạt đầy đủ",
+     "'Cơ bản đạt/hoàn thành cơ bản' (basically achieved): not fully achieved"),
     ("Số % không ghi so với gì: coi là % kế hoạch",
      "The percentage does not say of what: taken as the share of plan"),
     ("Số âm: {num}", "A negative figure: {num}"),

@@ -90,11 +90,14 @@ _EMPTY = re.compile(r"^(?:-+|\.+|x|n/?a|không có|chưa có|chưa có số li�
 _NONE_AT_ALL = re.compile(r"^(?:không|không có)\W*$")
 _NEG = re.compile(
     r"\b(?:không|chưa)\s+(?:đạt|hoàn thành|đảm bảo|thực hiện được|đủ|thực hiện|triển khai"
-    r"|được công nhận)"
+    r"|được công nhận|ban hành|tổ chức|xây dựng|có kết quả)"
+    # "cơ bản đạt", "hoàn thành cơ bản": basically, i.e. not fully
+    r"|\bcơ bản\s+(?:đạt|hoàn thành)|\b(?:đạt|hoàn thành)\s+cơ bản\b"
     r"|thấp hơn\s+(?:so\s+(?:với\s+)?)?(?:chỉ tiêu|kế hoạch|mục tiêu|dự toán|nghị quyết)"
     r"|\b(?:chưa|không)\s+có\s+(?:[^\W\d_]+\s+){0,5}?(?:nào\s+)?(?:được\s+)?(?:đạt|hoàn thành"
     r"|công nhận|được công nhận)\b"
 )
+_NEG_PLAIN = re.compile(r"\b(?:không|chưa)\s|thấp hơn")
 _ONGOING = re.compile(r"đang\s+(?:thực hiện|triển khai|tiến hành)")
 _EXCEED = re.compile(r"(?<!không )vượt(?!\s*(?:cấp|quá))(?![^0-9;]{0,3}\d)")
 _POS = re.compile(
@@ -366,6 +369,10 @@ def _read_words(r: Result, low: str) -> None:
     if neg:
         r.word = "khong_dat"
         r.word_strong = _strong(_NEG, low)
+        if not _NEG_PLAIN.search(low):
+            # only "cơ bản đạt", "hoàn thành cơ bản": short of fully achieved
+            r.confidence = weakest(r.confidence, LIKELY)
+            r.notes.append("'Cơ bản đạt/hoàn thành cơ bản': chưa đạt đầy đủ")
     elif ongoing:
         r.word = "dang_thuc_hien"
         r.word_strong = _strong(_ONGOING, low)

@@ -176,7 +176,7 @@ def _counts_events(t: Target) -> bool:
     return t.direction == LOWER and all(
         p.direction == LOWER
         and p.kind in ("at_most", "less_than", "exact", "range")
-        and bool(_EVENT_UNITS.match(p.unit.lower()))
+        and (bool(_EVENT_UNITS.match(p.unit.lower())) or _none_target(p))
         for p in parts
     )
 
