@@ -152,6 +152,10 @@ CASES = [
     # a target for the period itself is judged directly
     (NS, "6 tháng: 50% dự toán", "48%", "h1", "khong_dat", None, "value", C),
     (NS, "6 tháng đạt 50%; cả năm đạt 100%", "52%", "h1", "vuot", None, "value", C),
+    (NS, "6 tháng: 50% dự toán; cả năm: 100% dự toán", "đạt 53% dự toán", "h1", "vuot", None, "share_of_plan", C),
+    ("Tỷ lệ hài lòng", "90%", "hơn 90%", "year", "vuot", None, "value", L_),
+    ("Tỷ lệ hài lòng", "trên 90%", "trên 90%", "year", "vuot", None, "value", L_),
+    ("Tỷ lệ hồ sơ trễ hạn", "dưới 2%", "trên 2%", "year", "khong_dat", None, "value", L_),
     (NS, "6 tháng đạt 50%; cả năm đạt 100%", "98%", "year", "khong_dat", None, "value", C),
     # 10. the verdict word against the numbers: the numbers decide, marked likely
     (HS, "trên 95%", "86,2% (đạt)", "year", "khong_dat", None, "value", L_),

@@ -174,6 +174,8 @@ def compare_value(t: Target, r: Result) -> Outcome:
                 value = ref * 100 / stated
                 out.confidence = LIKELY
                 out.notes.append("Chỉ tiêu càng thấp càng tốt: % kế hoạch hiểu là chỉ tiêu/kết quả")
+            elif t.of_plan:
+                value = stated  # "50% dự toán" against "đạt 53% dự toán": the same measure
             else:
                 value = ref * stated / 100
             out.notes.append(f"Từ tỷ lệ % kế hoạch đã ghi ({stated:g}%)")
@@ -203,6 +205,9 @@ def compare_value(t: Target, r: Result) -> Outcome:
     if r.nearly and any(b is not None and abs(v - b) <= _eps(b) for b in (low, high)):
         v -= 1e-6 * max(1.0, abs(v))  # "gần 95%" is just under 95%: not "at least 95%"
         out.notes.append("'Gần' một mức là thấp hơn mức đó một chút")
+    if r.above and any(b is not None and abs(v - b) <= _eps(b) for b in (low, high)):
+        v += 1e-6 * max(1.0, abs(v))  # "hơn 90%" is just over 90%
+        out.notes.append("'Hơn/trên' một mức là cao hơn mức đó một chút")
     achieved, exceeded = _compare(t.kind, t.direction, low, high, v)
     if achieved is None:
         return out

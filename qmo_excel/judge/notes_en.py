@@ -264,6 +264,8 @@ TABLE: list[tuple[str, str]] = [
      "cho thấy chưa đạt",
      "Files done early are also on time: compared cumulatively (early; early + on time), "
      "the target is not reached"),
+    ("'Hơn/trên' một mức là cao hơn mức đó một chút",
+     "'Hơn/trên' (more than) a figure is just over that figure"),
     ("'Gần' một mức là thấp hơn mức đó một chút",
      "'Gần' (nearly) a figure is just under that figure"),
     ("Theo mức xếp loại ghi trong kết quả so với chỉ tiêu",

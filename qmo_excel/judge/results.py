@@ -38,6 +38,7 @@ class Result:
     percent_of_plan_stated: float | None = None
     approximate: bool = False
     nearly: bool = False  # "gần 95%": an estimate just under the figure written
+    above: bool = False  # "hơn 90%", "trên 90%": just over the figure written
     confidence: str = CERTAIN
     numerator: float | None = None
     denominator: float | None = None
@@ -108,6 +109,8 @@ _APPROX = re.compile(
     r"(?:ước(?:\s+(?:đạt|tính|thực hiện|khoảng))?|khoảng|xấp xỉ|gần|hơn|trên|dự kiến|~|chừng"
     r"|tầm)(?:\s+(?:đạt|là|mức))?\s*$"
 )
+# "hơn 90%", "trên 6.500 tỷ đồng": just over the figure
+_ABOVE = re.compile(r"\b(?:hơn|trên|ngoài)(?:\s+(?:đạt|là|mức))?\s*$")
 # "gần 95%", "xấp xỉ" is not: just under the figure
 _NEARLY = re.compile(r"\b(?:gần|chưa đến|chưa tới|suýt)(?:\s+(?:đạt|là|mức))?\s*$")
 _NOTHING = re.compile(
@@ -462,6 +465,7 @@ def _pick_value(
         r.confidence = weakest(r.confidence, LIKELY)
         r.notes.append("Số ước tính")
         r.nearly = bool(_NEARLY.search(before))
+        r.above = bool(_ABOVE.search(before))
     ch = _CHANGE_BEFORE.search(before)
     if ch:
         r.change = "decrease" if ch.group(1) == "giảm" else "increase"

@@ -21,7 +21,7 @@ from qmo_excel.judge.direction import HIGHER, LOWER, from_indicator, parse_direc
 from qmo_excel.judge.levels import CERTAIN, LIKELY, UNCERTAIN, weakest
 from qmo_excel.judge.normalize import fold, normalize
 from qmo_excel.judge.numbers import Num, quantities, scan
-from qmo_excel.judge.plan import is_plan_reference
+from qmo_excel.judge.plan import PLAN_PHRASE, is_plan_reference
 from qmo_excel.judge.progress import measure_of, period_in
 from qmo_excel.judge.segments import split_segments
 from qmo_excel.judge.wording import (
@@ -59,6 +59,7 @@ class Target:
     growth: bool = False  # a growth rate to reach ("tăng trưởng kinh tế 7-8%")
     indicator: str = ""  # the indicator's name (folded) the target was read for
     rate: bool = False  # the indicator is a rate or a share ("Tỷ lệ …", a "%" target)
+    of_plan: bool = False  # a share of the plan to reach: "50% dự toán", "100% kế hoạch"
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -216,12 +217,14 @@ def _finish(t: Target, indicator: str, unit: str | None = None) -> Target:
     ind = fold(indicator)
     t.indicator = ind
     t.rate = t.unit in ("%", "‰") or bool(_RATE.search(ind))
+    t.of_plan = t.unit == "%" and bool(_OF_PLAN.search(fold(t.text)))
     t.growth = t.unit == "%" and t.kind not in ("increase_by", "decrease_by", "ratio") and bool(
         _GROWTH.search(ind) or _GROWTH.search(fold(t.text))
         or (_AMOUNT.search(ind) and not _RATE.search(ind)))
     return t
 
 
+_OF_PLAN = re.compile(rf"%\s*(?:so\s+(?:với\s+)?|của\s+)?{PLAN_PHRASE}")
 _GROWTH = re.compile(r"tăng trưởng|tốc độ tăng|tốc độ phát triển|tăng bình quân|mức tăng")
 # An amount (money, output, a herd): a plain "%" target for it can only be a growth rate
 _AMOUNT = re.compile(
