@@ -228,6 +228,8 @@ def _target_lines(t: dict[str, Any], lab: dict[str, str], lang: str, indent: str
 
 
 def _period(code: str, lang: str) -> str:
+    if code not in _PERIOD_LABELS and code.startswith("m") and code[1:].isdigit():
+        return f"{code[1:]} months" if lang == "en" else f"{code[1:]} tháng"
     vi, en = _PERIOD_LABELS.get(code, (code, code))
     return en if lang == "en" else vi
 

@@ -22,6 +22,7 @@ import re
 from dataclasses import dataclass
 
 SCALES: dict[str, float] = {
+    "vạn": 1e4,
     "nghìn": 1e3,
     "ngàn": 1e3,
     "triệu": 1e6,
@@ -32,7 +33,7 @@ SCALES: dict[str, float] = {
 _TOKEN = re.compile(r"(?<![\w.,])\d+(?:[.,]\d+)*(?![\w])|(?<![\w.,])\d+(?:[.,]\d+)*(?=[^\W\d])")
 _AFTER = re.compile(
     r"\s*(‰|%o(?!\w)|phần nghìn|phần ngàn)|\s*(%|(?:điểm\s+)?phần trăm|điểm\s*%)"
-    r"|\s+(nghìn|ngàn|triệu|tỷ|tỉ)(?!\w)"
+    r"|\s+(vạn|nghìn|ngàn|triệu|tỷ|tỉ)(?!\w)"
 )
 # A sign written against its number: "(-3,5%)", ": -1,2%", "âm 2%"; not the dash of a range
 # ("7-8%", "07 - 09") nor a list dash.

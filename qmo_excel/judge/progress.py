@@ -38,6 +38,7 @@ PROGRESS_LABELS: dict[str, dict[str, str]] = {
 
 # The share of the year elapsed at the end of each period (percent).
 ELAPSED: dict[str, float] = {
+    **{f"m{n}": 100.0 * n / 12 for n in range(1, 12)},
     "q1": 25.0,
     "q2": 50.0,
     "h1": 50.0,

@@ -32,7 +32,8 @@ from qmo_excel.judge.subcounts import ITEM, SubCounts
 from qmo_excel.judge.targets import Target
 
 VERDICTS = ("vuot", "dat", "khong_dat", "dang_thuc_hien", "chua_co_so_lieu", "khong_xac_dinh")
-PERIODS = ("q1", "q2", "h1", "q3", "m9", "m10", "m11", "q4", "year")
+PERIODS = ("m1", "m2", "q1", "m4", "m5", "q2", "h1", "m7", "m8", "q3", "m9", "m10", "m11",
+           "q4", "year")
 _PERIOD_WORDS = {
     "q1": ("quý i", "quý 1", "quarter i", "quarter 1", "i", "3 tháng", "3m"),
     "q2": ("quý ii", "quý 2", "quarter ii", "quarter 2", "ii"),
@@ -58,12 +59,32 @@ _PERIOD_WORDS = {
 }
 
 
+# "5 tháng", "5 tháng đầu năm", "5m": the first months of the year; "đến 31/10", "tính đến
+# ngày 30/9": the months completed by that day.
+_MONTHS = re.compile(r"^(\d{1,2})\s*(?:tháng(?:\s+đầu\s+năm)?|m|months?)$")
+_UNTIL = re.compile(r"^(?:tính\s+)?(?:đến|tới|đến hết)\s+(?:ngày\s+)?(\d{1,2})\s*/\s*(\d{1,2})"
+                    r"(?:\s*/\s*\d{2,4})?$")
+_MONTH_CODES = {3: "q1", 6: "h1", 9: "m9", 12: "year"}
+
+
 def parse_period(value: str | None) -> str:
     """A period code from a code or a Vietnamese/English label (raises ValueError)."""
     key = fold(value or "").replace("_", " ")
     for code, words in _PERIOD_WORDS.items():
         if key == code or key in words:
             return code
+    if key in PERIODS:
+        return key
+    months = None
+    m = _MONTHS.match(key)
+    if m:
+        months = int(m.group(1))
+    u = _UNTIL.match(key)
+    if u and 1 <= int(u.group(2)) <= 12 and 1 <= int(u.group(1)) <= 31:
+        day, month = int(u.group(1)), int(u.group(2))
+        months = month if day >= 28 else month - 1  # the months completed by that day
+    if months is not None and 1 <= months <= 12:
+        return _MONTH_CODES.get(months, f"m{months}")
     raise ValueError(f"unknown period: {value!r}")
 
 
