@@ -191,7 +191,8 @@ def _same_noun(low: str, a: Num, b: Num) -> bool:
     head, tail = m.group(1).split(), after.group(1).split()
     if head[0] in ("trên", "dưới", "so", "và", "của", "đạt", "bằng"):
         return False
-    return head[: len(tail)] == tail or (head[:1] == tail[:1] == [head[0]] and len(tail) == 1)
+    # "hồ sơ đúng hạn/… hồ sơ", "ha/… ha kế hoạch"; not "bé trai/100 bé gái"
+    return head[: len(tail)] == tail or (len(head) == 1 and head[0] == tail[0])
 
 
 def _join_ratios(low: str, nums: list[Num]) -> None:

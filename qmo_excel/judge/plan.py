@@ -57,13 +57,19 @@ _ABOVE = re.compile(r"(?:hơn|trên|ngoài|vượt)\s*$")
 # "gần 55%", "chưa đạt 50% kế hoạch", "đạt dưới 40%": under the figure
 _BELOW = re.compile(r"(?:gần|chưa đến|chưa tới|suýt|chưa đạt|không đạt|dưới|chưa được)\s*$")
 _MARGIN_UP = r"vượt(?:\s+mức)?|cao hơn|nhiều hơn|tăng thêm|tăng"
-_MARGIN_DOWN = r"thấp hơn|hụt|thiếu|còn thiếu|kém|giảm|ít hơn|chậm"
+_MARGIN_DOWN = r"thấp hơn|thiếu hụt|hụt(?:\s+thu)?|thiếu|còn thiếu|kém|giảm|ít hơn|chậm"
 _MARGIN_BEFORE = re.compile(
     rf"(?:({_MARGIN_UP})|({_MARGIN_DOWN}))"
     rf"(?:\s+(?:so\s+(?:với\s+)?)?({PLAN_PHRASE}))?\s*(?:là|:)?\s*(khoảng|gần|hơn|trên|xấp xỉ)?"
     r"\s*$"
 )
-_TIMES_BEFORE = re.compile(r"gấp(?:\s+(?:khoảng|gần|hơn|trên))?\s*$")
+_TIMES_BEFORE = re.compile(r"(?:gấp|bằng|đạt|tương đương)(?:\s+(?:khoảng|gần|hơn|trên))?\s*$")
+# "gấp đôi kế hoạch", "gấp rưỡi", "gấp ba lần kế hoạch"
+_TIMES_WORD = re.compile(
+    rf"gấp\s+(đôi|rưỡi|ba|bốn|năm)(?:\s+lần)?\s+(?:so\s+(?:với\s+)?)?({PLAN_PHRASE})(?!\w)")
+_TIMES_VALUE = {"đôi": 2.0, "rưỡi": 1.5, "ba": 3.0, "bốn": 4.0, "năm": 5.0}
+# "1.850 tỷ đồng (85%)": a bare percentage in brackets after the figure
+_BRACKET = re.compile(r"\(\s*$")
 _TIMES_AFTER = re.compile(rf"^\s*lần\s+(?:so\s+(?:với\s+)?)?({PLAN_PHRASE})(?!\w)")
 
 
@@ -82,7 +88,7 @@ class Stated:
     num: Num | None = None
 
 
-_SHORT = ("hụt", "thiếu", "còn thiếu", "kém", "chậm")
+_SHORT = ("hụt", "hụt thu", "thiếu hụt", "thiếu", "còn thiếu", "kém", "chậm")
 
 
 def _bound(before: str) -> str:
@@ -140,10 +146,13 @@ def scan_plan(low: str, nums: list[Num]) -> list[Stated]:
             out.append(Stated(n.start, share=n.value, plan=pb.group(1), num=n,
                               bound=_bound(before)))
             continue
-        if _SHARE_VERB.search(before) and not re.match(r"^\s*[^\W\d_]", after):
+        if (_SHARE_VERB.search(before) or _BRACKET.search(before)) and not re.match(
+                r"^\s*[^\W\d_]", after):
             out.append(Stated(n.start, share=n.value, num=n, explicit=False,
                               bound=_bound(before)))
-    return out
+    for m in _TIMES_WORD.finditer(low):
+        out.append(Stated(m.start(), share=_TIMES_VALUE[m.group(1)] * 100, plan=m.group(2)))
+    return sorted(out, key=lambda x: x.start)
 
 
 def _unit_words(low: str, n: Num) -> str:

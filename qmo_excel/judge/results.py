@@ -313,7 +313,8 @@ def _read_plan(r: Result, low: str, qs: list[Num], target: Target | None) -> set
             r.confidence = weakest(r.confidence, LIKELY)
             r.notes.append("Số ước tính")
         for s in shares:
-            used.add(index[id(s.num)])
+            if s.num is not None:
+                used.add(index[id(s.num)])
     if margins:
         m = margins[0]
         assert m.num is not None and m.margin is not None
