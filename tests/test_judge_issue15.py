@@ -232,3 +232,28 @@ def test_new_fields_of_a_reading() -> None:
     assert (d["progress"], d["basis"], d["elapsed"]) == ("cham_tien_do", "share_of_plan", 50.0)
     year = read_row("Kế hoạch", "đạt 42% kế hoạch", indicator=NS).judgement
     assert (year.verdict, year.progress, year.elapsed) == ("khong_dat", None, None)
+
+
+@pytest.mark.parametrize(("indicator", "direction"), [
+    ("Tỷ suất chết trẻ em dưới 1 tuổi", "lower_is_better"),
+    ("Tỷ suất sinh thô", "lower_is_better"),
+    ("Tỷ số giới tính khi sinh", "lower_is_better"),
+    ("Tỷ lệ trẻ em dưới 5 tuổi suy dinh dưỡng thể thấp còi", "lower_is_better"),
+    ("Số vụ cháy, nổ", "lower_is_better"),
+    ("Số người nghiện ma túy", "lower_is_better"),
+    ("Số vụ phạm pháp hình sự", "lower_is_better"),
+    ("Bội chi ngân sách", "lower_is_better"),
+    ("Tỷ trọng nông nghiệp trong GRDP", "lower_is_better"),
+    # a strong word inside something to raise
+    ("Tỷ lệ tham gia bảo hiểm thất nghiệp", "higher_is_better"),
+    ("Số hộ thoát nghèo", "higher_is_better"),
+    ("Tỷ lệ điều tra, khám phá án hình sự", "higher_is_better"),
+    ("Tỷ lệ sinh viên tốt nghiệp có việc làm", "higher_is_better"),
+    ("Tỷ lệ cơ sở gây ô nhiễm nghiêm trọng được xử lý", "higher_is_better"),
+    ("Tỷ lệ tiêm phòng dịch bệnh cho đàn gia súc", "higher_is_better"),
+    ("Số vụ phạm tội về ma túy được phát hiện", "higher_is_better"),
+    ("Tỷ lệ hộ nghèo được hỗ trợ nhà ở", "higher_is_better"),
+    ("Thu hồi nợ đọng thuế", "higher_is_better"),
+])
+def test_direction_of_indicators(indicator: str, direction: str) -> None:
+    assert read_target("12", indicator=indicator).direction == direction
