@@ -273,7 +273,7 @@ def _percent(
         return ref / v * 100
     if low is None or low == 0:
         return None
-    return v / low * 100
+    return max(0.0, v / low * 100) if low > 0 else v / low * 100  # (-3,5% reaches 0%)
 
 
 def _change(t: Target, r: Result, out: Outcome) -> Outcome:

@@ -210,7 +210,7 @@ def _target_lines(t: dict[str, Any], lab: dict[str, str], lang: str, indent: str
             else f"{_num(lo, lang)} – {_num(hi, lang)}"
         )
         unit = t["unit"]
-        if t["kind"] == "plan":
+        if t["kind"] == "plan" or t.get("of_plan"):
             unit = "% " + ("kế hoạch" if lang != "en" else "of plan")
         lines.append(f"{indent}{lab['bounds']}: {shown} {unit}".rstrip())
     lines.append(f"{indent}{lab['direction']}: {lab[t['direction']]}")

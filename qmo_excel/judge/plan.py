@@ -124,8 +124,7 @@ def scan_plan(low: str, nums: list[Num]) -> list[Stated]:
             named = m.group(3) or (plan_after.group(1) if plan_after else "") or (
                 unit_plan.group(1) if unit_plan else "")
             word = up or m.group(2)
-            standalone = word.startswith("vượt") or word in ("thấp hơn", "hụt", "thiếu",
-                                                              "còn thiếu")
+            standalone = word.startswith("vượt") or word in ("thấp hơn", *_SHORT[:5])
             if named or standalone:
                 unit = "%" if n.percent else _unit_words(low, n)
                 value = -n.value if n.negative else n.value

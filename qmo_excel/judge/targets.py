@@ -77,6 +77,7 @@ class Target:
             "relative": self.relative,
             "measure": self.measure,
             "period": self.period,
+            "of_plan": self.of_plan,
         }
 
     def bounds(self) -> list[float]:

@@ -480,7 +480,7 @@ def _plan_margin(t: Target, r: Result, conf: str, notes: list[str], *, lower: bo
     else:
         verdict = "vuot" if better else "khong_dat"
     share = None
-    if relative and not lower:
+    if relative and not lower and not t.rate:  # (for a rate "vượt 0,3%" is points)
         share = 100 + m
         if m >= 100:
             notes.append(f"'Vượt {_pct_vn(m)}%' có thể là bằng {_pct_vn(m)}% hoặc "
