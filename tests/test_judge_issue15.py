@@ -75,6 +75,9 @@ CASES = [
     (HS, "trên 95%", "2.345 hồ sơ đúng hạn/2.410 hồ sơ", "year", "vuot", None, "ratio", C),
     ("Vốn đầu tư phát triển", "Kế hoạch", "3.200 tỷ đồng/4.000 tỷ đồng", "year", "khong_dat", None, "ratio", C),
     ("Phường đạt chuẩn văn minh đô thị", "Kế hoạch", "5/7 phường", "year", "khong_dat", None, "ratio", L_),
+    (NS, "kế hoạch", "đạt 1.950 tỷ đồng (KH: 1.800 tỷ đồng)", "year", "vuot", None, "ratio", C),
+    (NS, "kế hoạch", "đạt 1.950 tỷ đồng (KH: 2,1 nghìn tỷ đồng)", "year", "khong_dat", None, "ratio", C),
+    ("Thu nhập bình quân đầu người", "33 triệu đồng/người/năm", "đạt 32,16 triệu đồng/người/năm, trong khi nghị quyết là 33 triệu đồng/người/năm", "year", "khong_dat", None, "value", C),
     # 4. counts of sub-indicators
     (KT, "Kế hoạch", "14/15 chỉ tiêu đạt và vượt, hoàn thành cơ bản kế hoạch năm", "year", "khong_dat", None, "subcounts", C),
     (KT, "Kế hoạch", "hoàn thành 13/13 chỉ tiêu", "year", "dat", None, "subcounts", C),
@@ -159,6 +162,9 @@ CASES = [
     ("Thu nhập bình quân đầu người", "60 triệu đồng/người", "45 triệu đồng/người", "h1", "dang_thuc_hien", "nguy_co", "value", L_),
     (GR, "7%", "6,58%", "9m", "dang_thuc_hien", "nguy_co", "value", L_),
     ("Tỷ lệ hộ nghèo", "kế hoạch", "đạt 40% kế hoạch", "h1", "dang_thuc_hien", "nguy_co", "share_of_plan", L_),
+    (NS, "Kế hoạch", "đạt 95% kế hoạch 6 tháng", "h1", "khong_dat", None, "share_of_plan", C),
+    (NS, "Kế hoạch", "đạt 102% kế hoạch quý I", "q1", "vuot", None, "share_of_plan", C),
+    ("Trồng rừng", "kế hoạch", "trồng 450 ha, kế hoạch giao 500 ha", "h1", "dang_thuc_hien", "dung_tien_do", "ratio", C),
     # a target for the period itself is judged directly
     (NS, "6 tháng: 50% dự toán", "48%", "h1", "khong_dat", None, "value", C),
     (NS, "6 tháng đạt 50%; cả năm đạt 100%", "52%", "h1", "vuot", None, "value", C),

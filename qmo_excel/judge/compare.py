@@ -26,11 +26,17 @@ class Outcome:
     confidence: str = CERTAIN
 
 
-def _split_scale(unit: str) -> tuple[float, str]:
-    first, _, rest = unit.partition(" ")
-    if first in SCALES:
-        return SCALES[first], rest
+def split_scale(unit: str) -> tuple[float, str]:
+    """ "tỷ đồng" -> (1e9, "đồng"); "nghìn tỷ đồng" -> (1e12, "đồng"); "ha" -> (1, "ha")."""
+    words = unit.split(" ")
+    for n in (2, 1):
+        head = " ".join(words[:n])
+        if len(words) >= n and head in SCALES:
+            return SCALES[head], " ".join(words[n:])
     return 1.0, unit
+
+
+_split_scale = split_scale
 
 
 def _same_base(a: str, b: str) -> bool:

@@ -195,6 +195,10 @@ TABLE: list[tuple[str, str]] = [
      "The target has a level for each period: compared with the full-year level"),
     ("Chỉ tiêu có mức riêng cho kỳ báo cáo: so sánh trực tiếp",
      "The target has its own level for the reporting period: compared directly"),
+    ("Kết quả ghi % kế hoạch của chính kỳ báo cáo: so sánh trực tiếp",
+     "The result states its share of the reporting period's own plan: compared directly"),
+    ("Kết quả/kế hoạch ghi trong kết quả: {vn}/{vn2}",
+     "Result/plan, both written in the result: {vn}/{vn2}"),
     ("Chỉ tiêu ghi cho chính kỳ báo cáo: so sánh trực tiếp",
      "The target is for the reporting period itself: compared directly"),
     ("Chỉ tiêu dạng mức (tỷ lệ, bình quân) chưa đạt giữa năm và đơn vị tự ghi 'không đạt': "

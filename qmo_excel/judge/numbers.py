@@ -22,6 +22,8 @@ import re
 from dataclasses import dataclass
 
 SCALES: dict[str, float] = {
+    "nghìn tỷ": 1e12,
+    "ngàn tỷ": 1e12,
     "vạn": 1e4,
     "nghìn": 1e3,
     "ngàn": 1e3,
@@ -33,7 +35,7 @@ SCALES: dict[str, float] = {
 _TOKEN = re.compile(r"(?<![\w.,])\d+(?:[.,]\d+)*(?![\w])|(?<![\w.,])\d+(?:[.,]\d+)*(?=[^\W\d])")
 _AFTER = re.compile(
     r"\s*(‰|%o(?!\w)|phần nghìn|phần ngàn)|\s*(%|(?:điểm\s+)?phần trăm|điểm\s*%)"
-    r"|\s+(vạn|nghìn|ngàn|triệu|tỷ|tỉ)(?!\w)"
+    r"|\s+(nghìn tỷ|ngàn tỷ|vạn|nghìn|ngàn|triệu|tỷ|tỉ)(?!\w)"
 )
 # A sign written against its number: "(-3,5%)", ": -1,2%", "âm 2%"; not the dash of a range
 # ("7-8%", "07 - 09") nor a list dash.

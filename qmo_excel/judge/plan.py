@@ -27,7 +27,7 @@ _TAIL = (
     r"(?:năm|cả|được|giao|đề|ra|tỉnh|huyện|thị|xã|phường|thành|phố|quận|trung|ương|tw|hđnd"
     r"|ubnd|của|cấp|trên|đã|đặt|điều|chỉnh|bổ|sung|đảng|bộ|đại|hội|nhiệm|kỳ|ủy|ban|thường"
     r"|vụ|vốn|sở|ngành|chính|phủ|nghị|quyết|nq|kế|hoạch|dự|toán|mục|tiêu|chỉ|đầu|và|số"
-    r"|(?:19|20)\d\d|\d+/[\w/-]+)"
+    r"|tháng|quý|i|ii|iii|iv|\d{1,2}(?![\d.,/])|(?:19|20)\d\d|\d+/[\w/-]+)"
 )
 # "tỉnh giao", "Trung ương giao", "HĐND huyện giao": the plan named by who assigned it.
 _GIVER = (
@@ -71,6 +71,23 @@ _TIMES_VALUE = {"đôi": 2.0, "rưỡi": 1.5, "ba": 3.0, "bốn": 4.0, "năm": 5
 # "1.850 tỷ đồng (85%)": a bare percentage in brackets after the figure
 _BRACKET = re.compile(r"\(\s*$")
 _TIMES_AFTER = re.compile(rf"^\s*lần\s+(?:so\s+(?:với\s+)?)?({PLAN_PHRASE})(?!\w)")
+
+
+# "trong khi nghị quyết là 33 triệu đồng", "(KH: 1.800 tỷ đồng)", "kế hoạch giao 500 ha": the
+# plan's own figure, written in the result
+_PLAN_VALUE_BEFORE = re.compile(
+    rf"(?:{_NOUN}|{_GIVER})(?:\s+(?:năm|giao|được giao|đề ra|đặt ra|tỉnh giao|huyện giao|phê duyệt"
+    r"|năm 20\d\d))*\s*(?:là|:|=)?\s*$")
+
+
+def plan_value(low: str, n: Num) -> bool:
+    """Whether ``n`` is the plan's own figure quoted in a result ("nghị quyết là 33 triệu")."""
+    before = low[max(0, n.start - 40) : n.start]
+    return (bool(_PLAN_VALUE_BEFORE.search(before)) and not n.denominator and not n.noise
+            and not _PERIOD_AFTER.match(low, n.end))
+
+
+_PERIOD_AFTER = re.compile(r"\s*(?:tháng|quý|năm)\b")
 
 
 @dataclass

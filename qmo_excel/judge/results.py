@@ -21,7 +21,8 @@ from qmo_excel.judge.direction import LOWER
 from qmo_excel.judge.levels import CERTAIN, LIKELY, UNCERTAIN, weakest
 from qmo_excel.judge.normalize import fold, normalize
 from qmo_excel.judge.numbers import Num, quantities, scan
-from qmo_excel.judge.plan import Stated, plan_words, scan_plan
+from qmo_excel.judge.plan import Stated, plan_value, plan_words, scan_plan
+from qmo_excel.judge.progress import period_in
 from qmo_excel.judge.segments import split_segments
 from qmo_excel.judge.subcounts import ITEM, SubCounts, read_subcounts
 from qmo_excel.judge.wording import decimals_of, unit_after
@@ -61,6 +62,9 @@ class Result:
     subcounts: SubCounts | None = None  # "14/15 chỉ tiêu đạt", "có 02 chỉ tiêu không đạt"
     signed: bool = False  # the value was written with a sign ("(-3,5%)", "âm 2%")
     ratio_count: bool = False  # "5/7 phường" against the plan: a count, maybe out of a total
+    plan_value: float | None = None  # the plan's own figure in the result ("nghị quyết là 33")
+    plan_value_unit: str = ""
+    share_period: str = ""  # the share is of a period's own plan ("đạt 95% kế hoạch 6 tháng")
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -303,6 +307,7 @@ def _read_plan(r: Result, low: str, qs: list[Num], target: Target | None) -> set
         r.share_bound = chosen.bound
         r.share_plan = chosen.plan
         r.share_explicit = chosen.explicit
+        r.share_period = period_in(chosen.plan)
         r.other_shares = [s.share for s in shares
                           if s is not chosen and s.share is not None and s.plan != chosen.plan]
         if not chosen.explicit:
@@ -315,6 +320,14 @@ def _read_plan(r: Result, low: str, qs: list[Num], target: Target | None) -> set
         for s in shares:
             if s.num is not None:
                 used.add(index[id(s.num)])
+    for i, n in enumerate(qs):
+        if i not in used and not n.percent and plan_value(low, n) and not any(
+                s.num is n for s in stated):
+            # "trong khi nghị quyết là 33 triệu đồng": the plan's figure, not the result
+            r.plan_value = n.value
+            r.plan_value_unit = _unit_of(low, n)
+            used.add(i)
+            break
     if margins:
         m = margins[0]
         assert m.num is not None and m.margin is not None
@@ -335,6 +348,11 @@ def _read_plan(r: Result, low: str, qs: list[Num], target: Target | None) -> set
 
 
 _ESTIMATE = re.compile(r"\b(?:ước|dự kiến|dự ước|khoảng|xấp xỉ)\b")
+
+
+def _unit_of(low: str, n: Num) -> str:
+    word = unit_after(low, n.end)
+    return f"{n.scale} {word}".strip() if n.scale else word
 
 
 def _choose_share(shares: list[Stated], target: Target | None) -> Stated:

@@ -21,7 +21,7 @@ import re
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from qmo_excel.judge.compare import compare_value, reconcile_units
+from qmo_excel.judge.compare import compare_value, reconcile_units, split_scale
 from qmo_excel.judge.direction import LOWER
 from qmo_excel.judge.levels import LIKELY, UNCERTAIN, weakest
 from qmo_excel.judge.normalize import fold
@@ -152,6 +152,9 @@ def judge(target: Target, result: Result | None, *, period: str = "year") -> Jud
     if result is None:
         return Judgement("chua_co_so_lieu", None, target.confidence, ["Chưa có kết quả"])
     target, direct = _for_period(target, code, notes)
+    if code != "year" and not direct and same_period(result.share_period, code):
+        direct = True  # "đạt 95% kế hoạch 6 tháng": the period's own plan
+        notes.append("Kết quả ghi % kế hoạch của chính kỳ báo cáo: so sánh trực tiếp")
     if target.kind == "composite" and target.parts:
         j = _judge_composite(target, result)
     else:
@@ -427,6 +430,16 @@ def _judge_plan(t: Target, r: Result, conf: str) -> Judgement:
             notes.append("Tỷ số a/b so với kế hoạch: có thể là số đạt trên tổng số, chưa chắc "
                          "là kết quả trên kế hoạch")
             conf = weakest(conf, LIKELY)
+    if (share is None or implied) and r.plan_value and r.value is not None:
+        figure = _in_unit(r.value, r.unit, r.plan_value_unit)
+        if figure is not None:
+            # "đạt 1.950 tỷ đồng (KH: 1.800 tỷ đồng)": result over the plan's own figure
+            share, basis = (r.plan_value / figure * 100 if lower and figure
+                            else figure / r.plan_value * 100), "ratio"
+            notes.append(f"Kết quả/kế hoạch ghi trong kết quả: {_pct_vn(r.value)}/"
+                         f"{_pct_vn(r.plan_value)}")
+            if lower:
+                conf = weakest(conf, LIKELY)
     if share is None and r.value is not None and r.unit == "%" and not r.change \
             and r.margin is None and not t.rate:
         share = r.value
@@ -460,6 +473,18 @@ def _judge_plan(t: Target, r: Result, conf: str) -> Judgement:
     return Judgement("khong_xac_dinh", None, UNCERTAIN,
                      [*notes, "Chỉ tiêu là kế hoạch (không ghi mức) nhưng kết quả không ghi % "
                       "kế hoạch hay mức vượt/thiếu: không so sánh được"])
+
+
+def _in_unit(value: float, unit: str, plan_unit: str) -> float | None:
+    """``value`` in ``plan_unit`` when the units agree (scale words converted), else None."""
+    a, b = unit.lower().strip(), plan_unit.lower().strip()
+    if a == b or (not a and not b):
+        return value
+    fa, ra = split_scale(a)
+    fb, rb = split_scale(b)
+    if ra and rb and ra.split(" ")[:1] == rb.split(" ")[:1]:
+        return value * fa / fb
+    return None  # units that do not agree: no ratio
 
 
 def _plan_margin(t: Target, r: Result, conf: str, notes: list[str], *, lower: bool,
