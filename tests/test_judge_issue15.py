@@ -102,6 +102,11 @@ CASES = [
     ("Giảm nghèo", "không còn hộ nghèo", "0 hộ", "year", "dat", None, "value", C),
     ("Phòng cháy", "Không để xảy ra cháy nổ lớn", "Không xảy ra cháy nổ lớn", "year", "dat", None, "negation", L_),
     ("Phòng cháy", "Không để xảy ra cháy nổ lớn", "xảy ra 01 vụ cháy lớn", "year", "khong_dat", None, "value", L_),
+    ("Xây dựng cơ quan văn hóa", "Có", "Không", "year", "khong_dat", None, "word", L_),
+    ("Đạt chuẩn văn minh đô thị", "Đạt chuẩn", "Chưa", "year", "khong_dat", None, "word", L_),
+    ("Công nhận đạt chuẩn", "Được công nhận đạt chuẩn", "Đã được UBND tỉnh công nhận", "year", "dat", None, "word", U),
+    ("Ban hành kế hoạch", "Ban hành kế hoạch trong quý I", "Đã ban hành Kế hoạch số 12/KH-UBND ngày 15/02/2023", "year", "dat", None, "word", U),
+    ("Ban hành kế hoạch", "Hoàn thành", "Đang thực hiện", "h1", "dang_thuc_hien", "dung_tien_do", "word", L_),
     # 6. signs
     (GR, "7-8%", "(-3,5%)", "year", "khong_dat", None, "sign", C),
     (GR, "7-8%", "âm 2%", "year", "khong_dat", None, "sign", C),

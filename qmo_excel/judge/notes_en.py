@@ -255,6 +255,10 @@ TABLE: list[tuple[str, str]] = [
      "Qualitative target, but the result does not say 'Đạt' or 'Không đạt' "
      "(achieved or not)"),
     ("Kết quả ghi đúng như chỉ tiêu", "The result repeats the target word for word"),
+    ("Kết quả ghi đã làm việc chỉ tiêu nêu",
+     "The result says the task the target names was done"),
+    ("'Không/Chưa' cho chỉ tiêu có/không: chưa đạt",
+     "'Không/Chưa' (no, not yet) against a yes/no target: not achieved"),
     ("Không xảy ra: đạt chỉ tiêu giảm/không để xảy ra",
      "None occurred: a target to reduce or prevent is achieved"),
     ("Theo chiều tăng/giảm ghi trong kết quả",

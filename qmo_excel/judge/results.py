@@ -93,6 +93,7 @@ class Result:
 
 _EMPTY = re.compile(r"^(?:-+|\.+|x|n/?a|không có|chưa có|chưa có số liệu|chưa báo cáo|\?+|/)$")
 _NONE_AT_ALL = re.compile(r"^(?:không|không có)\W*$")
+_NO = re.compile(r"^(?:không|chưa|không có|chưa có|chưa làm|không làm)\W*$")
 _NEG = re.compile(
     r"\b(?:không|chưa)\s+(?:đạt|hoàn thành|đảm bảo|thực hiện được|đủ|thực hiện|triển khai"
     r"|được công nhận|ban hành|tổ chức|xây dựng|có kết quả)"
@@ -165,6 +166,15 @@ def read_result(
     ):
         # "Không có" against a count to keep down (accidents, late files): none happened
         return Result(raw, 0.0, confidence=LIKELY, notes=["'Không có/không để xảy ra': coi là 0"])
+    if (
+        target is not None
+        and target.kind in ("qualitative", "plan")
+        and target.direction != LOWER
+        and _NO.match(raw.lower())
+    ):
+        # "Không", "Chưa" against "Có", "Đạt chuẩn", "Ban hành quy chế": not done
+        return Result(raw, word="khong_dat", confidence=LIKELY,
+                      notes=["'Không/Chưa' cho chỉ tiêu có/không: chưa đạt"])
     if not raw or _EMPTY.match(raw.lower()):
         return None
     if target is not None and target.kind == "composite" and len(target.parts) > 1:

@@ -258,7 +258,9 @@ def _in_progress(j: Judgement, t: Target, result: Result, code: str) -> None:
         return
     share = _share_for_progress(j, t, result)
     if share is None:
-        j.progress = "cham_tien_do" if result.word == "khong_dat" else None
+        # only words: "chưa …" is behind; "đang thực hiện" says nothing of a delay
+        j.progress = "cham_tien_do" if result.word == "khong_dat" else "dung_tien_do"
+        j.confidence = weakest(j.confidence, LIKELY)
         return
     on_track = share >= elapsed - 1e-9 and not (
         result.share_bound == "below" and abs(share - elapsed) < 1e-9)
@@ -606,6 +608,12 @@ _NONE_WANTED = re.compile(r"^(?:không|không có|không để|không để xả
 _MEET_PLAN = re.compile(r"\b(?:đạt|vượt|hoàn thành)\b.*\b(?:kế hoạch|dự toán|chỉ tiêu)\b")
 
 
+# "Đã ban hành …", "Đã được UBND tỉnh công nhận", "Đã tổ chức": done
+_DONE = re.compile(r"^(?:đã|đã được|được)\s+((?:[^\W\d_]+\s*){1,6})")
+_FILLER = {"được", "đã", "các", "và", "của", "cho", "theo", "trong", "năm", "ubnd", "tỉnh",
+           "huyện", "xã", "phường", "thị", "quý", "tháng"}
+
+
 def _qualitative_guess(t: Target, r: Result) -> tuple[str, str, str] | None:
     """A likely verdict for a qualitative target from the result's wording (and the reading
     that gave it)."""
@@ -620,6 +628,10 @@ def _qualitative_guess(t: Target, r: Result) -> tuple[str, str, str] | None:
         met = r.percent_of_plan_stated >= 100
         return ("dat" if met else "khong_dat"), "Theo % kế hoạch đã ghi trong kết quả", \
             "share_of_plan"
+    done = _DONE.match(rt)
+    if done and r.value is None and set(done.group(1).split()) & set(tt.split()) - _FILLER:
+        # "Đã ban hành" for "Ban hành kế hoạch", "Đã được công nhận" for "Được công nhận"
+        return "dat", "Kết quả ghi đã làm việc chỉ tiêu nêu", "word"
     down, up = bool(_DOWN.search(rt)), bool(_UP.search(rt))
     if down != up:
         good = down == (t.direction == LOWER)
