@@ -88,6 +88,8 @@ CASES = [
     (KT, "Nghị quyết", "tất cả các chỉ tiêu đều đạt và vượt", "year", "dat", None, "subcounts", L_),
     (KT, "Nghị quyết", "Đạt và vượt", "year", "dat", None, "subcounts", L_),
     (KT, "Kế hoạch", "12/12 chỉ tiêu vượt kế hoạch", "year", "vuot", None, "subcounts", C),
+    (KT, "25 chỉ tiêu kế hoạch", "đã thực hiện đạt và vượt KH 24/25 chỉ tiêu", "year", "khong_dat", None, "subcounts", C),
+    (KT, "kế hoạch đề ra", "Kết quả: đều đạt và vượt kế hoạch đề ra", "year", "dat", None, "subcounts", L_),
     (KT, "100%", "14/15 chỉ tiêu đạt", "year", "khong_dat", None, "subcounts", C),
     (KT, "trên 90% chỉ tiêu đạt", "14/15 chỉ tiêu đạt", "year", "vuot", None, "ratio", C),
     # 5. negation and zero

@@ -28,7 +28,8 @@ _MET = re.compile(r"\b(?:đạt|hoàn thành|vượt)\b")
 _RATIO = re.compile(rf"(?<![\d.,/])(\d{{1,3}})\s*/\s*(\d{{1,3}})(?![\d.,/])\s+{ITEM}([^,;.()]*)")
 _RATIO_VERB = re.compile(
     rf"(?:(không|chưa)\s+)?(đạt và vượt|hoàn thành và hoàn thành vượt|hoàn thành|đạt|vượt)"
-    rf"(?:\s+(?:được|mức|kế hoạch))*\s+(\d{{1,3}})\s*/\s*(\d{{1,3}})\s+{ITEM}"
+    rf"(?:\s+(?:được|mức|kế hoạch|kh|nghị quyết|nq|so với kế hoạch|so với kh))*"
+    rf"\s+(\d{{1,3}})\s*/\s*(\d{{1,3}})\s+{ITEM}"
 )
 _COUNT = re.compile(rf"(?<![\w.,/%])(?:có\s+|còn\s+)?{_NUM}\s+{ITEM}(?:\s+[^\W\d_]+){{0,4}}?"
                     rf"\s+((?:đều\s+)?(?:không|chưa|cơ bản|đạt|hoàn thành|vượt)[^,;.()]*)")
@@ -40,7 +41,7 @@ _ALL = re.compile(
     rf"|vượt)|(?:đạt|hoàn thành|vượt)(?:\s+và\s+vượt)?\s+(?:tất cả|toàn bộ)\s+(?:các\s+)?{ITEM}"
     rf"|\bcác\s+{ITEM}[^,;.()]{{0,40}}?\bđều\s+(?:đạt|hoàn thành|vượt)"
     # the subject left to the indicator's name: "đều đạt và vượt kế hoạch"
-    r"|^\W*(?:[^\W\d_]+\s+){0,2}?đều\s+(?:đạt|hoàn thành|vượt)"
+    r"|^\W*(?:[^\W\d_]+[\s:,]+){0,3}?đều\s+(?:đạt|hoàn thành|vượt)"
 )
 # "hầu hết", "phần lớn", "đa số", "cơ bản": most of them, so not all
 _MOST = re.compile(
