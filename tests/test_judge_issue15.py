@@ -116,6 +116,7 @@ CASES = [
     (GR, "7%", "giảm 1,2% so với cùng kỳ", "year", "khong_dat", None, "sign", C),
     (GR, "7-8%", "ước đạt 1.200 tỷ đồng, so với cùng kỳ giảm mạnh (-9,28%)", "year", "khong_dat", None, "sign", L_),
     ("Tổng đàn gia súc", "4%", "tăng 5,7% so với cùng kỳ", "year", "vuot", None, "value", C),
+    ("1.2. Tổng đàn gia súc", "4%", "tăng 3,1% so với cùng kỳ", "year", "khong_dat", None, "value", C),
     # 7. lower is better
     ("Tỷ suất chết trẻ em dưới 1 tuổi (‰)", "11", "13,9", "year", "khong_dat", None, "value", C),
     ("Tỷ suất sinh thô", "14‰", "13,4‰", "year", "vuot", None, "value", C),

@@ -169,7 +169,8 @@ def _read_target(text: TargetCell, indicator: str, unit: str, direction: str | N
         t.notes.append("Chỉ tiêu là chính kế hoạch được giao: đánh giá theo % kế hoạch mà kết "
                        "quả ghi")
         _set_direction(t, explicit, ind, "", None)
-        return _finish(t, indicator, unit)
+        # (a unit column of "%" or "% KH" is the share of plan, not a rate)
+        return _finish(t, indicator, "" if unit.strip().startswith("%") else unit)
     if not parts and _NONE_TARGET.search(fold(raw)):
         t = Target(raw, "at_most", low=None, high=0.0, unit="", notes=notes, said=LOWER)
         t.notes.append("Chỉ tiêu 'không để xảy ra/không còn': mức tối đa là 0")
@@ -215,7 +216,7 @@ def _finish(t: Target, indicator: str, unit: str | None = None) -> Target:
     """The target's measure (level or cumulative) and the period it names, if any."""
     t.measure = measure_of(indicator, t.text, t.unit if unit is None else unit, t.kind)[0]
     t.period = period_in(t.text)
-    ind = fold(indicator)
+    ind = _BULLET.sub("", fold(indicator))  # "1.1. Thu ngân sách", "- Tổng giá trị", "a) …"
     t.indicator = ind
     t.rate = t.unit in ("%", "‰") or bool(_RATE.search(ind))
     t.of_plan = t.unit == "%" and bool(_OF_PLAN.search(fold(t.text)))
@@ -226,6 +227,7 @@ def _finish(t: Target, indicator: str, unit: str | None = None) -> Target:
 
 
 _OF_PLAN = re.compile(rf"%\s*(?:so\s+(?:với\s+)?|của\s+)?{PLAN_PHRASE}")
+_BULLET = re.compile(r"^(?:[\W\d_]*(?:[a-zđ]\)|[ivx]+\.)?\s*)?(?=\w)")
 _GROWTH = re.compile(r"tăng trưởng|tốc độ tăng|tốc độ phát triển|tăng bình quân|mức tăng")
 # An amount (money, output, a herd): a plain "%" target for it can only be a growth rate
 _AMOUNT = re.compile(
