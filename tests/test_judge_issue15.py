@@ -49,6 +49,8 @@ CASES = [
     # a rate against the plan: "đạt 93,5%" is the rate, not a share of plan
     (BH, "chỉ tiêu kế hoạch", "đạt 93,5%, vượt 0,3%", "year", "vuot", None, "margin", C),
     (BH, "kế hoạch", "đạt 93,5%", "year", "khong_xac_dinh", None, "", U),
+    (HS, "Kế hoạch", "100%", "year", "dat", None, "value", L_),
+    ("Tỷ lệ hồ sơ trễ hạn", "Kế hoạch", "0%", "year", "dat", None, "value", L_),
     # 2. stated margins
     (NS, "Kế hoạch", "vượt 4% kế hoạch", "year", "vuot", None, "margin", C),
     (NS, "dự toán", "vượt 12% so với chỉ tiêu tỉnh giao", "year", "vuot", None, "margin", C),

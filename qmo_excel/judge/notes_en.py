@@ -243,6 +243,8 @@ TABLE: list[tuple[str, str]] = [
      "hoạch",
      "A ratio a/b against the plan: it may be the number achieved out of a total rather than "
      "the result out of the plan"),
+    ("Tỷ lệ 100% (hoặc 0% khi càng thấp càng tốt) đạt mọi kế hoạch",
+     "A rate of 100% (or 0% when lower is better) meets any plan"),
     ("Tính từ mức vượt/thiếu so với kế hoạch",
      "Computed from the margin over or under the plan"),
     ("Có {int} chỉ tiêu thành phần chưa đạt: không đạt",

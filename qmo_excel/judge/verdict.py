@@ -464,6 +464,12 @@ def _judge_plan(t: Target, r: Result, conf: str) -> Judgement:
         return Judgement(verdict, share, conf, notes, basis=basis)
     if r.margin is not None:
         return _plan_margin(t, r, conf, notes, lower=lower, strict=strict)
+    if t.rate and r.value is not None and r.unit == "%" and not r.change and (
+            (not lower and r.value >= 100) or (lower and r.value == 0)):
+        # "100%" on-time files meets any plan for a rate (and 0% any ceiling)
+        return Judgement("dat", None, weakest(conf, LIKELY),
+                         [*notes, "Tỷ lệ 100% (hoặc 0% khi càng thấp càng tốt) đạt mọi kế hoạch"],
+                         basis="value")
     if r.value is not None and r.value == 0 and r.word == "khong_dat":
         return Judgement("khong_dat", 0.0, weakest(conf, LIKELY), notes, basis="negation")
     if r.word:
