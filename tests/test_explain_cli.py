@@ -145,3 +145,71 @@ def test_help_documents_every_option() -> None:
     for param in explain_cmd.params:
         if param.param_type_name == "option":
             assert getattr(param, "help", None), param.name
+
+
+# --------------------------------------------------------------------------- issue 15
+
+_CODES = ["at_least", "more_than", "at_most", "less_than", "range", "exact", "ratio",
+          "decrease_by", "increase_by", "qualitative", "composite", "unknown", "plan",
+          "higher_is_better", "lower_is_better", "level", "cumulative", "vuot", "dat",
+          "khong_dat", "dang_thuc_hien", "chua_co_so_lieu", "khong_xac_dinh", "dung_tien_do",
+          "cham_tien_do", "nguy_co", "share_of_plan", "margin", "subcounts", "negation",
+          "sign", "value", "change", "word", "certain", "likely", "uncertain", "h1", "m9",
+          "dates", "interval", "recurring", "yearly", "quarterly"]
+
+
+@pytest.mark.parametrize("args", [
+    ["Kế hoạch",
+     "ước đạt 285 tỷ đồng, đạt 60% kế hoạch tỉnh giao, đạt 58% kế hoạch HĐND huyện giao",
+     "--period", "6 tháng", "--indicator", "Thu ngân sách"],
+    ["trên 95%", "86,2%", "--period", "h1", "--indicator", "Tỷ lệ hồ sơ đúng hạn"],
+    ["Kế hoạch", "14/15 chỉ tiêu đạt và vượt", "--indicator", "Các chỉ tiêu kinh tế - xã hội"],
+    ["Kế hoạch", "vượt 4% kế hoạch"],
+    ["7-8%", "(-3,5%)", "--indicator", "Tăng trưởng GRDP"],
+    ["trước hạn 40%, đúng hạn 60%", "trước hạn 45%, đúng hạn 55%"],
+    ["--timeline", "Định kỳ hàng quý", "--year", "2023"],
+    ["--timeline", "Trước 15/6 và trước 30/11 hằng năm", "--year", "2023"],
+])
+def test_explain_shows_no_internal_codes(args: list[str]) -> None:
+    for lang in ("vi", "en"):
+        code, out = run(*args, "--lang", lang)
+        assert code == 0
+        for c in _CODES:
+            # (in English "certain", "range", "yearly"… are the words themselves)
+            raw = lang == "vi" or "_" in c or c in ("vuot", "dat", "h1", "m9", "dates")
+            assert f"({c})" not in out and not (raw and f": {c}\n" in out), (c, out)
+
+
+def test_explain_shows_each_step_of_a_part_year_share() -> None:
+    args = ["Kế hoạch", "đạt 54,7% kế hoạch", "--period", "6 tháng", "--indicator",
+            "Thu ngân sách nhà nước"]
+    _, vi = run(*args)
+    for line in ('Chỉ tiêu: "Kế hoạch"', "Dạng: chính kế hoạch được giao",
+                 "Loại chỉ tiêu: cộng dồn trong năm", 'Kết quả: "đạt 54,7% kế hoạch"',
+                 '% kế hoạch đã ghi: 54,7% (so với "kế hoạch")',
+                 "Kỳ báo cáo: 6 tháng (đã qua 50% thời gian của năm)",
+                 "Căn cứ đánh giá: Tỷ lệ % kế hoạch ghi trong kết quả", "% kế hoạch: 54,7%",
+                 "Đánh giá: Đang thực hiện", "Tiến độ: Đúng tiến độ"):
+        assert line in vi, (line, vi)
+    _, en = run(*args, "--lang", "en")
+    for line in ("Kind: the assigned plan itself", "Measure: cumulative over the year",
+                 "Reporting period: Half year (50% of the year elapsed)",
+                 "Decided by: The share of plan the result states", "% of plan: 54.7%",
+                 "Verdict: In progress", "Progress: On track"):
+        assert line in en, (line, en)
+    data = json.loads(run(*args, "--json")[1])
+    assert (data["verdict"], data["progress"], data["basis"], data["elapsed"],
+            data["period_code"]) == ("dang_thuc_hien", "dung_tien_do", "share_of_plan", 50.0,
+                                     "h1")
+
+
+def test_explain_shows_a_level_at_risk_and_subcounts() -> None:
+    _, vi = run("trên 95%", "86,2%", "--period", "h1", "--indicator", "Tỷ lệ hồ sơ đúng hạn")
+    assert "Tiến độ: Có nguy cơ không đạt" in vi and "Loại chỉ tiêu: mức" in vi
+    _, en = run("trên 95%", "86,2%", "--period", "h1", "--lang", "en")
+    assert "Progress: At risk of not being achieved" in en
+    _, vi = run("Kế hoạch", "có 14 chỉ tiêu vượt, 12 chỉ tiêu đạt, 1 chỉ tiêu không đạt",
+                "--indicator", "Các chỉ tiêu kinh tế - xã hội")
+    assert "Chỉ tiêu thành phần: 26/27 đạt; 1 chưa đạt; 14 vượt" in vi
+    assert "Căn cứ đánh giá: Số chỉ tiêu thành phần đạt/không đạt" in vi
+    assert "Đánh giá: Không đạt" in vi

@@ -70,7 +70,9 @@ CASES = [
     (TNGT, "không quá 10 vụ", "12 vụ", "h1", "at_most", None, 10.0, L, "khong_dat", "certain"),
     ("Số đơn thư khiếu nại", "dưới 10 đơn", "12 đơn", "q1", "less_than", None, 10.0, L, "khong_dat", "certain"),
     (TNGT, "không quá 10 vụ", "04 vụ", "h1", "at_most", None, 10.0, L, "vuot", "likely"),
-    ("Số hộ nghèo", "không quá 50 hộ", "55 hộ", "h1", "at_most", None, 50.0, L, "dang_thuc_hien", "certain"),
+    # (issue 15: the number of poor households is a level, counted at a point in time: over
+    # its ceiling at mid-year it is at risk, and a unit may fairly call it not achieved)
+    ("Số hộ nghèo", "không quá 50 hộ", "55 hộ", "h1", "at_most", None, 50.0, L, "dang_thuc_hien", "likely"),
     ("Số lần bị nhắc nhở", "không quá 01 lần/quý", "02 lần/quý", "h1", "at_most", None, 1.0, L, "khong_dat", "certain"),
     # ratings: a lower grade does not reach a higher one
     ("", "Hoàn thành xuất sắc nhiệm vụ", "Hoàn thành tốt nhiệm vụ", "year", "qualitative", None, None, H, "khong_dat", "likely"),
@@ -88,9 +90,11 @@ CASES = [
     (HS, "trên95%", "96%", "year", "more_than", 95.0, None, H, "vuot", "certain"),
     ("Tỷ lệ hồ sơ trễ hạn", "Dưới5%", "4%", "year", "less_than", None, 5.0, L, "vuot", "certain"),
     # lesser: qualitative targets that still say what counts
-    ("Tỷ lệ hồ sơ quá hạn", "không có hồ sơ quá hạn", "02 hồ sơ quá hạn", "year", "qualitative", None, None, L, "khong_dat", "likely"),
-    ("Tổng thu ngân sách", "Đạt và vượt dự toán", "đạt 97% dự toán", "year", "qualitative", None, None, H, "khong_dat", "likely"),
-    ("Tổng thu ngân sách", "Đạt và vượt dự toán", "đạt 103% dự toán", "year", "qualitative", None, None, H, "dat", "likely"),
+    # (issue 15: "không có …" is a ceiling of 0; "Đạt và vượt dự toán" is the plan itself, so a
+    # stated share of it decides, and above 100% is exceeded)
+    ("Tỷ lệ hồ sơ quá hạn", "không có hồ sơ quá hạn", "02 hồ sơ quá hạn", "year", "at_most", None, 0.0, L, "khong_dat", "likely"),
+    ("Tổng thu ngân sách", "Đạt và vượt dự toán", "đạt 97% dự toán", "year", "plan", 100.0, None, H, "khong_dat", "certain"),
+    ("Tổng thu ngân sách", "Đạt và vượt dự toán", "đạt 103% dự toán", "year", "plan", 100.0, None, H, "vuot", "certain"),
 ]
 
 

@@ -16,7 +16,8 @@ CASES = [
     ("100%", "Hoàn thành 95%", "", "khong_dat", 95.0, "certain"),
     ("0% hồ sơ trễ hạn", "0 hồ sơ trễ hạn", "", "dat", 100.0, "certain"),
     ("0% hồ sơ trễ hạn", "Không có hồ sơ trễ hạn", "", "dat", 100.0, "likely"),
-    ("Không để xảy ra sai sót", "Không để xảy ra sai sót", "", "dat", None, "likely"),
+    # (issue 15: "không để xảy ra" is a ceiling of 0, so "none happened" is 100% of plan)
+    ("Không để xảy ra sai sót", "Không để xảy ra sai sót", "", "dat", 100.0, "likely"),
     ("1.100 tỷ đồng", "1.250,5 tỷ đồng, đạt 113,7% kế hoạch", "", "vuot", 113.7, "certain"),
     ("1.100 tỷ đồng", "Đạt 1.250 tỷ đồng, bằng 113,6% KH", "", "vuot", 113.6, "certain"),
     ("Tỷ lệ hộ nghèo còn dưới 2%", "1,8%", "", "vuot", 111.1, "certain"),

@@ -12,6 +12,7 @@ from fixtures_results import empty_round, ind
 from test_checks import make, run, with_obj
 from test_judge_audit import CASES as AUDIT_CASES
 from test_judge_families import CASES as FAMILY_CASES
+from test_judge_issue15 import CASES as ISSUE15_CASES
 from test_judge_results_seeds import CASES as RESULT_CASES
 from test_judge_targets_seeds import CASES as TARGET_CASES
 from test_judge_timeline import CASES as TIMELINE_CASES
@@ -96,6 +97,8 @@ EXTRA: list[tuple[object, dict[str, str], object, str]] = [
     ("Không để xảy ra sai sót", {}, "Không có sai sót", "year"),
     ("Giảm tỷ lệ người sinh con thứ 3 trở lên", {}, "Đã giảm", "year"),
     ("Giảm tỷ lệ người sinh con thứ 3 trở lên", {}, "5,2%", "year"),
+    ("Hạn chế sai sót trong giải quyết hồ sơ", {}, "Không xảy ra sai sót", "year"),
+    ("Không tham nhũng, lãng phí", {}, "Phát hiện 02 vụ", "year"),
 ]
 EXTRA_TIMELINES = ["Trước 15/6 và 15/12, định kỳ hàng quý", "Theo kế hoạch", "sớm"]
 
@@ -130,6 +133,8 @@ def all_notes() -> set[str]:
     for target, options, result, period in EXTRA:
         notes.update(_walk(target, result, period, **options))
     for indicator, target, result, period, *_ in AUDIT_CASES:
+        notes.update(_walk(target, result, period, indicator=indicator))
+    for indicator, target, result, period, *_ in ISSUE15_CASES:
         notes.update(_walk(target, result, period, indicator=indicator))
     # a fraction target from a number cell against a percent result
     notes.update(_walk(0.95, "96%", unit="%"))

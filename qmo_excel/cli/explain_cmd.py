@@ -39,7 +39,8 @@ from qmo_excel.judge import (
     default="year",
     show_default=True,
     metavar="PERIOD",
-    help="Kỳ báo cáo: q1 q2 h1 q3 m9 q4 year (hoặc 'Quý I', '6 tháng', 'Năm'). / Reporting period.",
+    help="Kỳ báo cáo: q1 q2 h1 q3 m9 q4 year (hoặc 'Quý I', '6 tháng', '10 tháng', "
+    "'đến 31/10', 'Năm'). / Reporting period.",
 )
 @click.option(
     "--year",

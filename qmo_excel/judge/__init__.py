@@ -6,10 +6,17 @@
 
 Modules: ``normalize`` (text repair), ``numbers`` (Vietnamese number formats), ``segments``
 (cutting a cell into clauses), ``wording`` (comparator and unit words), ``direction``,
-``targets``, ``results``, ``compare`` (the arithmetic), ``verdict`` (judging, periods),
-``reading`` (one row read and judged once, memoised), ``timeline``, ``explain`` (the
-``qmo explain`` shape and rendering) and ``notes_en`` (the notes in English, for
-display). Imports nothing else of ours.
+``targets``, ``results``, ``plan`` (the plan itself as a target; the shares and margins of
+plan a result states), ``subcounts`` ("14/15 chỉ tiêu đạt"), ``compare`` (the arithmetic),
+``verdict`` (judging, periods, what decided), ``progress`` (part-year results: elapsed
+share of the year, level or cumulative, progress status), ``reading`` (one row read and
+judged once, memoised), ``timeline``, ``explain`` (the ``qmo explain`` shape and
+rendering) and ``notes_en`` (the notes in English, for display). Imports nothing else of
+ours.
+
+A part-year judgement carries ``Judgement.progress`` ("dung_tien_do", "cham_tien_do",
+"nguy_co"; labels ``progress_label(code, lang)``), and every judgement ``basis`` (the
+reading that decided; labels ``basis_label(code, lang)``).
 """
 
 from qmo_excel.judge.direction import HIGHER, LOWER, parse_direction
@@ -18,18 +25,30 @@ from qmo_excel.judge.levels import CERTAIN, LIKELY, UNCERTAIN, weakest
 from qmo_excel.judge.normalize import fold, normalize
 from qmo_excel.judge.notes_en import note_in, notes_in
 from qmo_excel.judge.numbers import format_number_vi, parse_number
+from qmo_excel.judge.progress import PROGRESS, PROGRESS_LABELS, progress_label
 from qmo_excel.judge.reading import Reading, read_row
 from qmo_excel.judge.results import Result, read_result
 from qmo_excel.judge.targets import Target, read_target
 from qmo_excel.judge.timeline import Timeline, read_timeline
-from qmo_excel.judge.verdict import PERIODS, VERDICTS, Judgement, judge, parse_period
+from qmo_excel.judge.verdict import (
+    BASES,
+    PERIODS,
+    VERDICTS,
+    Judgement,
+    basis_label,
+    judge,
+    parse_period,
+)
 
 __all__ = [
+    "BASES",
     "CERTAIN",
     "HIGHER",
     "LIKELY",
     "LOWER",
     "PERIODS",
+    "PROGRESS",
+    "PROGRESS_LABELS",
     "UNCERTAIN",
     "VERDICTS",
     "Judgement",
@@ -37,6 +56,7 @@ __all__ = [
     "Result",
     "Target",
     "Timeline",
+    "basis_label",
     "explain",
     "fold",
     "format_number_vi",
@@ -47,6 +67,7 @@ __all__ = [
     "parse_direction",
     "parse_number",
     "parse_period",
+    "progress_label",
     "read_result",
     "read_row",
     "read_target",

@@ -26,11 +26,17 @@ class Outcome:
     confidence: str = CERTAIN
 
 
-def _split_scale(unit: str) -> tuple[float, str]:
-    first, _, rest = unit.partition(" ")
-    if first in SCALES:
-        return SCALES[first], rest
+def split_scale(unit: str) -> tuple[float, str]:
+    """ "tỷ đồng" -> (1e9, "đồng"); "nghìn tỷ đồng" -> (1e12, "đồng"); "ha" -> (1, "ha")."""
+    words = unit.split(" ")
+    for n in (2, 1):
+        head = " ".join(words[:n])
+        if len(words) >= n and head in SCALES:
+            return SCALES[head], " ".join(words[n:])
     return 1.0, unit
+
+
+_split_scale = split_scale
 
 
 def _same_base(a: str, b: str) -> bool:
@@ -174,6 +180,8 @@ def compare_value(t: Target, r: Result) -> Outcome:
                 value = ref * 100 / stated
                 out.confidence = LIKELY
                 out.notes.append("Chỉ tiêu càng thấp càng tốt: % kế hoạch hiểu là chỉ tiêu/kết quả")
+            elif t.of_plan:
+                value = stated  # "50% dự toán" against "đạt 53% dự toán": the same measure
             else:
                 value = ref * stated / 100
             out.notes.append(f"Từ tỷ lệ % kế hoạch đã ghi ({stated:g}%)")
@@ -203,6 +211,9 @@ def compare_value(t: Target, r: Result) -> Outcome:
     if r.nearly and any(b is not None and abs(v - b) <= _eps(b) for b in (low, high)):
         v -= 1e-6 * max(1.0, abs(v))  # "gần 95%" is just under 95%: not "at least 95%"
         out.notes.append("'Gần' một mức là thấp hơn mức đó một chút")
+    if r.above and any(b is not None and abs(v - b) <= _eps(b) for b in (low, high)):
+        v += 1e-6 * max(1.0, abs(v))  # "hơn 90%" is just over 90%
+        out.notes.append("'Hơn/trên' một mức là cao hơn mức đó một chút")
     achieved, exceeded = _compare(t.kind, t.direction, low, high, v)
     if achieved is None:
         return out
@@ -268,7 +279,7 @@ def _percent(
         return ref / v * 100
     if low is None or low == 0:
         return None
-    return v / low * 100
+    return max(0.0, v / low * 100) if low > 0 else v / low * 100  # (-3,5% reaches 0%)
 
 
 def _change(t: Target, r: Result, out: Outcome) -> Outcome:
@@ -278,7 +289,9 @@ def _change(t: Target, r: Result, out: Outcome) -> Outcome:
         out.notes.append("Kết quả ghi mức đạt tới (còn …), chỉ tiêu ghi mức tăng/giảm: "
                          "không so sánh được")
         return out
-    if r.change == want:
+    if r.signed:
+        d = r.value  # "-1,2%": the sign says which way
+    elif r.change == want:
         d = r.value
     elif r.change:
         d = -r.value

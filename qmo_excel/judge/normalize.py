@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _CHAR_MAP = str.maketrans(
     {
@@ -76,7 +77,15 @@ def normalize(text: str) -> str:
     a space between a comparator word and its number ("trên95%")."""
     if not text:
         return ""
-    s = str(text).translate(_CHAR_MAP)
+    if not isinstance(text, str):
+        return _normalize(str(text))
+    return _normalize(text)
+
+
+@lru_cache(maxsize=16384)
+def _normalize(text: str) -> str:
+    """(memoised: the readers fold the same indicator and target texts many times)"""
+    s = text.translate(_CHAR_MAP)
     s = unicodedata.normalize("NFC", s)
     s = s.replace(">=", "≥").replace("<=", "≤").replace("=<", "≤")
     s = _OLD_TONE.sub(_move_tone, s)
@@ -86,4 +95,11 @@ def normalize(text: str) -> str:
 
 def fold(text: str) -> str:
     """The form readers match against: normalised and lower-cased (diacritics kept)."""
-    return normalize(text).lower()
+    if not text:
+        return ""
+    return _fold(text if isinstance(text, str) else str(text))
+
+
+@lru_cache(maxsize=16384)
+def _fold(text: str) -> str:
+    return _normalize(text).lower()

@@ -158,6 +158,23 @@ TABLE: list[tuple[str, str]] = [
     ("Coi kết quả là % so với chỉ tiêu được giao", "Result taken as % of the assigned target"),
     ("Chỉ tiêu tính theo mức được giao: cần kết quả dạng % kế hoạch",
      "The target is relative to the assigned plan: the result must be given as % of plan"),
+    # results.py, targets.py: issue 15 (the plan itself, negation, signs)
+    ("'Chưa có/không có … đạt': coi là 0, chưa đạt",
+     "'Chưa có/không có … đạt' (none reached it): taken as 0, not achieved"),
+    ("'Chưa thực hiện/chưa triển khai': coi là 0",
+     "'Chưa thực hiện/chưa triển khai' (not done yet): taken as 0"),
+    ("'Cơ bản đạt/hoàn thành cơ bản': chưa đạt đầy đủ",
+     "'Cơ bản đạt/hoàn thành cơ bản' (basically achieved): not fully achieved"),
+    ("Số % không ghi so với gì: coi là % kế hoạch",
+     "The percentage does not say of what: taken as the share of plan"),
+    ("Số âm: {num}", "A negative figure: {num}"),
+    ("Giảm so với cùng kỳ: tăng trưởng âm ({num})",
+     "A fall on the same period of last year: a negative growth ({num})"),
+    ("Kết quả/kế hoạch: {num}/{num2} = {vn}%", "Result/plan: {num}/{num2} = {vn}%"),
+    ("Chỉ tiêu là chính kế hoạch được giao: đánh giá theo % kế hoạch mà kết quả ghi",
+     "The target is the assigned plan itself: judged by the share of plan the result states"),
+    ("Chỉ tiêu 'không để xảy ra/không còn': mức tối đa là 0",
+     "A target of none at all ('không để xảy ra/không còn'): at most 0"),
     # timeline.py
     ("Có mốc thời gian và lặp lại: lấy mốc thời gian",
      "Both dates and a recurrence are given: the dates are used"),
@@ -168,22 +185,82 @@ TABLE: list[tuple[str, str]] = [
     ("Chưa có kết quả", "No result yet"),
     ("Kết quả giữa năm so với chỉ tiêu cả năm: đang thực hiện, chưa phải không đạt",
      "Mid-year result against an annual target: in progress, not yet a failure"),
-    ("Chỉ tiêu là tỷ lệ: mức giữa năm có thể đã cho thấy chưa đạt, cần xem lại khi có số "
-     "liệu cả năm",
-     "The target is a rate: the mid-year level may already show a shortfall; review it when "
-     "the full-year figures are in"),
     ("Số việc xảy ra trong kỳ còn dưới mức tối đa cả năm: cần xem lại khi có số liệu cả năm",
      "Events so far are under the annual ceiling: review it when the full-year figures "
      "are in"),
     ("Số việc xảy ra đã vượt mức tối đa cả năm: không đạt dù chưa hết năm",
      "Events so far already exceed the annual ceiling: not achieved, though the year is "
      "not over"),
+    ("Chỉ tiêu có mức cho từng kỳ: so với mức cả năm",
+     "The target has a level for each period: compared with the full-year level"),
+    ("Chỉ tiêu có mức riêng cho kỳ báo cáo: so sánh trực tiếp",
+     "The target has its own level for the reporting period: compared directly"),
+    ("Kết quả ghi % kế hoạch của chính kỳ báo cáo: so sánh trực tiếp",
+     "The result states its share of the reporting period's own plan: compared directly"),
+    ("Kết quả/kế hoạch ghi trong kết quả: {vn}/{vn2}",
+     "Result/plan, both written in the result: {vn}/{vn2}"),
+    ("Chỉ tiêu ghi cho chính kỳ báo cáo: so sánh trực tiếp",
+     "The target is for the reporting period itself: compared directly"),
+    ("Chỉ tiêu dạng mức (tỷ lệ, bình quân) chưa đạt giữa năm và đơn vị tự ghi 'không đạt': "
+     "giữ 'không đạt', có nguy cơ không đạt cả năm",
+     "A level (a rate, an average) short of its target at part of the year, and the unit "
+     "wrote 'không đạt' (not achieved): kept as not achieved, at risk for the year"),
+    ("Chỉ tiêu dạng mức (tỷ lệ, bình quân): chưa đạt mức cả năm nên có nguy cơ không đạt",
+     "A level (a rate, an average) short of the annual target: at risk of not being "
+     "achieved"),
+    ("Chỉ tiêu cộng dồn: đạt {vn}% kế hoạch năm, thời gian đã qua {vn2}% năm: đúng tiến độ",
+     "A cumulative indicator: {vn}% of the annual plan reached with {vn2}% of the year "
+     "elapsed: on track"),
+    ("Chỉ tiêu cộng dồn: đạt {vn}% kế hoạch năm, thời gian đã qua {vn2}% năm: chậm tiến độ",
+     "A cumulative indicator: {vn}% of the annual plan reached with {vn2}% of the year "
+     "elapsed: behind schedule"),
+    ("Số liệu cho '{word}' nhưng % kế hoạch ghi trong kết quả ({vn}%) cho '{word2}': theo % "
+     "kế hoạch",
+     "The figure gives '{word}' but the share of plan the result states ({vn}%) gives "
+     "'{word2}': the share of plan is used"),
+    ("Chỉ tiêu 'không để xảy ra' nhưng kết quả ghi có: cần xem có đúng loại việc chỉ tiêu "
+     "nêu không",
+     "A target of none at all, and the result reports some: check they are the kind of "
+     "event the target names"),
+    ("Chỉ tiêu càng thấp càng tốt: % kế hoạch hiểu là mức hoàn thành kế hoạch (100% trở lên "
+     "là đạt)",
+     "Lower is better: the share of plan is taken as how far the plan was fulfilled (100% "
+     "or more achieves it)"),
+    ("Kết quả ghi % của nhiều kế hoạch cho kết quả khác nhau: lấy % của '{text}'",
+     "The result states shares of several plans that give different verdicts: the share "
+     "of '{text}' is used"),
+    ("Kết quả ghi 'chỉ đạt/mới đạt': chưa đạt kế hoạch",
+     "The result says 'chỉ đạt/mới đạt' (only reached): the plan was not reached"),
+    ("Chỉ tiêu là kế hoạch (không ghi mức) nhưng kết quả không ghi % kế hoạch hay mức "
+     "vượt/thiếu: không so sánh được",
+     "The target is the plan (no level written) and the result states neither a share of "
+     "plan nor a margin over or under it: they cannot be compared"),
+    ("Chỉ tiêu càng thấp càng tốt: thấp hơn kế hoạch là tốt",
+     "Lower is better: below the plan is better"),
+    ("'Vượt {vn}%' có thể là bằng {vn2}% hoặc {vn3}% kế hoạch: dù vậy đều là vượt",
+     "'Vượt {vn}%' (exceeded by) may mean {vn2}% or {vn3}% of plan: exceeded either way"),
+    ("Tỷ số a/b so với kế hoạch: có thể là số đạt trên tổng số, chưa chắc là kết quả trên kế "
+     "hoạch",
+     "A ratio a/b against the plan: it may be the number achieved out of a total rather than "
+     "the result out of the plan"),
+    ("Tỷ lệ 100% (hoặc 0% khi càng thấp càng tốt) đạt mọi kế hoạch",
+     "A rate of 100% (or 0% when lower is better) meets any plan"),
+    ("Tính từ mức vượt/thiếu so với kế hoạch",
+     "Computed from the margin over or under the plan"),
+    ("Có {int} chỉ tiêu thành phần chưa đạt: không đạt",
+     "{int} sub-indicator(s) not achieved: not achieved"),
+    ("{int}/{num} chỉ tiêu thành phần đạt", "{int} of {num} sub-indicators achieved"),
+    ("Mọi chỉ tiêu thành phần đều đạt", "Every sub-indicator achieved"),
     ("Theo đánh giá bằng lời của kết quả", "Based on the verdict written in the result"),
     ("Không đọc được chỉ tiêu", "The target could not be read"),
     ("Chỉ tiêu định tính nhưng kết quả không ghi Đạt/Không đạt",
      "Qualitative target, but the result does not say 'Đạt' or 'Không đạt' "
      "(achieved or not)"),
     ("Kết quả ghi đúng như chỉ tiêu", "The result repeats the target word for word"),
+    ("Kết quả ghi đã làm việc chỉ tiêu nêu",
+     "The result says the task the target names was done"),
+    ("'Không/Chưa' cho chỉ tiêu có/không: chưa đạt",
+     "'Không/Chưa' (no, not yet) against a yes/no target: not achieved"),
     ("Không xảy ra: đạt chỉ tiêu giảm/không để xảy ra",
      "None occurred: a target to reduce or prevent is achieved"),
     ("Theo chiều tăng/giảm ghi trong kết quả",
@@ -197,6 +274,8 @@ TABLE: list[tuple[str, str]] = [
      "cho thấy chưa đạt",
      "Files done early are also on time: compared cumulatively (early; early + on time), "
      "the target is not reached"),
+    ("'Hơn/trên' một mức là cao hơn mức đó một chút",
+     "'Hơn/trên' (more than) a figure is just over that figure"),
     ("'Gần' một mức là thấp hơn mức đó một chút",
      "'Gần' (nearly) a figure is just under that figure"),
     ("Theo mức xếp loại ghi trong kết quả so với chỉ tiêu",

@@ -22,6 +22,9 @@ import re
 from dataclasses import dataclass
 
 SCALES: dict[str, float] = {
+    "nghìn tỷ": 1e12,
+    "ngàn tỷ": 1e12,
+    "vạn": 1e4,
     "nghìn": 1e3,
     "ngàn": 1e3,
     "triệu": 1e6,
@@ -30,7 +33,14 @@ SCALES: dict[str, float] = {
 }
 
 _TOKEN = re.compile(r"(?<![\w.,])\d+(?:[.,]\d+)*(?![\w])|(?<![\w.,])\d+(?:[.,]\d+)*(?=[^\W\d])")
-_AFTER = re.compile(r"\s*(%|phần trăm)|\s+(nghìn|ngàn|triệu|tỷ|tỉ)(?!\w)")
+_AFTER = re.compile(
+    r"\s*(‰|%o(?!\w)|phần nghìn|phần ngàn)|\s*(%|(?:điểm\s+)?phần trăm|điểm\s*%)"
+    r"|\s+(nghìn tỷ|ngàn tỷ|vạn|nghìn|ngàn|triệu|tỷ|tỉ)(?!\w)"
+)
+# A sign written against its number: "(-3,5%)", ": -1,2%", "âm 2%"; not the dash of a range
+# ("7-8%", "07 - 09") nor a list dash.
+_SIGN_DASH = re.compile(r"(?:^|[\s(:;,=])-$")
+_SIGN_WORD = re.compile(r"(?:^|\s|\()âm\s*$")
 
 
 @dataclass(frozen=True)
@@ -94,6 +104,8 @@ class Num:
     alternative: float | None = None
     denominator: float | None = None  # set when written "a/b"
     noise: str = ""  # why this number is not a quantity ("" when it is one)
+    permille: bool = False  # "13,4‰", "13,4%o": per thousand
+    negative: bool = False  # written with a sign: "(-3,5%)", "âm 2%"
 
     @property
     def ratio_percent(self) -> float | None:
@@ -149,10 +161,17 @@ def scan(text: str) -> list[Num]:
         after = _AFTER.match(low, m.end())
         if after:
             if after.group(1):
+                num.permille = True
+            elif after.group(2):
                 num.percent = True
             else:
-                num.scale = after.group(2)
+                num.scale = after.group(3)
             num.end = after.end()
+        head = low[max(0, m.start() - 6) : m.start()]
+        if _SIGN_WORD.search(head) or (
+            _SIGN_DASH.search(head) and not re.search(r"[\d%]\s*-$", head)
+        ):
+            num.negative = True
         out.append(num)
     _join_ratios(low, out)
     _flag_noise(low, out)
@@ -160,16 +179,34 @@ def scan(text: str) -> list[Num]:
 
 
 _RATIO_SEP = re.compile(r"^\s*/\s*$")
+# "2.345 hồ sơ đúng hạn/2.410 hồ sơ": the numerator's unit words before the slash
+_RATIO_WORDS = re.compile(r"^\s*([^\W\d_]+(?:\s+[^\W\d_]+){0,5})\s*/\s*$")
+_WORDS_AFTER = re.compile(r"\s*([^\W\d_]+(?:\s+[^\W\d_]+)?)")
+
+
+def _same_noun(low: str, a: Num, b: Num) -> bool:
+    """ "a hồ sơ đúng hạn/b hồ sơ": the words after b begin the words after a."""
+    m = _RATIO_WORDS.match(low[a.end : b.start])
+    after = _WORDS_AFTER.match(low, b.end)
+    if not m or not after:
+        return False
+    head, tail = m.group(1).split(), after.group(1).split()
+    if head[0] in ("trên", "dưới", "so", "và", "của", "đạt", "bằng"):
+        return False
+    # "hồ sơ đúng hạn/… hồ sơ", "ha/… ha kế hoạch"; not "bé trai/100 bé gái"
+    return head[: len(tail)] == tail or (len(head) == 1 and head[0] == tail[0])
 
 
 def _join_ratios(low: str, nums: list[Num]) -> None:
     i = 0
     while i < len(nums) - 1:
         a, b = nums[i], nums[i + 1]
+        between = low[a.end : b.start]
+        plain = _RATIO_SEP.match(between) and (not a.scale or a.scale == b.scale)
+        worded = not plain and a.scale == b.scale and not a.percent and _same_noun(low, a, b)
         if (
             not a.percent
-            and not a.scale
-            and _RATIO_SEP.match(low[a.end : b.start])
+            and (plain or worded)
             and not _YEAR.match(b.raw)
             and b.value > 0
             and not re.match(r"\s*/", low[b.end : b.end + 3])
@@ -177,30 +214,57 @@ def _join_ratios(low: str, nums: list[Num]) -> None:
         ):
             a.denominator = b.value
             a.end = b.end
-            a.raw = low[a.start : b.end]
+            a.raw = low[a.start : b.end] if plain else f"{a.raw}/{b.raw}"
             if b.percent:
                 a.percent = True
             del nums[i + 1]
         i += 1
 
 
+# "bác sĩ/1 vạn dân", "giường bệnh trên 10.000 dân", "tử vong trên 1.000 trẻ đẻ sống": the
+# population a rate is counted on, not a quantity (nor "trên" a comparator).
+_PER_BEFORE = re.compile(r"(?:trên|/|mỗi|cho)\s*$")
+_PER_AFTER = re.compile(
+    r"^\s*(?:vạn|nghìn|ngàn)?\s*(?:dân\b|người dân|dân số|trẻ (?:em )?(?:đẻ|sinh)|trẻ sinh|ca sinh"
+    r"|bé gái|phụ nữ|lượt sinh)"
+)
+_AGE_BEFORE = re.compile(r"(?:dưới|trên|từ|đủ|đến|tới|độ|ngoài|hơn|lứa|nhóm|-)\s*$")
+# "tính đến 6/12", "đến hết 31/10": a day and month
+_DAY_BEFORE = re.compile(r"(?:ngày|đến|tới|hết|trước|sau|từ)\s*$")
+_DAY_AFTER = re.compile(r"^\s*/\s*(?:0?[1-9]|1[0-2])(?!\s*[\d,.])")
+# "5 năm đạt hơn 1.500 tỷ đồng", "trong 3 tháng giải quyết 100%": a length of time, when a
+# quantity follows
+_SPAN_AFTER = re.compile(r"^\s*(?:năm|tháng|quý)\b(?!\s*(?:19|20)\d\d)(?!\s*/)")
+
+
 def _flag_noise(low: str, nums: list[Num]) -> None:
     prev: Num | None = None
     for n in nums:
         before = low[max(0, n.start - 30) : n.start]
-        after = low[n.end : n.end + 20]
-        if n.percent or n.denominator:
+        after = low[n.end : n.end + 30]
+        if n.percent or n.denominator or n.permille:
             pass
+        elif _PER_BEFORE.search(before) and _PER_AFTER.match(after):
+            n.noise = "per"
+        elif _DAY_BEFORE.search(before) and _DAY_AFTER.match(after):
+            n.noise = "date"
+
         elif _YEAR.match(n.raw) and not n.scale:
             n.noise = "year"
         else:
             for pattern, why in _NOISE_AFTER:
                 if pattern.search(after):
+                    if why == "age" and n.value >= 40 and not _AGE_BEFORE.search(before):
+                        continue  # "tuổi thọ 74,5 tuổi": a life expectancy, not an age group
                     n.noise = why
                     break
             else:
                 for pattern, why in _NOISE_BEFORE:
                     if pattern.search(before):
+                        # "mức độ 3", "loại 1" are levels; "ở mức 32,16 triệu đồng" is a figure
+                        if (why == "level" and re.search(r"(?<!\w)mức\s*$", before)
+                                and (n.scale or n.value > 10 or n.value != int(n.value))):
+                            continue
                         n.noise = why
                         break
         # "mức độ 3, 4" / "3 và 4": a number listed right after a noise number is noise
@@ -212,6 +276,14 @@ def _flag_noise(low: str, nums: list[Num]) -> None:
         ):
             n.noise = prev.noise
         prev = n
+    for i, n in enumerate(nums):
+        if (
+            not n.noise
+            and not (n.percent or n.denominator or n.permille or n.scale)
+            and _SPAN_AFTER.match(low[n.end : n.end + 30])
+            and any(not m.noise for m in nums[i + 1 :])
+        ):
+            n.noise = "period"
 
 
 def quantities(nums: list[Num]) -> list[Num]:

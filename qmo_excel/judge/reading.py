@@ -25,6 +25,12 @@ class Reading:
     result: Result | None  # None: the result cell is empty or says there is no data
     judgement: Judgement
 
+    @property
+    def progress(self) -> str | None:
+        """The progress status of a part-year result ("dung_tien_do", "cham_tien_do",
+        "nguy_co"), None otherwise (see ``progress.PROGRESS``)."""
+        return self.judgement.progress
+
 
 def read_row(target: CellInput, result: CellInput, *, indicator: str = "", unit: str = "",
              direction: str | None = None, period: str = "year") -> Reading:

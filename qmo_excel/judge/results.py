@@ -19,9 +19,12 @@ from typing import TYPE_CHECKING, Any
 
 from qmo_excel.judge.direction import LOWER
 from qmo_excel.judge.levels import CERTAIN, LIKELY, UNCERTAIN, weakest
-from qmo_excel.judge.normalize import normalize
+from qmo_excel.judge.normalize import fold, normalize
 from qmo_excel.judge.numbers import Num, quantities, scan
+from qmo_excel.judge.plan import Stated, plan_value, plan_words, scan_plan
+from qmo_excel.judge.progress import period_in
 from qmo_excel.judge.segments import split_segments
+from qmo_excel.judge.subcounts import ITEM, SubCounts, read_subcounts
 from qmo_excel.judge.wording import decimals_of, unit_after
 
 if TYPE_CHECKING:
@@ -36,10 +39,12 @@ class Result:
     percent_of_plan_stated: float | None = None
     approximate: bool = False
     nearly: bool = False  # "gần 95%": an estimate just under the figure written
+    above: bool = False  # "hơn 90%", "trên 90%": just over the figure written
     confidence: str = CERTAIN
     numerator: float | None = None
     denominator: float | None = None
     word: str | None = None  # "vuot" | "dat" | "khong_dat" | "dang_thuc_hien"
+    word_strong: bool = False  # the word stands as a verdict ("Đạt, …", "86% (đạt)")
     margin: float | None = None  # signed: +0.3 for "vượt 0,3%", -5.25 for "thấp hơn 5,25%"
     margin_kind: str = ""  # "points" | "relative" | "units"
     change: str = ""  # "decrease" | "increase" ("giảm X" / "tăng X"); "level" ("còn X")
@@ -47,6 +52,19 @@ class Result:
     from_cell_number: bool = False
     notes: list[str] = field(default_factory=list)
     parts: list[Result] = field(default_factory=list)
+    share_bound: str = ""  # "above" for "đạt hơn 101% kế hoạch", "below" for "gần 55%"
+    share_plan: str = ""  # the words naming the plan of the stated share ("dự toán tỉnh giao")
+    share_explicit: bool = True  # the plan is named, not only implied ("ước đạt 475 tỷ, đạt 103%")
+    other_shares: list[float] = field(default_factory=list)  # shares of other plans
+    margin_unit: str = ""  # "%" or the unit of a stated margin ("tỷ đồng")
+    margin_sense: str = ""  # "good" ("vượt"), "bad" ("thiếu", "hụt") or "" (by direction)
+    shortfall: bool = False  # "chỉ đạt", "mới đạt": the wording says it fell short
+    subcounts: SubCounts | None = None  # "14/15 chỉ tiêu đạt", "có 02 chỉ tiêu không đạt"
+    signed: bool = False  # the value was written with a sign ("(-3,5%)", "âm 2%")
+    ratio_count: bool = False  # "5/7 phường" against the plan: a count, maybe out of a total
+    plan_value: float | None = None  # the plan's own figure in the result ("nghị quyết là 33")
+    plan_value_unit: str = ""
+    share_period: str = ""  # the share is of a period's own plan ("đạt 95% kế hoạch 6 tháng")
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -64,15 +82,28 @@ class Result:
             "change": self.change,
             "notes": list(self.notes),
             "parts": [p.to_dict() for p in self.parts],
+            "share_plan": self.share_plan,
+            "other_shares": list(self.other_shares),
+            "subcounts": None if self.subcounts is None else {
+                "met": self.subcounts.met, "total": self.subcounts.total,
+                "missed": self.subcounts.missed, "exceeded": self.subcounts.exceeded,
+                "all_met": self.subcounts.all_met},
         }
 
 
 _EMPTY = re.compile(r"^(?:-+|\.+|x|n/?a|không có|chưa có|chưa có số liệu|chưa báo cáo|\?+|/)$")
 _NONE_AT_ALL = re.compile(r"^(?:không|không có)\W*$")
+_NO = re.compile(r"^(?:không|chưa|không có|chưa có|chưa làm|không làm)\W*$")
 _NEG = re.compile(
-    r"\b(?:không|chưa)\s+(?:đạt|hoàn thành|đảm bảo|thực hiện được|đủ)"
-    r"|thấp hơn\s+(?:chỉ tiêu|kế hoạch|mục tiêu)"
+    r"\b(?:không|chưa)\s+(?:đạt|hoàn thành|đảm bảo|thực hiện được|đủ|thực hiện|triển khai"
+    r"|được công nhận|ban hành|tổ chức|xây dựng|có kết quả)"
+    # "cơ bản đạt", "hoàn thành cơ bản": basically, i.e. not fully
+    r"|\bcơ bản\s+(?:đạt|hoàn thành)|\b(?:đạt|hoàn thành)\s+cơ bản\b"
+    r"|thấp hơn\s+(?:so\s+(?:với\s+)?)?(?:chỉ tiêu|kế hoạch|mục tiêu|dự toán|nghị quyết)"
+    r"|\b(?:chưa|không)\s+có\s+(?:[^\W\d_]+\s+){0,5}?(?:nào\s+)?(?:được\s+)?(?:đạt|hoàn thành"
+    r"|công nhận|được công nhận)\b"
 )
+_NEG_PLAIN = re.compile(r"\b(?:không|chưa)\s|thấp hơn")
 _ONGOING = re.compile(r"đang\s+(?:thực hiện|triển khai|tiến hành)")
 _EXCEED = re.compile(r"(?<!không )vượt(?!\s*(?:cấp|quá))(?![^0-9;]{0,3}\d)")
 _POS = re.compile(
@@ -83,16 +114,10 @@ _APPROX = re.compile(
     r"(?:ước(?:\s+(?:đạt|tính|thực hiện|khoảng))?|khoảng|xấp xỉ|gần|hơn|trên|dự kiến|~|chừng"
     r"|tầm)(?:\s+(?:đạt|là|mức))?\s*$"
 )
+# "hơn 90%", "trên 6.500 tỷ đồng": just over the figure
+_ABOVE = re.compile(r"\b(?:hơn|trên|ngoài)(?:\s+(?:đạt|là|mức))?\s*$")
 # "gần 95%", "xấp xỉ" is not: just under the figure
 _NEARLY = re.compile(r"\b(?:gần|chưa đến|chưa tới|suýt)(?:\s+(?:đạt|là|mức))?\s*$")
-_PLAN_AFTER = re.compile(
-    r"^\s*(?:so với\s+)?(?:kế hoạch|kh\b|chỉ tiêu|dự toán|mục tiêu|nghị quyết|nq\b)"
-)
-_MARGIN_BEFORE = re.compile(
-    r"(?:(vượt|cao hơn|nhiều hơn|tăng)|(thấp hơn|hụt|thiếu|kém|chưa đạt|giảm|còn thiếu))"
-    r"(?:\s+(?:so với\s+)?(?:kế hoạch|chỉ tiêu|mục tiêu|kh))?\s*(?:là|:)?\s*$"
-)
-_PLAN_REF = re.compile(r"so với\s+(?:kế hoạch|kh\b|chỉ tiêu|mục tiêu|dự toán|nghị quyết|nq\b)")
 _NOTHING = re.compile(
     r"^(?:không|chưa)\s+(?:có|để|để xảy ra|xảy ra|phát sinh|để phát sinh|ghi nhận)\b"
 )
@@ -101,7 +126,11 @@ _CHANGE_BEFORE = re.compile(r"(giảm|tăng)(?:\s+(?:được|thêm))?\s*$")
 _LEVEL_BEFORE = re.compile(r"(?:\b(?:còn|xuống)|\b(?:tăng|nâng)\s+lên(?:\s+đến)?)\s*(?:mức\s*)?$")
 # "đạt/bằng 108% so với cùng kỳ": the level as a % of last year's, i.e. a change of +8%.
 _OF_BASE_BEFORE = re.compile(r"(?:đạt|bằng)\s*$")
-_OF_BASE_AFTER = re.compile(r"^\s*so với\s+(?:cùng kỳ|năm trước|kỳ trước|năm 20\d\d)")
+_OF_BASE_AFTER = re.compile(r"^\s*so\s+(?:với\s+)?(?:cùng kỳ|ck\b|năm trước|kỳ trước|năm 20\d\d)")
+_BASE_AFTER = re.compile(
+    r"^\s*(?:,\s*)?(?:so\s+(?:với\s+)?|của\s+)(?:cùng kỳ|ck\b|năm trước|kỳ trước|năm 20\d\d"
+    r"|năm 19\d\d|cùng thời điểm)"
+)
 
 
 def read_result(
@@ -137,6 +166,15 @@ def read_result(
     ):
         # "Không có" against a count to keep down (accidents, late files): none happened
         return Result(raw, 0.0, confidence=LIKELY, notes=["'Không có/không để xảy ra': coi là 0"])
+    if (
+        target is not None
+        and target.kind in ("qualitative", "plan")
+        and target.direction != LOWER
+        and _NO.match(raw.lower())
+    ):
+        # "Không", "Chưa" against "Có", "Đạt chuẩn", "Ban hành quy chế": not done
+        return Result(raw, word="khong_dat", confidence=LIKELY,
+                      notes=["'Không/Chưa' cho chỉ tiêu có/không: chưa đạt"])
     if not raw or _EMPTY.match(raw.lower()):
         return None
     if target is not None and target.kind == "composite" and len(target.parts) > 1:
@@ -186,42 +224,39 @@ def _read_text(raw: str, target: Target | None) -> Result:
     _read_words(r, low)
     nums = scan(raw)
     qs = quantities(nums)
-    used: set[int] = set()
-    for i, n in enumerate(qs):
-        before = low[max(0, n.start - 40) : n.start]
-        after = low[n.end : n.end + 40]
-        if n.percent and _PLAN_AFTER.match(after) and not _MARGIN_BEFORE.search(before):
-            r.percent_of_plan_stated = n.value
-            used.add(i)
-            continue
-        m = _MARGIN_BEFORE.search(before)
-        if m and (
-            _PLAN_REF.search(after)
-            or (m.group(1) or "").startswith("vượt")
-            or m.group(2) in ("thấp hơn", "hụt", "thiếu", "còn thiếu")
-        ):
-            if (m.group(1) == "tăng" or m.group(2) == "giảm") and not _PLAN_REF.search(after):
-                continue
-            sign = 1.0 if m.group(1) else -1.0
-            r.margin = sign * n.value
-            r.margin_kind = (
-                "units"
-                if not n.percent
-                else "relative"
-                if not (target and target.unit == "%")
-                else "points"
-            )
-            used.add(i)
-    if not qs and _NOTHING.search(low) and r.word is None:
+    used = _read_plan(r, low, qs, target)
+    if _ITEM.search(low):
+        r.subcounts = read_subcounts(low)
+    r.shortfall = bool(_SHORTFALL.search(low))
+    if not qs and _NONE_REACHED.search(low):
+        # "chưa có xã đạt chuẩn", "không có phường nào đạt": none reached it
+        r.value = 0.0
+        r.word = "khong_dat"
+        r.confidence = weakest(r.confidence, LIKELY)
+        r.notes.append("'Chưa có/không có … đạt': coi là 0, chưa đạt")
+    elif not qs and _NOTHING.search(low) and r.word is None:
         r.value = 0.0
         r.confidence = weakest(r.confidence, LIKELY)
         r.notes.append("'Không có/không để xảy ra': coi là 0")
+    elif (
+        not qs
+        and _NOT_DONE.search(low)
+        and target is not None
+        and target.direction != LOWER
+        and target.kind in _COUNT_KINDS
+        and target.unit not in ("%", "‰")
+    ):
+        r.value = 0.0
+        r.word = "khong_dat"
+        r.confidence = weakest(r.confidence, LIKELY)
+        r.notes.append("'Chưa thực hiện/chưa triển khai': coi là 0")
     if r.word and not qs and len(low.split()) > 6:
         r.confidence = weakest(r.confidence, LIKELY)
         r.notes.append("Đánh giá theo lời văn của kết quả")
     candidates = [(i, n) for i, n in enumerate(qs) if i not in used]
     if candidates:
-        _pick_value(r, raw, low, candidates, target, nums)
+        counted = r.subcounts is not None and subcounts_answer(target)
+        _pick_value(r, raw, low, candidates, target, nums, counted=counted)
     if not qs:
         down = re.search(r"(?<!không )(?<!chưa )\bgiảm\b", low)
         up = re.search(r"(?<!không )(?<!chưa )\btăng\b", low)
@@ -233,10 +268,113 @@ def _read_text(raw: str, target: Target | None) -> Result:
         and r.margin is None
         and not r.word
         and not r.change
+        and r.subcounts is None
     ):
         r.notes.append("Không đọc được kết quả")
         r.confidence = UNCERTAIN
     return r
+
+
+_COUNT_KINDS = ("exact", "at_least", "more_than", "range")
+_AMOUNT_UNIT = re.compile(r"(?:tỷ|tỉ|triệu|nghìn|ngàn|đồng|ha|hecta|tấn|tạ|km|m|m2|m3|kg|lít|kwh"
+                          r"|usd)(?!\w)")
+_RATE_WORD = re.compile(r"(?:tỷ lệ|tỉ lệ|chiếm|đạt|bằng|là)\s*(?:khoảng|gần|hơn|trên)?\s*$")
+_FROM = re.compile(r"\btừ\s*(?:mức\s*)?$")
+_TO = re.compile(r"(?:xuống|lên|đến|tới|còn)(?:\s+(?:còn|mức))?\s*$")
+# "chỉ đạt hơn 39.300 tấn", "mới đạt 6,58%": the wording says the figure fell short
+_SHORTFALL = re.compile(r"\b(?:chỉ|mới|chỉ mới)\s+(?:đạt|bằng|được|có)\b")
+_ITEM = re.compile(ITEM)
+# "Các chỉ tiêu kinh tế - xã hội", "Tổng số chỉ tiêu Nghị quyết": a group of indicators
+GROUP = re.compile(rf"^(?:các|tổng số|số|toàn bộ|tất cả(?: các)?)\s+{ITEM}")
+_GROUP = GROUP
+# "chưa có xã đạt chuẩn", "không có phường nào đạt", "chưa có đơn vị nào được công nhận"
+_NONE_REACHED = re.compile(
+    r"\b(?:chưa|không)\s+có\s+(?:[^\W\d_]+\s+){0,5}?(?:nào\s+)?(?:được\s+)?(?:đạt|hoàn thành"
+    r"|công nhận|được công nhận)\b"
+)
+_NOT_DONE = re.compile(
+    r"^\W*(?:vẫn\s+)?(?:chưa|không)\s+(?:thực hiện|triển khai|tổ chức|ban hành|xây dựng|có kết quả)"
+)
+
+
+def _read_plan(r: Result, low: str, qs: list[Num], target: Target | None) -> set[int]:
+    """The share of plan and the margin the result states; the indices of their numbers."""
+    # a bare "đạt 103%" is a share of plan only against the plan of an amount: against the
+    # plan of a rate ("Tỷ lệ bao phủ BHYT", "kế hoạch") "đạt 93,5%" is the rate itself
+    plan_target = target is not None and target.kind == "plan" and not target.rate
+    stated = scan_plan(low, qs)
+    margins = [s for s in stated if s.margin is not None]
+    shares = [s for s in stated if s.share is not None and (s.explicit or plan_target)]
+    if any(s.explicit for s in margins):
+        # "đạt 71%, vượt 14% chỉ tiêu kế hoạch": the margin names the plan, "71%" does not
+        shares = [s for s in shares if s.explicit]
+    used: set[int] = set()
+    index = {id(n): i for i, n in enumerate(qs)}
+    if shares:
+        chosen = _choose_share(shares, target)
+        assert chosen.share is not None
+        r.percent_of_plan_stated = chosen.share
+        r.share_bound = chosen.bound
+        r.share_plan = chosen.plan
+        r.share_explicit = chosen.explicit
+        r.share_period = period_in(chosen.plan)
+        r.other_shares = [s.share for s in shares
+                          if s is not chosen and s.share is not None and s.plan != chosen.plan]
+        if not chosen.explicit:
+            r.confidence = weakest(r.confidence, LIKELY)
+            r.notes.append("Số % không ghi so với gì: coi là % kế hoạch")
+        if chosen.bound or _ESTIMATE.search(low[: chosen.start]):
+            r.approximate = True
+            r.confidence = weakest(r.confidence, LIKELY)
+            r.notes.append("Số ước tính")
+        for s in shares:
+            if s.num is not None:
+                used.add(index[id(s.num)])
+    for i, n in enumerate(qs):
+        if i not in used and not n.percent and plan_value(low, n) and not any(
+                s.num is n for s in stated):
+            # "trong khi nghị quyết là 33 triệu đồng": the plan's figure, not the result
+            r.plan_value = n.value
+            r.plan_value_unit = _unit_of(low, n)
+            used.add(i)
+            break
+    if margins:
+        m = margins[0]
+        assert m.num is not None and m.margin is not None
+        r.margin = m.margin
+        r.margin_sense = m.sense
+        pct_target = target is not None and target.unit in ("%", "‰")
+        r.margin_kind = ("units" if m.margin_unit != "%"
+                         else "points" if pct_target else "relative")
+        r.margin_unit = m.margin_unit
+        if m.bound:
+            r.approximate = True
+            r.confidence = weakest(r.confidence, LIKELY)
+            r.notes.append("Số ước tính")
+        for s in margins:
+            assert s.num is not None
+            used.add(index[id(s.num)])
+    return used
+
+
+_ESTIMATE = re.compile(r"\b(?:ước|dự kiến|dự ước|khoảng|xấp xỉ)\b")
+
+
+def _unit_of(low: str, n: Num) -> str:
+    word = unit_after(low, n.end)
+    return f"{n.scale} {word}".strip() if n.scale else word
+
+
+def _choose_share(shares: list[Stated], target: Target | None) -> Stated:
+    """The share whose plan is the target's ("kế hoạch tỉnh giao"), else the first."""
+    explicit = [s for s in shares if s.explicit] or shares
+    if target is None:
+        return explicit[0]
+    want = plan_words(fold(target.text))
+    if not want:
+        return explicit[0]
+    best = max(explicit, key=lambda s: len(want & plan_words(s.plan)))
+    return best if want & plan_words(best.plan) else explicit[0]
 
 
 _CHANGE_KINDS = ("decrease_by", "increase_by")
@@ -262,12 +400,35 @@ def _read_words(r: Result, low: str) -> None:
         neg, pos, exceed = strong_neg, strong_pos, exceed and strong_pos
     if neg:
         r.word = "khong_dat"
+        r.word_strong = _strong(_NEG, low)
+        if not _NEG_PLAIN.search(low):
+            # only "cơ bản đạt", "hoàn thành cơ bản": short of fully achieved
+            r.confidence = weakest(r.confidence, LIKELY)
+            r.notes.append("'Cơ bản đạt/hoàn thành cơ bản': chưa đạt đầy đủ")
     elif ongoing:
         r.word = "dang_thuc_hien"
+        r.word_strong = _strong(_ONGOING, low)
     elif exceed:
         r.word = "vuot"
+        r.word_strong = _strong(_EXCEED, low)
     elif pos:
         r.word = "dat"
+        r.word_strong = _strong(_POS, low)
+
+
+def subcounts_answer(target: Target | None) -> bool:
+    """Whether counts of sub-indicators answer ``target``: the plan, words, a number of
+    indicators ("27 chỉ tiêu") or all of them ("100% chỉ tiêu")."""
+    if target is None:
+        return False
+    if target.kind in ("plan", "qualitative"):
+        return True
+    if target.kind in ("composite", "unknown") or not (
+            _ITEM.search(fold(target.text)) or _GROUP.search(target.indicator)):
+        return False
+    if target.unit == "%":
+        return target.kind in ("exact", "at_least") and target.low == 100
+    return target.unit in ("", "chỉ tiêu")
 
 
 def _pick_value(
@@ -277,15 +438,46 @@ def _pick_value(
     cands: list[tuple[int, Num]],
     target: Target | None,
     nums: list[Num],
+    *,
+    counted: bool = False,
 ) -> None:
+    """The figure of the result among its numbers (``counted``: counts of sub-indicators
+    answer the target, so which number is the figure matters less)."""
     pct = target is not None and target.unit == "%"
+    change_target = target is not None and (target.kind in _CHANGE_KINDS or target.growth)
+    if target is not None and not change_target and target.kind not in ("qualitative",
+                                                                         "unknown"):
+        # "bằng 84,6% so với cùng kỳ": a share of last year's figure is not the result
+        kept = [(i, n) for i, n in cands
+                if not (n.percent and _BASE_AFTER.match(low[n.end : n.end + 60]))]
+        if not kept:
+            ch = _CHANGE_BEFORE.search(low[max(0, cands[0][1].start - 25) : cands[0][1].start])
+            if ch:
+                r.change = "decrease" if ch.group(1) == "giảm" else "increase"
+            return
+        cands = kept
+    chosen = cands[0][1]
+    for k, (_, n) in enumerate(cands[:-1]):
+        nxt = cands[k + 1][1]
+        if _FROM.search(low[max(0, n.start - 12) : n.start]) and _TO.search(
+                low[n.end : nxt.start]):
+            # "giảm từ 25,19‰ năm 2001 xuống còn 20,2‰": the level reached is the result
+            cands = [c for c in cands if c[1] is not n]
+            break
     chosen = cands[0][1]
     if pct or target is None:
         for _, n in cands:
             if n.percent or n.denominator:
                 chosen = n
                 break
-    if target is not None and target.kind in _CHANGE_KINDS:
+        if chosen.denominator and pct:
+            # "giải quyết 1.456/1.625, trong đó đúng hạn 1.447 hồ sơ (tỷ lệ 99,4%)": the rate
+            # the document states is the result; the ratio may count something else
+            stated = [n for _, n in cands if n.percent and not n.denominator
+                      and _RATE_WORD.search(low[max(0, n.start - 20) : n.start])]
+            if stated:
+                chosen = stated[0]
+    if change_target:
         # "1,8% (giảm 0,9%)" against "giảm 0,8-1%": the change answers the target
         for _, n in cands:
             if (n.percent or n.denominator or not chosen.percent) and _CHANGE_BEFORE.search(
@@ -293,7 +485,7 @@ def _pick_value(
             ):
                 chosen = n
                 break
-    if len(cands) > 1:
+    if len(cands) > 1 and not counted:
         r.notes.append("Kết quả có nhiều số: lấy '" + chosen.raw + "'")
         r.confidence = weakest(r.confidence, LIKELY)
     before = low[max(0, chosen.start - 25) : chosen.start]
@@ -302,6 +494,7 @@ def _pick_value(
         r.confidence = weakest(r.confidence, LIKELY)
         r.notes.append("Số ước tính")
         r.nearly = bool(_NEARLY.search(before))
+        r.above = bool(_ABOVE.search(before))
     ch = _CHANGE_BEFORE.search(before)
     if ch:
         r.change = "decrease" if ch.group(1) == "giảm" else "increase"
@@ -314,14 +507,26 @@ def _pick_value(
         r.value = chosen.value
         word = unit_after(raw, chosen.end)
         r.unit = (
-            "%" if chosen.percent else (f"{chosen.scale} {word}".strip() if chosen.scale else word)
+            "%" if chosen.percent else "‰" if chosen.permille else (
+                f"{chosen.scale} {word}".strip() if chosen.scale else word)
         )
         if pct and not r.unit and chosen.value <= 100:
             r.unit = "%"
             _fraction_to_percent(r, target)
+        if chosen.negative and r.value is not None:
+            r.value = -r.value
+            r.signed = True
+            r.change = ""
+            r.notes.append(f"Số âm: {_num_text(r.value)}")
+        elif r.change == "decrease" and target is not None and target.growth and r.value:
+            # "giảm 1,2%" against a growth rate to reach: a growth of -1,2%
+            r.value = -r.value
+            r.signed = True
+            r.change = ""
+            r.notes.append(f"Giảm so với cùng kỳ: tăng trưởng âm ({_num_text(r.value)})")
     if (
         target is not None
-        and target.kind in _CHANGE_KINDS
+        and change_target
         and chosen.percent
         and not r.change
         and _OF_BASE_BEFORE.search(before)
@@ -348,6 +553,15 @@ def _ratio_value(r: Result, n: Num, target: Target | None, raw: str) -> None:
         and target.kind not in ("ratio", "qualitative", "unknown", "composite")
         and (n.denominator in target.bounds() or target.kind in _CHANGE_KINDS)
     )
+    if target is not None and target.kind == "plan" and not _ITEM.match(count_unit.lower()):
+        # "3.200/4.000 tỷ đồng" against the plan itself: result / plan
+        r.value = n.value / n.denominator * 100
+        r.unit = "%"
+        r.decimals = None
+        r.ratio_count = not (n.scale or _AMOUNT_UNIT.match(count_unit.lower()))
+        r.notes.append(f"Kết quả/kế hoạch: {_num_text(n.value)}/{_num_text(n.denominator)} = "
+                       + f"{r.value:.2f}%".replace(".", ","))
+        return
     if target is not None and (
         (target.unit not in ("%", "") and target.kind != "ratio") or unitless_count
     ):

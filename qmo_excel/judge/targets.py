@@ -21,6 +21,8 @@ from qmo_excel.judge.direction import HIGHER, LOWER, from_indicator, parse_direc
 from qmo_excel.judge.levels import CERTAIN, LIKELY, UNCERTAIN, weakest
 from qmo_excel.judge.normalize import fold, normalize
 from qmo_excel.judge.numbers import Num, quantities, scan
+from qmo_excel.judge.plan import PLAN_PHRASE, is_plan_reference
+from qmo_excel.judge.progress import measure_of, period_in
 from qmo_excel.judge.segments import split_segments
 from qmo_excel.judge.wording import (
     AFTER_AT_LEAST,
@@ -51,6 +53,13 @@ class Target:
     relative: bool = False  # a change relative to an unknown base ("vượt chỉ tiêu giao 5-10%")
     decimals: int | None = None  # decimals shown in the bound ("81,6" -> 1)
     from_cell_number: bool = False  # given as a number (an Excel cell), not as text
+    measure: str = ""  # "level" (a rate, a share, per capita) or "cumulative" (adds up)
+    period: str = ""  # the part of the year the target is for ("h1" for "6 tháng: 50%")
+    said: str = ""  # the direction the wording says ("giảm còn 15-16%": lower is better)
+    growth: bool = False  # a growth rate to reach ("tăng trưởng kinh tế 7-8%")
+    indicator: str = ""  # the indicator's name (folded) the target was read for
+    rate: bool = False  # the indicator is a rate or a share ("Tỷ lệ …", a "%" target)
+    of_plan: bool = False  # a share of the plan to reach: "50% dự toán", "100% kế hoạch"
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -66,6 +75,9 @@ class Target:
             "numerator": self.numerator,
             "denominator": self.denominator,
             "relative": self.relative,
+            "measure": self.measure,
+            "period": self.period,
+            "of_plan": self.of_plan,
         }
 
     def bounds(self) -> list[float]:
@@ -135,7 +147,7 @@ def _read_target(text: TargetCell, indicator: str, unit: str, direction: str | N
         )
         t.notes.append("Ô số: đọc đúng giá trị đã ghi")
         _set_direction(t, explicit, ind, "", None)
-        return t
+        return _finish(t, indicator)
     raw = normalize(str(text)) if text is not None else ""
     if not raw:
         t = Target("", "unknown", confidence=UNCERTAIN, unit=unit, notes=notes)
@@ -152,6 +164,18 @@ def _read_target(text: TargetCell, indicator: str, unit: str, direction: str | N
                        "đạt, ví dụ \"trên 95%\"")
         _set_direction(t, explicit, ind, "", None)
         return t
+    if not parts and is_plan_reference(fold(raw), ind):
+        t = Target(raw, "plan", low=100.0, unit="% kế hoạch", notes=notes)
+        t.notes.append("Chỉ tiêu là chính kế hoạch được giao: đánh giá theo % kế hoạch mà kết "
+                       "quả ghi")
+        _set_direction(t, explicit, ind, "", None)
+        # (a unit column of "%" or "% KH" is the share of plan, not a rate)
+        return _finish(t, indicator, "" if unit.strip().startswith("%") else unit)
+    if not parts and _NONE_TARGET.search(fold(raw)):
+        t = Target(raw, "at_most", low=None, high=0.0, unit="", notes=notes, said=LOWER)
+        t.notes.append("Chỉ tiêu 'không để xảy ra/không còn': mức tối đa là 0")
+        _set_direction(t, explicit, ind, fold(raw), LOWER)
+        return _finish(t, indicator)
     if not parts and _REFERENCE.search(fold(raw)):
         t = Target(raw, "unknown", confidence=UNCERTAIN, unit=unit, notes=notes)
         t.notes.append("Chỉ tiêu chỉ dẫn chiếu tới nơi khác, không ghi mức cụ thể: hãy ghi "
@@ -163,18 +187,19 @@ def _read_target(text: TargetCell, indicator: str, unit: str, direction: str | N
         low = fold(raw)
         hint = LOWER if LOWER_WORDS.search(low) else HIGHER if HIGHER_WORDS.search(low) else None
         _set_direction(t, explicit, ind, low, hint)
-        return t
+        return _finish(t, indicator)
     for p in parts:
-        p.notes[:0] = []
-        hint = _COMPARATOR_DIRECTION.get(p.kind)
+        hint = _COMPARATOR_DIRECTION.get(p.kind) or p.said or None
         _set_direction(p, explicit, ind, fold(p.text), hint)
+        _finish(p, indicator)
     if len(parts) == 1:
         t = parts[0]
         t.text = raw
         t.notes[:0] = notes
+        t.period = period_in(raw)
         return t
     first = parts[0]
-    return Target(
+    return _finish(Target(
         raw,
         "composite",
         low=first.low,
@@ -184,7 +209,40 @@ def _read_target(text: TargetCell, indicator: str, unit: str, direction: str | N
         confidence=weakest(*(p.confidence for p in parts)),
         parts=parts,
         notes=[*notes, f"Ô có {len(parts)} chỉ tiêu: đánh giá từng chỉ tiêu"],
-    )
+    ), indicator)
+
+
+def _finish(t: Target, indicator: str, unit: str | None = None) -> Target:
+    """The target's measure (level or cumulative) and the period it names, if any."""
+    t.measure = measure_of(indicator, t.text, t.unit if unit is None else unit, t.kind)[0]
+    t.period = period_in(t.text)
+    ind = _BULLET.sub("", fold(indicator))  # "1.1. Thu ngân sách", "- Tổng giá trị", "a) …"
+    t.indicator = ind
+    t.rate = t.unit in ("%", "‰") or bool(_RATE.search(ind))
+    t.of_plan = t.unit == "%" and bool(_OF_PLAN.search(fold(t.text)))
+    t.growth = t.unit == "%" and t.kind not in ("increase_by", "decrease_by", "ratio") and bool(
+        _GROWTH.search(ind) or _GROWTH.search(fold(t.text))
+        or (_AMOUNT.search(ind) and not _RATE.search(ind)))
+    return t
+
+
+_OF_PLAN = re.compile(rf"%\s*(?:so\s+(?:với\s+)?|của\s+)?{PLAN_PHRASE}")
+_BULLET = re.compile(r"^(?:[\W\d_]*(?:[a-zđ]\)|[ivx]+\.)?\s*)?(?=\w)")
+_GROWTH = re.compile(r"tăng trưởng|tốc độ tăng|tốc độ phát triển|tăng bình quân|mức tăng")
+# An amount (money, output, a herd): a plain "%" target for it can only be a growth rate
+_AMOUNT = re.compile(
+    r"^(?:tổng|giá trị|sản lượng|doanh thu|kim ngạch|thu ngân sách|tổng thu|thu nội địa|tổng đàn"
+    r"|đàn|tổng vốn|vốn đầu tư|tổng mức|grdp|gdp|tổng sản phẩm)\b"
+)
+_RATE = re.compile(r"tỷ lệ|tỉ lệ|tỷ trọng|tỉ trọng|tỷ suất|tỉ suất|cơ cấu|chiếm|bình quân|tốc độ"
+                   r"|tăng trưởng|bao phủ|che phủ|chỉ số|%|‰")
+
+
+# "Không còn hộ nghèo", "Không để xảy ra cháy nổ lớn", "Không có hồ sơ trễ hạn": none at all.
+_NONE_TARGET = re.compile(
+    r"^(?:phấn đấu\s+|đảm bảo\s+)?(?:không còn|không để xảy ra|không để phát sinh|không để"
+    r"|không phát sinh|không xảy ra|không có|không vi phạm|không bị)\s+(?!ngừng|chỉ\b)"
+)
 
 
 # A cell that points at a figure written elsewhere ("như năm trước", "theo kế hoạch") or
@@ -278,6 +336,7 @@ def _one(
             kind = k
             break
     percent = main.percent or (second.percent if second else False)
+    permille = main.permille or (second.permille if second else False)
     scale = (second.scale if second else "") or main.scale
     if main.denominator:
         t.kind = "ratio"
@@ -299,6 +358,8 @@ def _one(
         word = unit_after(seg, last.end)
         if percent:
             t.unit = "%"
+        elif permille:
+            t.unit = "‰"
         else:
             t.unit = (f"{scale} {word}".strip() if scale else word) or unit_hint
             if not t.unit and _PERCENTISH.search(ind) and (t.high or t.low) <= 100:
@@ -337,6 +398,7 @@ def _apply_kind(t: Target, kind: str, after: str, ind: str) -> None:
     ranged = t.kind == "range"
     if kind in ("level_less", "level_most", "level_least"):
         t.notes.append("Mức cần đạt tới (không phải mức tăng/giảm)")
+        t.said = HIGHER if kind == "level_least" else LOWER
         if not ranged:
             t.kind = {"level_less": "less_than", "level_most": "at_most"}.get(kind, "at_least")
         return
@@ -369,6 +431,7 @@ def _apply_kind(t: Target, kind: str, after: str, ind: str) -> None:
         t.confidence = weakest(t.confidence, LIKELY)
         return
     if t.kind in ("exact", "range") and ind:
+        ind = _UNIT_TAIL.sub("", ind)  # "Tỷ lệ hộ nghèo giảm (%)": the unit is not the name
         if _INDICATOR_DECREASE.search(ind):
             t.kind = "decrease_by"
             t.notes.append("Tên chỉ tiêu ghi 'giảm': mức giảm cần đạt")
@@ -381,6 +444,10 @@ def _apply_kind(t: Target, kind: str, after: str, ind: str) -> None:
             t.notes.append("Tên chỉ tiêu ghi 'giảm' một điều cần giảm: coi số ghi là mức giảm "
                            "(cũng có thể là mức cần đạt tới)")
             t.confidence = weakest(t.confidence, LIKELY)
+
+
+# A unit in brackets at the end of an indicator's name: "(%)", "(‰)", "(tỷ đồng)", "(người)"
+_UNIT_TAIL = re.compile(r"\s*\([^()]{1,25}\)\s*$")
 
 
 def _reduces_something_bad(ind: str) -> bool:
