@@ -166,11 +166,13 @@ _KIND_WORDS = {
     "vi": {"at_least": "≥ {low}", "more_than": "> {low}", "at_most": "≤ {high}",
            "less_than": "< {high}", "range": "{low} – {high}", "exact": "{low}",
            "ratio": "{low}", "decrease_by": "giảm {low}", "increase_by": "tăng {low}",
-           "qualitative": "chỉ tiêu định tính (không có số)"},
+           "qualitative": "chỉ tiêu định tính (không có số)",
+           "plan": "theo kế hoạch được giao (kết quả nêu tỷ lệ % so với kế hoạch)"},
     "en": {"at_least": "≥ {low}", "more_than": "> {low}", "at_most": "≤ {high}",
            "less_than": "< {high}", "range": "{low} – {high}", "exact": "{low}",
            "ratio": "{low}", "decrease_by": "decrease by {low}",
-           "increase_by": "increase by {low}", "qualitative": "qualitative (no figure)"},
+           "increase_by": "increase by {low}", "qualitative": "qualitative (no figure)",
+           "plan": "the assigned plan (the result states its share of the plan)"},
 }
 _DIRECTION_WORDS = {"vi": {"higher_is_better": "càng cao càng tốt",
                            "lower_is_better": "càng thấp càng tốt"},
@@ -197,7 +199,7 @@ def describe_target(t: Any, lang: str) -> str:
     if t.kind == "ratio" and t.numerator is not None and t.denominator is not None:
         body = f"{n(t.numerator)}/{n(t.denominator)} = {body}"
     unit = "%" if t.kind == "ratio" else (t.unit or "")
-    if unit and t.kind != "qualitative":
+    if unit and t.kind not in ("qualitative", "plan"):
         body = f"{body} {unit}"
     direction = _DIRECTION_WORDS[lg].get(getattr(t, "direction", ""), "")
     return f"{body} ({direction})" if direction else body
