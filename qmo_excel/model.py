@@ -109,6 +109,25 @@ class TownObjective:
     lead_objective: str = ""
 
 
+@dataclass(frozen=True)
+class ReportSettings:
+    """What the round's signed report (issue 19, the form of seed 002) needs beyond the
+    results: the round workbook's settings, each optional (the document then shows a
+    visible placeholder). Lists hold one item per line of their setting."""
+
+    parent: str = ""  # cơ quan chủ quản, above the issuing body
+    issuer: str = ""  # cơ quan ban hành (the round's town when empty)
+    place: str = ""  # địa danh before the date
+    number: str = ""  # số, ký hiệu: "1487/BC-UBND"
+    issued: date | None = None  # ngày ban hành (the run date when empty)
+    basis: tuple[str, ...] = ()  # the documents the report rests on ("Căn cứ …")
+    capacity: tuple[str, ...] = ()  # "TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH"
+    signer_title: str = ""  # "PHÓ CHỦ TỊCH"
+    signer: str = ""  # the signer's name
+    recipients: tuple[str, ...] = ()  # nơi nhận
+    template: str = ""  # the office's own .docx template (relative to the round workbook)
+
+
 @dataclass
 class RoundConfig:
     town: str = ""
@@ -124,6 +143,7 @@ class RoundConfig:
     assignments: list[Assignment] = field(default_factory=list)
     town_objectives: list[TownObjective] = field(default_factory=list)
     source: str | None = None  # the round workbook's path, if any
+    report: ReportSettings = field(default_factory=ReportSettings)
 
 
 def assigned_to(assignments: Sequence[Assignment], unit_code: str) -> list[Assignment]:

@@ -324,6 +324,58 @@ UNIT_SHEETS = (UNIT_INFO, OBJECTIVES, PLAN)
 
 # --------------------------------------------------------------------------- round workbook
 
+# The signed report's settings (issue 19), kept together at the end of the settings sheet.
+# Each is optional: the document shows a visible placeholder where one is empty. A list
+# (basis, capacity, recipients) takes one item per line (Alt+Enter) or separated by ";".
+REPORT_SETTINGS: tuple[Field, ...] = (
+    Field("doc_parent", "Báo cáo: cơ quan chủ quản", "Report: parent body",
+          help_vi="Dòng trên của khối tên cơ quan, ví dụ UBND tỉnh Thừa Thiên Huế. Để "
+                  "trống = chỗ trống đánh dấu để điền.",
+          help_en="The upper line of the header block. Empty: a marked placeholder.",
+          example="UBND tỉnh Thừa Thiên Huế", max_length=200),
+    Field("doc_issuer", "Báo cáo: cơ quan ban hành", "Report: issuing body",
+          help_vi="Để trống = Đơn vị tổng hợp (ô trên).",
+          help_en="Empty: the town above.", example="UBND thị xã Hương Trà", max_length=200),
+    Field("doc_place", "Báo cáo: địa danh", "Report: place",
+          help_vi="Ghi trước ngày tháng: «Hương Trà, ngày … tháng … năm …».",
+          help_en="Written before the date.", example="Hương Trà", max_length=100),
+    Field("doc_number", "Báo cáo: số, ký hiệu", "Report: number",
+          help_vi="Ví dụ 1487/BC-UBND. Để trống = văn thư điền khi phát hành.",
+          help_en="E.g. 1487/BC-UBND. Empty: filled in when issued.",
+          example="1487/BC-UBND", max_length=60),
+    Field("doc_date", "Báo cáo: ngày ban hành", "Report: date", "date",
+          help_vi="Để trống = ngày lập tổng hợp.", help_en="Empty: the run date.",
+          example="12/11/2023"),
+    Field("doc_basis", "Báo cáo: căn cứ (mỗi văn bản một dòng)",
+          "Report: basis documents (one per line)",
+          help_vi="Các văn bản làm căn cứ, mỗi văn bản một dòng (Alt+Enter) hoặc cách nhau "
+                  "bởi dấu «;», ví dụ: Kế hoạch số 522/KH-UBND ngày 23/02/2023 của UBND thị "
+                  "xã về …",
+          help_en="One document per line (Alt+Enter) or separated by «;».",
+          example="Kế hoạch số 522/KH-UBND ngày 23/02/2023 của UBND thị xã", max_length=4000),
+    Field("doc_capacity", "Báo cáo: thẩm quyền ký", "Report: signing capacity",
+          help_vi="Mỗi dòng một cấp: TM. ỦY BAN NHÂN DÂN; KT. CHỦ TỊCH.",
+          help_en="One line each: TM. ỦY BAN NHÂN DÂN; KT. CHỦ TỊCH.",
+          example="TM. ỦY BAN NHÂN DÂN; KT. CHỦ TỊCH", max_length=200),
+    Field("doc_signer_title", "Báo cáo: chức vụ người ký", "Report: signer's title",
+          help_vi="Ví dụ PHÓ CHỦ TỊCH.", help_en="E.g. PHÓ CHỦ TỊCH.",
+          example="PHÓ CHỦ TỊCH", max_length=100),
+    Field("doc_signer", "Báo cáo: họ và tên người ký", "Report: signer's name",
+          example="Đỗ Ngọc An", max_length=100),
+    Field("doc_recipients", "Báo cáo: nơi nhận (mỗi nơi một dòng)",
+          "Report: recipients (one per line)",
+          help_vi="Mỗi nơi nhận một dòng hoặc cách nhau bởi «;», ví dụ: Sở KHCN tỉnh; "
+                  "Chủ tịch UBND thị xã; Lưu: VT, TK ISO.",
+          help_en="One per line or separated by «;».",
+          example="Sở KHCN tỉnh; Chủ tịch UBND thị xã; Lưu: VT, TK ISO", max_length=2000),
+    Field("doc_template", "Báo cáo: mẫu riêng (.docx)", "Report: own template (.docx)",
+          help_vi="Tệp mẫu Word của Văn phòng (đường dẫn, tính từ thư mục của tệp này). "
+                  "Để trống = mẫu có sẵn (lấy bằng «qmo report --save-template»).",
+          help_en="The office's own Word template (path relative to this file). Empty: "
+                  "the built-in one («qmo report --save-template»).",
+          example="mau-bao-cao-mtcl.docx", max_length=400),
+)
+
 ROUND_SETTINGS = InfoSheet(
     key="settings",
     vi="Cài đặt",
@@ -375,6 +427,7 @@ ROUND_SETTINGS = InfoSheet(
                        "thị xã."),
               help_en=("Usually the town office (VP). When the town objectives sheet is "
                        "empty, this unit's objectives are the town's."), example="VP"),
+        *REPORT_SETTINGS,
     ),
 )
 

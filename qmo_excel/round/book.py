@@ -58,6 +58,14 @@ def _settings_values(config: RoundConfig, lang: spec.Lang) -> dict[str, object]:
         "share_exceeded": r.exceeded_share, "share_missed": r.missed_share,
         "town_office": config.town_office,
     }
+    doc = config.report
+    values.update({
+        "doc_parent": doc.parent, "doc_issuer": doc.issuer, "doc_place": doc.place,
+        "doc_number": doc.number, "doc_date": doc.issued, "doc_basis": "\n".join(doc.basis),
+        "doc_capacity": "\n".join(doc.capacity), "doc_signer_title": doc.signer_title,
+        "doc_signer": doc.signer, "doc_recipients": "\n".join(doc.recipients),
+        "doc_template": doc.template,
+    })
     return {k: v for k, v in values.items() if v not in (None, "")}
 
 

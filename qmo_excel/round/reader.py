@@ -10,6 +10,7 @@ message naming the cell.
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -22,6 +23,7 @@ from qmo_excel.model import (
     Assignment,
     RatingRules,
     RegisteredUnit,
+    ReportSettings,
     RoundConfig,
     TownObjective,
 )
@@ -246,6 +248,7 @@ def _config(settings: dict[str, Any], register: list[dict[str, Any]],
     if cap is not None and cap <= 0:
         raise RoundError(f"Mức trần % kế hoạch phải lớn hơn 0 (đang là {cap:g}).")
     config.cap = cap if cap is not None else 100.0
+    config.report = report_settings(settings)
     seen: dict[str, str] = {}
     for rec in register:
         code = rec.get("unit_code") or ""
@@ -275,6 +278,31 @@ def _config(settings: dict[str, Any], register: list[dict[str, Any]],
     config.town_objectives = _town_objectives(town, {u.code.casefold(): u.code
                                                      for u in config.register})
     return config
+
+
+def items(text: str | None) -> tuple[str, ...]:
+    """A list setting's items: one per line or separated by ';', each without the dash
+    that starts it or the ';' or '.' that ends it ("- Sở KHCN tỉnh;" -> "Sở KHCN tỉnh")."""
+    out = []
+    for part in re.split(r"[;\n\r]+", text or ""):
+        item = " ".join(part.split()).lstrip("-–•+ ").rstrip(";.,").strip()
+        if item:
+            out.append(item)
+    return tuple(out)
+
+
+def report_settings(settings: dict[str, Any]) -> ReportSettings:
+    """The signed report's settings (``spec.REPORT_SETTINGS``) of a settings sheet read."""
+    def text(key: str) -> str:
+        return " ".join(str(settings.get(key) or "").split())
+
+    return ReportSettings(
+        parent=text("doc_parent"), issuer=text("doc_issuer"), place=text("doc_place"),
+        number=text("doc_number"), issued=settings.get("doc_date"),
+        basis=items(settings.get("doc_basis")), capacity=items(settings.get("doc_capacity")),
+        signer_title=text("doc_signer_title"), signer=text("doc_signer"),
+        recipients=items(settings.get("doc_recipients")),
+        template=str(settings.get("doc_template") or "").strip())
 
 
 # --------------------------------------------------------------------------- example
@@ -341,6 +369,20 @@ _ASSIGNED = (
      "ít nhất 01 lần/năm", ""),
 )
 
+# The signed report's settings, after seed 002 (its basis documents moved to 2023); the
+# number is left for the office to give when the report is issued.
+_REPORT = ReportSettings(
+    parent="UBND tỉnh Thừa Thiên Huế", place="Hương Trà",
+    basis=("Kế hoạch số 522/KH-UBND ngày 23/02/2023 của UBND thị xã về việc triển khai "
+           "xây dựng, áp dụng, duy trì và cải tiến hệ thống quản lý chất lượng theo tiêu "
+           "chuẩn quốc gia TCVN ISO 9001:2015 năm 2023",
+           "Quyết định số 1741/QĐ-UBND ngày 29/12/2022 của UBND thị xã Hương Trà về công bố "
+           "mục tiêu chất lượng năm 2023"),
+    capacity=("TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH"), signer_title="PHÓ CHỦ TỊCH",
+    signer="Đỗ Ngọc An",
+    recipients=("Sở KHCN tỉnh", "Chủ tịch UBND thị xã", "Các cơ quan, đơn vị thị xã",
+                "UBND các xã, phường", "VP: LĐ và CV: ISO", "Lưu: VT, TK ISO"))
+
 
 def example_round() -> RoundConfig:
     """The round of the seeds: the town of seed 000, its departments and wards, its five
@@ -361,4 +403,5 @@ def example_round() -> RoundConfig:
                        cut_off=date(2023, 6, 30), town_office="VP", register=register,
                        assignments=assignments,
                        town_objectives=[TownObjective(code, text, lead)
-                                        for code, text, lead in _OBJECTIVES])
+                                        for code, text, lead in _OBJECTIVES],
+                       report=_REPORT)
