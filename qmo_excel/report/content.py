@@ -1,0 +1,375 @@
+"""What the report says: a pure function of the round's results and its settings.
+
+``build_context`` gives the template everything it fills in (plain strings and lists,
+nothing formatted): the static words of the form (``w``), the placeholders shown where a
+setting is empty (``ph``), the settings as the document writes them (``doc``), the rows
+of the town's objectives, the conclusion ("3/4 mục tiêu chưa đạt (mục tiêu số 1, 2, 3)"),
+the paragraphs on the units, the trends (none yet: issue 20 adds them), the marked
+paragraph for the next period's direction, the closing line and the annex of units.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import Any
+
+from qmo_excel.figures import achieved_total, headline
+from qmo_excel.model import ReportSettings, RoundResult
+from qmo_excel.report import words
+from qmo_excel.report.objectives import Member, Objective, TownView, town_view
+from qmo_excel.summary import labels as L
+from qmo_excel.vocab import Band, Period
+
+MAX_LISTED = 12  # names or indicators listed in one sentence before "và N … khác"
+_CONTROL = re.compile(r"[\x00-\x1f\x7f\ufffe\uffff]")
+
+
+def clean(text: object) -> str:
+    """Text as one line: no control characters (a line break or a tab in a value would
+    become a break in Word), runs of spaces collapsed."""
+    return " ".join(_CONTROL.sub(" ", str(text or "")).split())
+
+
+def _cap(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def _lower_first(text: str) -> str:
+    """'Tốc độ tăng trưởng' -> 'tốc độ tăng trưởng'; acronyms ('TTHC…') are kept."""
+    text = clean(text).rstrip(".;:")
+    if len(text) > 1 and text[0].isupper() and text[1].islower():
+        return text[0].lower() + text[1:]
+    return text
+
+
+def _listed(items: list[str], t: dict[str, str], what: str) -> str:
+    shown = ", ".join(items[:MAX_LISTED])
+    if len(items) > MAX_LISTED:
+        shown += t["more"].format(n=len(items) - MAX_LISTED, what=t[what])
+    return shown
+
+
+# --------------------------------------------------------------------------- the round
+
+
+def period_text(result: RoundResult, t: dict[str, str], lang: str) -> str:
+    """'năm 2021', '6 tháng đầu năm 2023', 'quý I năm 2023' (English likewise)."""
+    y = result.year or result.as_of.year
+    p = result.period or "year"
+    if p in words.QUARTERS:
+        q = words.QUARTERS[p][1 if lang == "en" else 0]
+        return t["period_q"].format(q=q, y=y)
+    return t.get(f"period_{p}", t["period_year"]).format(y=y)
+
+
+def _when(result: RoundResult, t: dict[str, str], lang: str) -> str:
+    p = result.period or "year"
+    if p in words.QUARTERS:
+        return t["when_q"].format(q=words.QUARTERS[p][1 if lang == "en" else 0])
+    return t.get(f"when_{p}", t["when_year"])
+
+
+def date_text(d: date, lang: str) -> str:
+    """Nghị định 30: 'ngày 05 tháng 02 năm 2021' (a zero before days 1-9 and months 1-2),
+    'ngày 12 tháng 11 năm 2021'; English '12 November 2021'."""
+    if lang == "en":
+        return f"{d.day} {words.MONTHS_EN[d.month - 1]} {d.year}"
+    month = f"{d.month:02d}" if d.month < 3 else str(d.month)
+    return words.TEXT["vi"]["date"].format(d=f"{d.day:02d}", m=month, y=d.year)
+
+
+def _number(settings: ReportSettings) -> str:
+    number = clean(settings.number)
+    if number and "/" not in number:
+        number += "/BC-UBND"
+    return number
+
+
+def _doc(result: RoundResult, settings: ReportSettings, t: dict[str, str],
+         lang: str) -> dict[str, Any]:
+    issuer = clean(settings.issuer or result.town)
+    period = period_text(result, t, lang)
+    as_of = L.dmy(result.cut_off or result.as_of)
+    basis = []
+    for item in settings.basis:
+        doc = clean(item).rstrip(";.")
+        starts = doc.casefold().startswith(("căn cứ", "pursuant to"))
+        basis.append(doc + ";" if starts else t["basis_item"].format(doc=doc))
+    if basis:
+        basis[-1] = basis[-1].rstrip(";") + "."
+    recipients = [f"- {clean(r).rstrip(';.')};" for r in settings.recipients]
+    if recipients:
+        recipients[-1] = recipients[-1].rstrip(";") + "."
+    lead_in = t["lead_in"] if issuer else t["lead_in_plain"]
+    return {
+        "parent": clean(settings.parent).upper(), "issuer": issuer.upper(),
+        "number": _number(settings), "place": clean(settings.place),
+        "date": date_text(settings.issued or result.as_of, lang),
+        "subject": t["subject"].format(period=period),
+        "basis": basis, "lead_in": lead_in.format(issuer=issuer, period=period, as_of=as_of),
+        "capacity": [clean(c).upper() for c in settings.capacity],
+        "signer_title": clean(settings.signer_title).upper(),
+        "signer": clean(settings.signer), "recipients": recipients,
+    }
+
+
+# --------------------------------------------------------------------------- the table
+
+
+def _verdict(m: Member | Objective, lang: str) -> str:
+    code = m.verdict if isinstance(m, Member) else m.status
+    text = words.VERDICT[lang].get(code, code)
+    progress = m.progress if isinstance(m, Member) else None
+    if progress:
+        text += ", " + words.PROGRESS[lang].get(progress, progress)
+    return text
+
+
+def _figures(m: Member, t: dict[str, str], lang: str) -> str:
+    """'kết quả 162/168, chỉ tiêu 100%, đạt 96,4% kế hoạch'."""
+    out = ""
+    if m.result_text or m.target_text:
+        out = t["figures"].format(r=clean(m.result_text) or "…",
+                                  t=clean(m.target_text) or "…")
+    if m.percent_of_plan is not None and m.result_text and m.percent_of_plan > 0:
+        out += t["of_plan"].format(p=L.pct(m.percent_of_plan, lang))
+    if m.self_assessed:
+        out += t["self"]
+    return out
+
+
+def _missing(m: Member, names: dict[str, str], t: dict[str, str]) -> str:
+    key = "missing_unit" if m.missing == "unit" else "missing_row"
+    return t[key].format(unit=names.get(m.unit_code, m.unit_code))
+
+
+def _item(m: Member, names: dict[str, str], t: dict[str, str], lang: str,
+          with_unit: bool) -> str:
+    """'tốc độ tăng trưởng (Phòng Tài chính - Kế hoạch: kết quả 12,1%, chỉ tiêu 14-15%)'."""
+    if m.missing:
+        return f"{_lower_first(m.text)} ({_missing(m, names, t)})"
+    fig = _figures(m, t, lang)
+    if with_unit:
+        unit = names.get(m.unit_code, m.unit_code)
+        fig = f"{unit}: {fig}" if fig else unit
+    return t["item_unit"].format(text=_lower_first(m.text), figures=fig) if fig else \
+        _lower_first(m.text)
+
+
+def _in_progress(members: list[Member], names: dict[str, str], t: dict[str, str],
+                 lang: str, with_unit: bool) -> str:
+    """'02 đúng tiến độ; 01 có nguy cơ không đạt: tỷ lệ … (…)'."""
+    parts: list[str] = []
+    for status in ("dung_tien_do", "cham_tien_do", "nguy_co", None):
+        these = [m for m in members if m.progress == status]
+        if not these:
+            continue
+        items = _listed([_item(m, names, t, lang, with_unit) for m in these], t, "items_w")
+        if status == "dung_tien_do":
+            parts.append(t["progress_part"].format(
+                n=L.two(len(these)), status=words.PROGRESS[lang][status]))
+        elif status is None:
+            parts.append(items)
+        else:
+            parts.append(t["progress_items"].format(
+                n=L.two(len(these)), status=words.PROGRESS[lang][status], items=items))
+    return "; ".join(parts)
+
+
+def _multi(o: Objective, names: dict[str, str], t: dict[str, str], lang: str,
+           as_of: str) -> str:
+    members = o.members
+    with_unit = len({m.unit_code for m in members}) > 1
+    achieved = sum(1 for m in members if m.verdict in L.ACHIEVED)
+    line = t["as_of"].format(d=as_of) + t["multi"].format(a=L.two(achieved),
+                                                          b=L.two(len(members)))
+
+    def items(verdict: str) -> list[str]:
+        return [_item(m, names, t, lang, with_unit) for m in members if m.verdict == verdict]
+
+    failing = items("khong_dat")
+    if failing:
+        line += t["multi_fail"].format(n=L.two(len(failing)),
+                                       items=_listed(failing, t, "items_w"))
+    going = [m for m in members if m.verdict == "dang_thuc_hien"]
+    if going:
+        line += t["multi_progress"].format(
+            n=L.two(len(going)), detail=_in_progress(going, names, t, lang, with_unit))
+    for verdict, key in (("chua_co_so_lieu", "multi_no_data"),
+                         ("khong_xac_dinh", "multi_undet")):
+        these = items(verdict)
+        if these:
+            line += t[key].format(n=L.two(len(these)), items=_listed(these, t, "items_w"))
+    return line
+
+
+def row_result(o: Objective, names: dict[str, str], t: dict[str, str], lang: str,
+               as_of: str) -> tuple[str, bool]:
+    """The sentence of the "Kết quả thực hiện" column, and whether it is marked for the
+    office (an objective that cannot be judged)."""
+    if o.gap:
+        why = t[f"gap_{o.gap}"].format(unit=names.get(o.lead_unit, o.lead_unit),
+                                       code=o.lead_objective)
+        return t["gap"].format(why=why), True
+    units = {m.unit_code for m in o.members}
+    prefix = ""
+    if o.source in ("indicators", "lead") and len(units) == 1:
+        prefix = t["by_unit"].format(unit=names.get(next(iter(units)), next(iter(units))))
+    if not o.members:
+        if o.source == "lead":
+            return t["lead"].format(unit=names.get(o.lead_unit, o.lead_unit),
+                                    verdict=_verdict(o, lang)), False
+        return _cap(t["single_plain"].format(text=_lower_first(o.text),
+                                             verdict=_verdict(o, lang))) + ".", False
+    if len(o.members) == 1:
+        m = o.members[0]
+        figures = _missing(m, names, t) if m.missing else _figures(m, t, lang)
+        key = "single" if figures else "single_plain"
+        sentence = t[key].format(text=_lower_first(m.text), figures=figures,
+                                 verdict=_verdict(m, lang))
+        return _cap(prefix + sentence) + ".", False
+    return _cap(prefix + _multi(o, names, t, lang, as_of)) + ".", False
+
+
+def _rows(view: TownView, names: dict[str, str], t: dict[str, str], lang: str,
+          as_of: str) -> list[dict[str, Any]]:
+    rows = []
+    for o in view.objectives:
+        text, marked = row_result(o, names, t, lang, as_of)
+        rows.append({"no": clean(o.code), "text": clean(o.text).rstrip(".;:"),
+                     "result": text, "marked": marked})
+    if view.more:
+        rows.append({"no": "…", "text": "", "result": t["rows_more"].format(n=view.more),
+                     "marked": True})
+    return rows
+
+
+def conclusion(view: TownView, result: RoundResult, t: dict[str, str],
+               lang: str) -> tuple[str, bool]:
+    """'Như vậy, trong năm có 3/4 mục tiêu chưa đạt (mục tiêu số 1, 2, 3) so với kế hoạch
+    đề ra.' (and whether it is marked: no objective to conclude on)."""
+    objs = view.objectives
+    if not objs:
+        return t["none"], True
+    when = _when(result, t, lang)
+    failing = [o for o in objs if not o.achieved]
+    if not failing:
+        return _cap(t["conclusion_all"].format(when=when,
+                                               headline=t["all"].format(y=len(objs)))), False
+    codes = t["codes"].format(codes=", ".join(clean(o.code) for o in failing))
+    text = t["fail"].format(x=len(failing), y=len(objs), codes=codes)
+    parts = []
+    for statuses, key in ((("dang_thuc_hien",), "others_progress"),
+                          (("chua_co_so_lieu", "khong_xac_dinh"), "others_no_data")):
+        these = [clean(o.code) for o in failing if o.status in statuses]
+        if these:
+            parts.append(t[key].format(n=L.two(len(these)),
+                                       codes=t["codes"].format(codes=", ".join(these))))
+    others = t["others"].format(parts=", ".join(parts)) if parts else ""
+    return t["conclusion"].format(when=when, headline=text, others=others), False
+
+
+# --------------------------------------------------------------------------- the units
+
+
+def units_paragraphs(result: RoundResult, t: dict[str, str], lang: str) -> list[str]:
+    """Who reported (late, missing, outside the register, files not usable) and the
+    units' bands."""
+    h = headline(result)
+    names = {u.code: clean(u.name or u.code) for u in result.units}
+    text = t["units"].format(n=L.two(h.expected), m=L.two(h.received))
+    late = [names[u.code] for u in result.units if u.submitted and u.late]
+    if late:
+        text += t["units_late"].format(k=L.two(len(late)), names=_listed(late, t, "units_w"))
+    if h.missing_codes:
+        missing = [names.get(c, c) for c in h.missing_codes]
+        text += t["units_missing"].format(l=L.two(len(missing)),
+                                          names=_listed(missing, t, "units_w"))
+    elif h.expected:
+        text += t["units_all_in"]
+    if h.unregistered_codes:
+        extra = [names.get(c, c) for c in h.unregistered_codes]
+        text += t["units_extra"].format(x=L.two(len(extra)),
+                                        names=_listed(extra, t, "units_w"))
+    if h.fates.get("rejected"):
+        text += t["units_rejected"].format(r=L.two(h.fates["rejected"]))
+    out = [text + "."]
+    rated = [u for u in result.units if u.submitted and u.band]
+    if rated:
+        counts = [t["band_count"].format(n=L.two(n), band=_lower_first(band.label(lang)))
+                  for band in Band if (n := sum(1 for u in rated if u.band == band))]
+        out.append(t["bands"].format(prov=t["bands_prov"] if _part_year(result) else "",
+                                     counts=", ".join(counts)))
+    return out
+
+
+def _part_year(result: RoundResult) -> bool:
+    return bool(result.period) and result.period != Period.YEAR
+
+
+def trend_paragraphs(result: RoundResult, lang: str) -> list[str]:
+    """What improved and what fell back since the previous round: the place for issue
+    20's history (none yet, so the template's trends loop writes nothing)."""
+    return []
+
+
+def annex_rows(result: RoundResult, t: dict[str, str], lang: str) -> list[dict[str, str]]:
+    """Every unit, ranked: indicators achieved, score, band, and what to note."""
+    rows = []
+    for n, (_rank, u) in enumerate(L.ranked_units(result), start=1):
+        notes = []
+        if u.submitted and u.late:
+            notes.append(t["note_late"])
+        if not u.submitted:
+            notes.append(t["note_missing"])
+        if not u.registered:
+            notes.append(t["note_extra"])
+        if u.submitted and u.band and _part_year(result):
+            notes.append(t["note_provisional"])
+        indicators = f"{L.two(achieved_total(u))}/{L.two(u.indicators)}" \
+            if u.submitted and u.indicators else ""
+        rows.append({"no": str(n), "name": clean(u.name or u.code), "indicators": indicators,
+                     "score": L.num(u.score, 1, lang) if u.score is not None else "",
+                     "band": Band.label_of(u.band, lang), "note": "; ".join(notes)})
+    return rows
+
+
+# --------------------------------------------------------------------------- the whole
+
+
+def build_context(result: RoundResult, settings: ReportSettings | None = None, *,
+                  lang: str = "vi") -> dict[str, Any]:
+    """Everything the template fills in (see the module docstring)."""
+    lg = "en" if lang == "en" else "vi"
+    t = words.TEXT[lg]
+    settings = settings or ReportSettings()
+    names = {u.code: clean(u.name or u.code) for u in result.units}
+    doc = _doc(result, settings, t, lg)
+    view = town_view(result)
+    as_of = L.dmy(result.cut_off or result.as_of)
+    text, marked = conclusion(view, result, t, lg)
+    failing = [clean(o.code) for o in view.objectives if not o.achieved]
+    ph = words.placeholders(lg)
+    which = ph["direction_which"].format(codes=t["codes"].format(codes=", ".join(failing))) \
+        if failing else ""
+    ph["archive"] = "Lưu: VT." if lg == "vi" else "File: VT."
+    issuer = clean(settings.issuer or result.town)
+    period = period_text(result, t, lg)
+    number = doc["number"] or ph["number"]
+    scope = clean(result.town) or t["scope_default"]
+    return {
+        "lang": lg, "w": words.form(lg), "ph": ph, "doc": doc,
+        "note": "" if view.from_town else t["no_town_list"].format(scope=scope),
+        "objectives": _rows(view, names, t, lg, as_of),
+        "conclusion": text, "conclusion_marked": marked,
+        "units": units_paragraphs(result, t, lg),
+        "trends": trend_paragraphs(result, lg),
+        "direction": ph["direction"].format(which=which),
+        "closing": t["closing"].format(
+            period=period, of=t["closing_of"].format(issuer=issuer) if issuer else ""),
+        "annex": {"ref": t["annex_ref"].format(
+            number=number, date=L.dmy(settings.issued or result.as_of),
+            of=t["annex_of"].format(issuer=issuer) if issuer else ""),
+            "rows": annex_rows(result, t, lg)},
+    }
