@@ -11,13 +11,22 @@ from __future__ import annotations
 import csv
 import json
 from collections.abc import Callable, Iterator
+from dataclasses import fields
 from datetime import date
 from pathlib import Path
 from typing import Any, TextIO
 
 from qmo_excel.figures import achieved_total, headline
 from qmo_excel.fileio import atomic_path
-from qmo_excel.model import BandCondition, RoundResult, TownIndicator, UnitResult
+from qmo_excel.model import (
+    BandCondition,
+    IndicatorResult,
+    IntakeEntry,
+    ObjectiveResult,
+    RoundResult,
+    TownIndicator,
+    UnitResult,
+)
 from qmo_excel.vocab import in_lang, is_part_year
 
 CSV_TABLES = ("intake", "units", "town_objectives", "objectives", "indicators", "tasks",
@@ -244,3 +253,37 @@ def write_csv(result: RoundResult, out_dir: Path | str) -> list[Path]:
         _atomic(path, write, bom=True)
         paths.append(path)
     return paths
+
+
+# --------------------------------------------------------------------------- reading back
+
+
+def _date(value: Any) -> date | None:
+    return date.fromisoformat(value) if isinstance(value, str) and value else None
+
+
+def _record(cls: Any, rec: dict[str, Any], dates: tuple[str, ...] = ()) -> Any:
+    """A record of the model from an export record (its keys are the model's fields)."""
+    names = {f.name for f in fields(cls)}
+    values = {k: v for k, v in rec.items() if k in names}
+    for key in dates:
+        if key in values:
+            values[key] = _date(values[key])
+    return cls(**values)
+
+
+def from_export_dict(data: dict[str, Any]) -> RoundResult:
+    """A ``RoundResult`` from an export (``to_export_dict``, or any part of its tables):
+    the inverse of the export for what it holds. Problems and tasks come back only as
+    far as the report needs them (not at all)."""
+    head = data.get("round", {})
+    units = [_record(UnitResult, r, ("report_date",)) for r in data.get("units", [])]
+    return RoundResult(
+        town=head.get("town") or "", year=head.get("year"), period=head.get("period") or "year",
+        as_of=_date(head.get("as_of")) or date.today(), deadline=_date(head.get("deadline")),
+        cut_off=_date(head.get("cut_off")),
+        intake=[_record(IntakeEntry, r, ("report_date",)) for r in data.get("intake", [])],
+        missing_units=list(data.get("missing_units", [])), units=units,
+        objectives=[_record(ObjectiveResult, r) for r in data.get("objectives", [])],
+        indicators=[_record(IndicatorResult, r) for r in data.get("indicators", [])],
+        tasks=[], problems=[], lang=head.get("lang") or "vi")

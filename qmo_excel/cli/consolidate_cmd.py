@@ -157,9 +157,14 @@ def consolidate_cmd(folder: Path, round_path: Path | None, out_dir: Path | None,
         bar.close()
     for line in render_summary(outcome.result, lang):
         click.echo(line)
-    label = ("Sổ tổng hợp", "Tệp góp ý", "Xuất dữ liệu") if lang == "vi" else (
-        "Summary", "Feedback files", "Exports")
+    label = ("Sổ tổng hợp", "Tệp góp ý", "Xuất dữ liệu", "Báo cáo") if lang == "vi" else (
+        "Summary", "Feedback files", "Exports", "Report")
     click.echo(f"{label[0]}: {outcome.summary}")
+    if outcome.report is not None:
+        click.echo(f"{label[3]}: {outcome.report}")
+    if outcome.report_failed:
+        click.echo(("Không ghi được báo cáo: " if lang == "vi" else
+                    "Could not write the report: ") + outcome.report_failed, err=True)
     if outcome.feedback:
         click.echo(f"{label[1]}: {len(outcome.feedback)} "
                    f"({outcome.feedback[0].parent})")

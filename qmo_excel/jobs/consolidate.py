@@ -71,6 +71,9 @@ class Outcome:
     feedback_failed: list[tuple[str, str]] = field(default_factory=list)  # (file, why)
     feedback_archived: list[Path] = field(default_factory=list)  # earlier runs', moved
     exports: list[Path] = field(default_factory=list)
+    report: Path | None = None  # the signed report's draft (.docx)
+    report_data: Path | None = None  # what ``qmo report`` writes it again from
+    report_failed: str = ""  # why the report could not be written (its template)
 
 
 @dataclass
@@ -298,7 +301,24 @@ def _run(folder: Path, *, config: RoundConfig, out_dir: Path, as_of: date | None
     if export_csv is not None:
         write_csv(result, export_csv)
         outcome.exports.append(export_csv)
+    _report(outcome, config, out_dir, lang)
     return outcome
+
+
+def _report(outcome: Outcome, config: RoundConfig, out_dir: Path, lang: str) -> None:
+    """The signed report beside the summary, and the data to write it again from. A
+    template that cannot be used costs the report only (the reason is kept)."""
+    from qmo_excel.report import ReportError, report_name, template_of, write_report
+    from qmo_excel.report.data import data_name, write_data
+
+    result = outcome.result
+    outcome.report_data = write_data(result, out_dir / data_name(result, lang))
+    try:
+        outcome.report = write_report(
+            result, out_dir / report_name(result, lang), settings=config.report, lang=lang,
+            template=template_of(config.report, config.source))
+    except ReportError as exc:
+        outcome.report_failed = exc.message(lang)
 
 
 def default_summary_name(result: RoundResult, lang: str = "vi") -> str:
