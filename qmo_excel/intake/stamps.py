@@ -26,8 +26,10 @@ from qmo_excel.vocab import Words
 STAMP_PROPERTY = "qmo-workbook"
 MAX_PROPS = 1_000_000  # bytes of docProps we agree to read
 
+# openpyxl writes the value's namespace on the element itself when lxml is installed
+# (``<vt:lpwstr xmlns:vt="…">``), on the root without it: both are read.
 _PROP = re.compile(rb"<(?:\w+:)?property\b[^>]*\bname=\"" + STAMP_PROPERTY.encode() +
-                   rb"\"[^>]*>\s*<(?:\w+:)?lpwstr>([^<]{0,40})<", re.DOTALL)
+                   rb"\"[^>]*>\s*<(?:\w+:)?lpwstr\b[^>]*>([^<]{0,40})<", re.DOTALL)
 _CREATED = re.compile(rb"<(?:\w+:)?created\b[^>]*>([^<]{0,40})<")
 _MODIFIED = re.compile(rb"<(?:\w+:)?modified\b[^>]*>([^<]{0,40})<")
 
