@@ -15,7 +15,7 @@ from pathlib import Path
 from qmo_excel.fileio import atomic_path
 from qmo_excel.model import ReportSettings, RoundResult
 from qmo_excel.report.builtin import TEMPLATE_FILE
-from qmo_excel.report.content import build_context
+from qmo_excel.report.content import build_context, file_stem
 from qmo_excel.report.render import ReportError, midnight, render
 from qmo_excel.vocab import Words
 
@@ -24,11 +24,8 @@ __all__ = ["TEMPLATE_FILE", "ReportError", "build_context", "report_bytes", "rep
 
 
 def report_name(result: RoundResult, lang: str = "vi") -> str:
-    """'bao-cao-MTCL-2023-year.docx' beside 'tong-hop-MTCL-2023-year.xlsx'."""
-    year = result.year or result.as_of.year
-    if lang == "en":
-        return f"MTCL-report-{year}-{result.period}.docx"
-    return f"bao-cao-MTCL-{year}-{result.period}.docx"
+    """'bao-cao-MTCL-2023-nam.docx' beside 'tong-hop-MTCL-2023-nam.xlsx'."""
+    return f"{file_stem(result, lang, 'bao-cao-MTCL', 'MTCL-report')}.docx"
 
 
 def template_of(settings: ReportSettings, round_source: str | None) -> Path | None:

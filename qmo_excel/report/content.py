@@ -79,6 +79,15 @@ def date_text(d: date, lang: str) -> str:
     return words.TEXT["vi"]["date"].format(d=f"{d.day:02d}", m=month, y=d.year)
 
 
+def file_stem(result: RoundResult, lang: str, vi: str, en: str) -> str:
+    """'bao-cao-MTCL-2023-nam' (the period as the summary's file name says it)."""
+    year = result.year or result.as_of.year
+    if lang == "en":
+        return f"{en}-{year}-{result.period}"
+    period = Period.get(result.period)
+    return f"{vi}-{year}-{period.slug if period else result.period}"
+
+
 def _number(settings: ReportSettings) -> str:
     number = clean(settings.number)
     if number and "/" not in number:
@@ -90,7 +99,7 @@ def _doc(result: RoundResult, settings: ReportSettings, t: dict[str, str],
          lang: str) -> dict[str, Any]:
     issuer = clean(settings.issuer or result.town)
     period = period_text(result, t, lang)
-    as_of = L.dmy(result.cut_off or result.as_of)
+    as_of = L.dmy(result.as_of)
     basis = []
     for item in settings.basis:
         doc = clean(item).rstrip(";.")
@@ -347,7 +356,7 @@ def build_context(result: RoundResult, settings: ReportSettings | None = None, *
     names = {u.code: clean(u.name or u.code) for u in result.units}
     doc = _doc(result, settings, t, lg)
     view = town_view(result)
-    as_of = L.dmy(result.cut_off or result.as_of)
+    as_of = L.dmy(result.as_of)
     text, marked = conclusion(view, result, t, lg)
     failing = [clean(o.code) for o in view.objectives if not o.achieved]
     ph = words.placeholders(lg)

@@ -17,6 +17,7 @@ from typing import Any
 from qmo_excel.export import export_records, from_export_dict, to_export_dict_head
 from qmo_excel.fileio import atomic_path
 from qmo_excel.model import RoundResult
+from qmo_excel.report.content import file_stem
 from qmo_excel.report.objectives import MAX_FALLBACK_ROWS
 from qmo_excel.vocab import Words
 
@@ -34,10 +35,8 @@ class DataError(Exception):
 
 
 def data_name(result: RoundResult, lang: str = "vi") -> str:
-    year = result.year or result.as_of.year
-    if lang == "en":
-        return f"MTCL-report-data-{year}-{result.period}.json"
-    return f"du-lieu-bao-cao-MTCL-{year}-{result.period}.json"
+    """'du-lieu-bao-cao-MTCL-2023-nam.json' beside the report."""
+    return f"{file_stem(result, lang, 'du-lieu-bao-cao-MTCL', 'MTCL-report-data')}.json"
 
 
 def to_data(result: RoundResult) -> dict[str, Any]:
