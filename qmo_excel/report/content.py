@@ -31,6 +31,11 @@ def clean(text: object) -> str:
     return " ".join(_CONTROL.sub(" ", str(text or "")).split())
 
 
+def _bare(item: str) -> str:
+    """A list item without the dash that starts it or the ';' or '.' that ends it."""
+    return clean(item).lstrip("-–•+ ").rstrip(";.,").strip()
+
+
 def _cap(text: str) -> str:
     return text[:1].upper() + text[1:]
 
@@ -102,12 +107,14 @@ def _doc(result: RoundResult, settings: ReportSettings, t: dict[str, str],
     as_of = L.dmy(result.as_of)
     basis = []
     for item in settings.basis:
-        doc = clean(item).rstrip(";.")
+        doc = _bare(item)
+        if not doc:
+            continue
         starts = doc.casefold().startswith(("căn cứ", "pursuant to"))
         basis.append(doc + ";" if starts else t["basis_item"].format(doc=doc))
     if basis:
         basis[-1] = basis[-1].rstrip(";") + "."
-    recipients = [f"- {clean(r).rstrip(';.')};" for r in settings.recipients]
+    recipients = [f"- {_bare(r)};" for r in settings.recipients if _bare(r)]
     if recipients:
         recipients[-1] = recipients[-1].rstrip(";") + "."
     lead_in = t["lead_in"] if issuer else t["lead_in_plain"]
@@ -117,7 +124,7 @@ def _doc(result: RoundResult, settings: ReportSettings, t: dict[str, str],
         "date": date_text(settings.issued or result.as_of, lang),
         "subject": t["subject"].format(period=period),
         "basis": basis, "lead_in": lead_in.format(issuer=issuer, period=period, as_of=as_of),
-        "capacity": [clean(c).upper() for c in settings.capacity],
+        "capacity": [_bare(c).upper() for c in settings.capacity if _bare(c)],
         "signer_title": clean(settings.signer_title).upper(),
         "signer": clean(settings.signer), "recipients": recipients,
     }
