@@ -25,6 +25,7 @@ from qmo_excel.model import (
     ObjectiveResult,
     RoundResult,
     TownIndicator,
+    TownObjectiveResult,
     UnitResult,
 )
 from qmo_excel.vocab import in_lang, is_part_year
@@ -272,18 +273,47 @@ def _record(cls: Any, rec: dict[str, Any], dates: tuple[str, ...] = ()) -> Any:
     return cls(**values)
 
 
+def _condition_back(rec: dict[str, Any]) -> BandCondition:
+    return BandCondition(band=rec["band"], code=rec["condition"], required=rec["required"],
+                         actual=rec["actual"], met=rec["met"],
+                         not_achieved=list(rec.get("not_achieved", [])),
+                         no_data=list(rec.get("no_data", [])),
+                         unfinished=list(rec.get("unfinished", [])))
+
+
+def _unit_back(rec: dict[str, Any]) -> UnitResult:
+    unit: UnitResult = _record(UnitResult, {k: v for k, v in rec.items()
+                                            if k not in ("conditions", "held_back")},
+                               ("report_date",))
+    unit.conditions = [_condition_back(c) for c in rec.get("conditions", [])]
+    unit.held_back = [_condition_back(c) for c in rec.get("held_back_by", [])]
+    return unit
+
+
+def _town_back(rec: dict[str, Any]) -> TownObjectiveResult:
+    town: TownObjectiveResult = _record(
+        TownObjectiveResult, {k: v for k, v in rec.items() if k != "indicators"})
+    town.gap, town.total = rec.get("missing", ""), rec.get("indicators_total", 0)
+    town.indicators = [_record(TownIndicator, i) for i in rec.get("indicators", [])]
+    return town
+
+
 def from_export_dict(data: dict[str, Any]) -> RoundResult:
     """A ``RoundResult`` from an export (``to_export_dict``, or any part of its tables):
-    the inverse of the export for what it holds. Problems and tasks come back only as
-    far as the report needs them (not at all)."""
+    the inverse of the export for what it holds. Problems and tasks do not come back
+    (the report, which reads exports back, does not show them)."""
     head = data.get("round", {})
-    units = [_record(UnitResult, r, ("report_date",)) for r in data.get("units", [])]
     return RoundResult(
         town=head.get("town") or "", year=head.get("year"), period=head.get("period") or "year",
         as_of=_date(head.get("as_of")) or date.today(), deadline=_date(head.get("deadline")),
         cut_off=_date(head.get("cut_off")),
         intake=[_record(IntakeEntry, r, ("report_date",)) for r in data.get("intake", [])],
-        missing_units=list(data.get("missing_units", [])), units=units,
+        missing_units=list(data.get("missing_units", [])),
+        units=[_unit_back(r) for r in data.get("units", [])],
         objectives=[_record(ObjectiveResult, r) for r in data.get("objectives", [])],
         indicators=[_record(IndicatorResult, r) for r in data.get("indicators", [])],
-        tasks=[], problems=[], lang=head.get("lang") or "vi")
+        tasks=[], problems=[], lang=head.get("lang") or "vi",
+        town_objectives=[_town_back(r) for r in data.get("town_objectives", [])],
+        town_basis=head.get("town_objectives_from") or "",
+        town_gap=head.get("town_objectives_missing") or "",
+        town_office=head.get("town_office") or "")

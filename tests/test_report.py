@@ -1,8 +1,9 @@
 """The signed report (issue 19): "Báo cáo kết quả thực hiện Mục tiêu chất lượng" as a Word
 document in the form of Nghị định 30/2020/NĐ-CP, read back with python-docx.
 
-The seed-002 round here is the town office's own return of seed 002 (objectives 1-4:
-"09/11 chỉ tiêu", "86,2%", "162/168", the ISO system) and a unit that sent nothing.
+The seed-002 round here is seed 002's town: the town office (VP) is the town's office, so
+its return's objectives 1-4 are the town's ("09/11 chỉ tiêu", "86,2%", "162/168", the ISO
+system, issue 16), and a unit sent nothing.
 """
 
 from __future__ import annotations
@@ -74,7 +75,7 @@ SEED_002 = ReportSettings(
 def seed_002_config() -> RoundConfig:
     return RoundConfig(
         town="UBND thị xã Hương Trà", year=2021, period="year", deadline=date(2021, 11, 30),
-        cut_off=date(2021, 12, 15),
+        cut_off=date(2021, 12, 15), town_office="VP",
         register=[RegisteredUnit("VP", "Văn phòng HĐND-UBND", "department"),
                   RegisteredUnit("HXUAN", "UBND phường Hương Xuân", "ward")],
         report=SEED_002)
@@ -391,9 +392,17 @@ def test_objectives_that_cannot_be_judged_are_marked() -> None:
 
 
 def test_without_the_towns_objectives_the_units_are_listed_and_it_says_so() -> None:
-    context = build_context(fixture_round(), SEED_002)
-    assert context["note"].startswith("[Sổ kỳ báo cáo chưa có danh sách mục tiêu")
-    assert context["objectives"][0]["text"].startswith("UBND thị xã Hương Trà: ")
+    result = replace(fixture_round(), town_objectives=[], town_basis="", town_gap="no_list")
+    context = build_context(result, SEED_002)
+    assert context["note"].startswith("[Chưa có danh sách mục tiêu của thị xã: sổ kỳ báo cáo "
+                                      "chưa có trang «Mục tiêu của thị xã»")
+    assert context["note"].endswith("Bảng dưới đây liệt kê mục tiêu của từng đơn vị.]")
+    assert [o["text"].split(":")[0] for o in context["objectives"]][:2] == [
+        "UBND thị xã Hương Trà"] * 2
+    assert len(context["objectives"]) == len(result.objectives)
+    assert context["conclusion"].startswith(
+        f"Như vậy, trong năm có 6/{len(result.objectives)} mục tiêu chưa đạt (mục tiêu số "
+        "1, 2, 3, 5, 6, 7)")
 
 
 # --------------------------------------------------------------------------- the office's own
@@ -492,7 +501,7 @@ def test_qmo_report_writes_it_again_with_corrected_settings(tmp_path: Path) -> N
     result = runner.invoke(main, ["report", str(dot / "output"), "--lang", "en"])
     assert result.exit_code == 0, result.output
     english = dot / "output" / "MTCL-report-2021-year.docx"
-    assert "3/4 objectives were not achieved (objectives no. 1, 2, 3)" in text(
+    assert "3/4 objectives not achieved (objectives no. 1, 2, 3)" in text(
         open_doc(english))
     out = tmp_path / "khac.docx"
     data = next((dot / "output").glob("du-lieu-bao-cao-*.json"))
@@ -598,14 +607,41 @@ def test_the_sample_rounds_report(sample_outcome: Outcome) -> None:
     assert "……/BC-UBND" in highlighted(doc)  # the number is the office's to give
     body = [p.text for p in paragraphs(doc)]
     assert "Kết quả thực hiện Mục tiêu chất lượng năm 2023" in body
-    objectives = rows(tables(doc)[1])[1:]
     result: RoundResult = sample_outcome.result
-    assert len(objectives) == len(result.objectives)  # the units' objectives, one per row
-    failing = [str(n) for n, o in enumerate(result.objectives, start=1)
-               if o.status not in ("vuot", "dat")]
+    town = result.town_objectives
+    objectives = rows(tables(doc)[1])[1:]
+    assert [r[0] for r in objectives] == [f"{o.code}. {o.text}" for o in town]
+    for row, o in zip(objectives, town, strict=True):
+        if o.total > 1:
+            assert f"có {o.achieved:02d}/{o.total:02d} chỉ tiêu đạt và vượt kế hoạch đề " \
+                "ra" in row[1]
+    failing = [o.code for o in town if o.status not in ("vuot", "dat")]
     conclusion = next(t for t in body if t.startswith("Như vậy"))
-    assert f"{len(failing)}/{len(objectives)} mục tiêu chưa đạt (mục tiêu số " \
+    assert f"{len(failing)}/{len(town)} mục tiêu chưa đạt (mục tiêu số " \
         f"{', '.join(failing)})" in conclusion
     annex = rows(tables(doc)[3])[1:]
     assert len(annex) == len(result.units)
     assert_valid_ooxml(sample_outcome.report)
+
+
+def test_trends_have_their_place_after_the_units() -> None:
+    """The history (issue 20) gives its paragraphs; they follow the units' paragraphs."""
+    trend = "So với năm 2022, tỷ lệ chỉ tiêu đạt tăng từ 78,4% lên 86,2%."
+    doc = docx.Document(io.BytesIO(report_bytes(fixture_round(), SEED_002, trends=[trend])))
+    body = [p.text for p in paragraphs(doc)]
+    units = max(i for i, t in enumerate(body) if t.startswith(("Về báo cáo", "Kết quả xếp",
+                                                                "Các đơn vị chưa đạt")))
+    assert body[units + 1] == trend
+    assert body[units + 2].startswith("[Văn phòng bổ sung phương hướng")
+
+
+def test_a_provinces_annex_is_cut_and_says_where_the_rest_is(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from qmo_excel.report import content
+
+    monkeypatch.setattr(content, "MAX_ANNEX", 2)
+    result = fixture_round()
+    rows_ = build_context(result, SEED_002)["annex"]["rows"]
+    assert [r["no"] for r in rows_] == ["1", "2", "…"]
+    assert rows_[-1]["name"] == (f"Còn {len(result.units) - 2} đơn vị khác: xem trang Xếp "
+                                 "hạng đơn vị của sổ tổng hợp.")

@@ -25,7 +25,8 @@ def main() -> None:
     """qmo: chạy một kỳ báo cáo mục tiêu chất lượng (MTCL, ISO 9001) bằng Excel.
 
     Runs one reporting round of ISO 9001 quality objectives with Excel: templates for
-    units, validation of their returns, and the consolidated summary for leadership.
+    units, validation of their returns, the consolidated summary for leadership and the
+    report it signs.
     """
 
 

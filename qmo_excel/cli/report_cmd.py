@@ -7,9 +7,10 @@ from pathlib import Path
 import click
 
 from qmo_excel import spec
+from qmo_excel.cli.errors import QmoCommand, os_error
 
 
-@click.command("report")
+@click.command("report", cls=QmoCommand)
 @click.argument("source", required=False,
                 type=click.Path(exists=True, path_type=Path))
 @click.option("--round", "round_path", type=click.Path(exists=True, dir_okay=False,
@@ -46,11 +47,14 @@ def report_cmd(source: Path | None, round_path: Path | None, out: Path | None, l
         try:
             click.echo(save(save_template))
         except OSError as exc:
-            raise click.ClickException(f"{save_template}: {exc.strerror}") from None
+            raise click.ClickException(os_error(exc, lang)) from None
         return
     if source is None:
-        raise click.UsageError("Cần chỉ ra thư mục kết quả của kỳ (SOURCE). / SOURCE is "
-                               "required (or --save-template).")
+        raise click.UsageError(
+            "Cần chỉ ra kỳ đã tổng hợp (SOURCE: thư mục kỳ báo cáo, thư mục kết quả hoặc tệp "
+            "dữ liệu), hoặc --save-template." if lang == "vi" else
+            "SOURCE is needed (a round folder, its output folder or the data file), or "
+            "--save-template.")
     try:
         done = rewrite_report(source, round_path=round_path, out=out, lang=lang,
                               template=template)
@@ -59,7 +63,7 @@ def report_cmd(source: Path | None, round_path: Path | None, out: Path | None, l
     except RoundError as exc:
         raise click.ClickException(str(exc)) from None
     except OSError as exc:
-        raise click.ClickException(f"{exc.filename}: {exc.strerror}") from None
+        raise click.ClickException(os_error(exc, lang)) from None
     label = ("Báo cáo", "Dữ liệu", "Sổ kỳ báo cáo") if lang == "vi" else (
         "Report", "Data", "Round workbook")
     click.echo(f"{label[0]}: {done.path}")

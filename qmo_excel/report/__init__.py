@@ -10,6 +10,7 @@ inputs give the same bytes.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 from qmo_excel.fileio import atomic_path
@@ -39,7 +40,8 @@ def template_of(settings: ReportSettings, round_source: str | None) -> Path | No
 
 
 def report_bytes(result: RoundResult, settings: ReportSettings | None = None, *,
-                 lang: str = "vi", template: Path | None = None) -> bytes:
+                 lang: str = "vi", template: Path | None = None,
+                 trends: Sequence[str] = ()) -> bytes:
     """The report document's bytes (see ``write_report``)."""
     settings = settings or ReportSettings()
     source = template or TEMPLATE_FILE
@@ -49,7 +51,7 @@ def report_bytes(result: RoundResult, settings: ReportSettings | None = None, *,
         raise ReportError(Words(f"Không đọc được mẫu báo cáo “{source}”: {exc.strerror}.",
                                 f"Cannot read the report template “{source}”: "
                                 f"{exc.strerror}.")) from None
-    context = build_context(result, settings, lang=lang)
+    context = build_context(result, settings, lang=lang, trends=trends)
     return render(data, context, created=midnight(settings.issued or result.as_of),
                   title=context["doc"]["subject"],
                   author=(settings.issuer or result.town or "qmo"), name=source.name)
@@ -57,12 +59,14 @@ def report_bytes(result: RoundResult, settings: ReportSettings | None = None, *,
 
 def write_report(result: RoundResult, path: str | Path, *,
                  settings: ReportSettings | None = None, lang: str = "vi",
-                 template: Path | None = None) -> Path:
+                 template: Path | None = None, trends: Sequence[str] = ()) -> Path:
     """Write the round's report to ``path`` (atomically); return the path.
 
-    Raises ``ReportError`` when the template cannot be used (nothing is written then).
+    ``trends``: paragraphs on what changed since the previous round (the history's, issue
+    20), written after the paragraphs on the units. Raises ``ReportError`` when the
+    template cannot be used (nothing is written then).
     """
-    data = report_bytes(result, settings, lang=lang, template=template)
+    data = report_bytes(result, settings, lang=lang, template=template, trends=trends)
     target = Path(path)
     with atomic_path(target) as tmp:
         tmp.write_bytes(data)

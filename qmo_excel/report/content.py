@@ -4,13 +4,14 @@
 nothing formatted): the static words of the form (``w``), the placeholders shown where a
 setting is empty (``ph``), the settings as the document writes them (``doc``), the rows
 of the town's objectives, the conclusion ("3/4 mục tiêu chưa đạt (mục tiêu số 1, 2, 3)"),
-the paragraphs on the units, the trends (none yet: issue 20 adds them), the marked
+the paragraphs on the units, the trends (given by the caller: issue 20), the marked
 paragraph for the next period's direction, the closing line and the annex of units.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
@@ -22,6 +23,7 @@ from qmo_excel.summary import labels as L
 from qmo_excel.vocab import Band, Period
 
 MAX_LISTED = 12  # names or indicators listed in one sentence before "và N … khác"
+MAX_ANNEX = 300  # units in the annex; a province's full list is the summary's ranking
 _CONTROL = re.compile(r"[\x00-\x1f\x7f\ufffe\uffff]")
 
 
@@ -261,29 +263,31 @@ def _rows(view: TownView, names: dict[str, str], t: dict[str, str], lang: str,
     return rows
 
 
+def _codes(codes: list[str], lang: str) -> str:
+    return L.word("town_codes", lang).format(codes=", ".join(codes))
+
+
 def conclusion(view: TownView, result: RoundResult, t: dict[str, str],
                lang: str) -> tuple[str, bool]:
     """'Như vậy, trong năm có 3/4 mục tiêu chưa đạt (mục tiêu số 1, 2, 3) so với kế hoạch
-    đề ra.' (and whether it is marked: no objective to conclude on)."""
+    đề ra.' (the summary's sentence, ``labels.town_sentence``), and whether it is marked
+    (no objective to conclude on)."""
     objs = view.objectives
     if not objs:
         return t["none"], True
     when = _when(result, t, lang)
     failing = [o for o in objs if not o.achieved]
+    headline = L.town_sentence(len(objs), [clean(o.code) for o in failing], lang)
     if not failing:
-        return _cap(t["conclusion_all"].format(when=when,
-                                               headline=t["all"].format(y=len(objs)))), False
-    codes = t["codes"].format(codes=", ".join(clean(o.code) for o in failing))
-    text = t["fail"].format(x=len(failing), y=len(objs), codes=codes)
+        return _cap(t["conclusion_all"].format(when=when, headline=headline)), False
     parts = []
     for statuses, key in ((("dang_thuc_hien",), "others_progress"),
                           (("chua_co_so_lieu", "khong_xac_dinh"), "others_no_data")):
         these = [clean(o.code) for o in failing if o.status in statuses]
         if these:
-            parts.append(t[key].format(n=L.two(len(these)),
-                                       codes=t["codes"].format(codes=", ".join(these))))
+            parts.append(t[key].format(n=L.two(len(these)), codes=_codes(these, lang)))
     others = t["others"].format(parts=", ".join(parts)) if parts else ""
-    return t["conclusion"].format(when=when, headline=text, others=others), False
+    return t["conclusion"].format(when=when, headline=headline, others=others), False
 
 
 # --------------------------------------------------------------------------- the units
@@ -311,29 +315,47 @@ def units_paragraphs(result: RoundResult, t: dict[str, str], lang: str) -> list[
     if h.fates.get("rejected"):
         text += t["units_rejected"].format(r=L.two(h.fates["rejected"]))
     out = [text + "."]
-    rated = [u for u in result.units if u.submitted and u.band]
-    if rated:
-        counts = [t["band_count"].format(n=L.two(n), band=_lower_first(band.label(lang)))
-                  for band in Band if (n := sum(1 for u in rated if u.band == band))]
-        out.append(t["bands"].format(prov=t["bands_prov"] if _part_year(result) else "",
-                                     counts=", ".join(counts)))
+    bands = _bands(result, h.provisional, t, lang)
+    if bands:
+        out.append(bands)
+    held = _held(result, t, lang)
+    if held:
+        out.append(held)
     return out
 
 
-def _part_year(result: RoundResult) -> bool:
-    return bool(result.period) and result.period != Period.YEAR
+def _bands(result: RoundResult, provisional: bool, t: dict[str, str], lang: str) -> str:
+    """'Kết quả xếp loại các đơn vị (tạm tính …): 02 đơn vị hoàn thành xuất sắc, …'; the
+    part-year indicators at risk or behind."""
+    rated = [u for u in result.units if u.submitted and u.band]
+    if not rated:
+        return ""
+    counts = [t["band_count"].format(n=L.two(n), band=_lower_first(L.band(band, lang)))
+              for band in Band if (n := sum(1 for u in rated if u.band == band))]
+    text = t["bands"].format(prov=t["bands_prov"] if provisional else "",
+                             counts=", ".join(counts))
+    at_risk, behind = sum(u.at_risk for u in rated), sum(u.behind for u in rated)
+    if at_risk or behind:
+        text += t["risk"].format(r=L.two(at_risk), b=L.two(behind))
+    return text
 
 
-def trend_paragraphs(result: RoundResult, lang: str) -> list[str]:
-    """What improved and what fell back since the previous round: the place for issue
-    20's history (none yet, so the template's trends loop writes nothing)."""
-    return []
+def _held(result: RoundResult, t: dict[str, str], lang: str) -> str:
+    """The units held back from the next band, each with why (``labels.held_back``)."""
+    order = [b.value for b in Band]
+    held = [u for _, u in L.ranked_units(result) if u.submitted and u.band and u.held_back]
+    items = [t["held_item"].format(
+        name=clean(u.name or u.code), band=_lower_first(L.band(u.band, lang)),
+        next=_lower_first(L.band(order[max(order.index(u.band) - 1, 0)], lang)),
+        why=L.held_back(u, lang)) for u in held if u.band in order]
+    return t["held"].format(items=_listed(items, t, "units_w")) if items else ""
 
 
 def annex_rows(result: RoundResult, t: dict[str, str], lang: str) -> list[dict[str, str]]:
     """Every unit, ranked: indicators achieved, score, band, and what to note."""
     rows = []
-    for n, (_rank, u) in enumerate(L.ranked_units(result), start=1):
+    ranked = L.ranked_units(result)
+    for n, (_rank, u) in enumerate(ranked[:MAX_ANNEX], start=1):
         notes = []
         if u.submitted and u.late:
             notes.append(t["note_late"])
@@ -341,13 +363,15 @@ def annex_rows(result: RoundResult, t: dict[str, str], lang: str) -> list[dict[s
             notes.append(t["note_missing"])
         if not u.registered:
             notes.append(t["note_extra"])
-        if u.submitted and u.band and _part_year(result):
-            notes.append(t["note_provisional"])
         indicators = f"{L.two(achieved_total(u))}/{L.two(u.indicators)}" \
             if u.submitted and u.indicators else ""
         rows.append({"no": str(n), "name": clean(u.name or u.code), "indicators": indicators,
                      "score": L.num(u.score, 1, lang) if u.score is not None else "",
-                     "band": Band.label_of(u.band, lang), "note": "; ".join(notes)})
+                     "band": L.band(u.band, lang, u.provisional),
+                     "note": "; ".join(notes)})
+    if len(ranked) > MAX_ANNEX:
+        rows.append({"no": "…", "name": t["annex_more"].format(n=len(ranked) - MAX_ANNEX),
+                     "indicators": "", "score": "", "band": "", "note": ""})
     return rows
 
 
@@ -355,8 +379,11 @@ def annex_rows(result: RoundResult, t: dict[str, str], lang: str) -> list[dict[s
 
 
 def build_context(result: RoundResult, settings: ReportSettings | None = None, *,
-                  lang: str = "vi") -> dict[str, Any]:
-    """Everything the template fills in (see the module docstring)."""
+                  lang: str = "vi", trends: Sequence[str] = ()) -> dict[str, Any]:
+    """Everything the template fills in (see the module docstring). ``trends``: what
+    improved and what fell back since the previous round, one paragraph each, in
+    ``lang`` (the history of the rounds, issue 20, is the caller's: this layer has none);
+    they follow the paragraphs on the units."""
     lg = "en" if lang == "en" else "vi"
     t = words.TEXT[lg]
     settings = settings or ReportSettings()
@@ -367,20 +394,22 @@ def build_context(result: RoundResult, settings: ReportSettings | None = None, *
     text, marked = conclusion(view, result, t, lg)
     failing = [clean(o.code) for o in view.objectives if not o.achieved]
     ph = words.placeholders(lg)
-    which = ph["direction_which"].format(codes=t["codes"].format(codes=", ".join(failing))) \
-        if failing else ""
+    which = ph["direction_which"].format(codes=_codes(failing, lg)) if failing else ""
     ph["archive"] = "Lưu: VT." if lg == "vi" else "File: VT."
     issuer = clean(settings.issuer or result.town)
     period = period_text(result, t, lg)
     number = doc["number"] or ph["number"]
-    scope = clean(result.town) or t["scope_default"]
+    gap = L.town_gap(result, lg)
+    note = "" if view.from_town else (
+        f"[{gap} {t['units_listed']}]" if gap else
+        t["no_town_list"].format(scope=clean(result.town) or t["scope_default"]))
     return {
         "lang": lg, "w": words.form(lg), "ph": ph, "doc": doc,
-        "note": "" if view.from_town else t["no_town_list"].format(scope=scope),
+        "note": note,
         "objectives": _rows(view, names, t, lg, as_of),
         "conclusion": text, "conclusion_marked": marked,
         "units": units_paragraphs(result, t, lg),
-        "trends": trend_paragraphs(result, lg),
+        "trends": [clean(t) for t in trends if clean(t)],
         "direction": ph["direction"].format(which=which),
         "closing": t["closing"].format(
             period=period, of=t["closing_of"].format(issuer=issuer) if issuer else ""),

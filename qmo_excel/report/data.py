@@ -1,9 +1,9 @@
 """The report's data: what ``qmo report`` needs to write the document again without
 reading the returns, kept beside it by ``qmo consolidate``.
 
-A JSON file in the export's format (``export.COLUMNS``), holding only the tables the
-report reads: the intake (fates), the missing units, the units, the objectives and the
-indicators of the objectives the report can cite. A full JSON export
+A JSON file in the export's format (``export.COLUMNS``), holding only what the report
+reads: the intake (fates), the missing units, the units, the town's objectives, and the
+units' objectives and indicators the report lists when the town's are missing. A full JSON export
 (``--export-json``) is read the same way. ``KIND`` marks the file so a folder can be
 searched for it.
 """
@@ -11,6 +11,7 @@ searched for it.
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -40,11 +41,19 @@ def data_name(result: RoundResult, lang: str = "vi") -> str:
 
 
 def to_data(result: RoundResult) -> dict[str, Any]:
-    cited = {(o.unit_code, o.code) for o in result.objectives[:MAX_FALLBACK_ROWS]}
+    """The export's records of what the report reads: every unit (without the conditions
+    of every band: what held it back is kept), the town's objectives, and the units'
+    objectives and indicators the report lists when the town's are missing."""
+    listed = result.objectives[:MAX_FALLBACK_ROWS]
+    cited = {(o.unit_code, o.code) for o in listed}
     data: dict[str, Any] = {"kind": KIND, "version": VERSION,
                             "round": to_export_dict_head(result)["round"]}
-    for table in ("intake", "missing_units", "units", "objectives"):
+    for table in ("intake", "missing_units", "town_objectives"):
         data[table] = list(export_records(result, table))
+    data["units"] = [{k: v for k, v in rec.items() if k != "conditions"}
+                     for rec in export_records(result, "units")]
+    data["objectives"] = list(export_records(replace(result, objectives=listed),
+                                             "objectives"))
     data["indicators"] = [rec for rec in export_records(result, "indicators")
                           if (rec["unit_code"], rec["objective_code"]) in cited]
     return data
@@ -53,7 +62,7 @@ def to_data(result: RoundResult) -> dict[str, Any]:
 def write_data(result: RoundResult, path: str | Path) -> Path:
     """Write the report's data of ``result`` to ``path`` (atomically)."""
     target = Path(path)
-    text = json.dumps(to_data(result), ensure_ascii=False, indent=1)
+    text = json.dumps(to_data(result), ensure_ascii=False, separators=(",", ":"))
     with atomic_path(target) as tmp:
         tmp.write_text(text + "\n", encoding="utf-8")
     return target

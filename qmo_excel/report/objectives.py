@@ -1,21 +1,19 @@
 """The rows of the report's table: the town's objectives of a round, as the report cites
 them.
 
-The town's own objectives (issue 16: ``RoundResult.town_objectives``, each with its
-indicators across the units) are the table when the round has them. A round without
-them (no list in the round workbook, or a result written before issue 16) gets one row
-per objective of each unit, numbered in order, and ``TownView.from_town`` is False so
-the document says so.
+The town's own objectives (``RoundResult.town_objectives``: the round workbook's list, or
+the town office's own return, each with its indicators across the units; ``town.py``)
+are the table when the round has them. A round without them gets one row per objective
+of each unit, numbered in order, and ``TownView.from_town`` is False so the document
+says what is missing (``RoundResult.town_gap``).
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any
 
-from qmo_excel.model import IndicatorResult, RoundResult
+from qmo_excel.model import IndicatorResult, RoundResult, TownIndicator
 from qmo_excel.vocab import ACHIEVED
 
 MAX_FALLBACK_ROWS = 60  # units' objectives listed when the town's own are missing
@@ -66,21 +64,24 @@ class TownView:
     more: int = 0  # units' objectives left out of the table (fallback only)
 
 
-def _member(i: Any) -> Member:
-    """A member from an ``IndicatorResult`` or a town indicator record."""
-    return Member(unit_code=i.unit_code, text=i.text, verdict=i.verdict,
-                  progress=getattr(i, "progress", None), target_text=i.target_text,
-                  result_text=i.result_text, percent_of_plan=i.percent_of_plan,
-                  missing=getattr(i, "missing", ""),
-                  self_assessed=getattr(i, "verdict_source", "") == "self_assessment")
+def _member(i: IndicatorResult | TownIndicator) -> Member:
+    if isinstance(i, TownIndicator):
+        return Member(unit_code=i.unit_code, text=i.text, verdict=i.verdict,
+                      progress=i.progress, target_text=i.target_text,
+                      result_text=i.result_text, percent_of_plan=i.percent_of_plan,
+                      missing=i.missing)
+    return Member(unit_code=i.unit_code, text=i.text, verdict=i.verdict, progress=i.progress,
+                  target_text=i.target_text, result_text=i.result_text,
+                  percent_of_plan=i.percent_of_plan,
+                  self_assessed=i.verdict_source == "self_assessment")
 
 
 def town_view(result: RoundResult) -> TownView:
     """The table's rows for ``result`` (see the module docstring)."""
-    town: Iterable[Any] = getattr(result, "town_objectives", None) or ()
     rows = [Objective(code=o.code, text=o.text, status=o.status, source=o.source,
                       members=[_member(i) for i in o.indicators], lead_unit=o.lead_unit,
-                      lead_objective=o.lead_objective, gap=o.gap) for o in town]
+                      lead_objective=o.lead_objective, gap=o.gap)
+            for o in result.town_objectives]
     if rows:
         return TownView(rows, from_town=True)
     return _units_objectives(result)
