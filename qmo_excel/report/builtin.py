@@ -408,7 +408,6 @@ def _body(doc: Any) -> None:
     _run(p, "{{ o.no }}. {{ o.text }}")
     p = _cell_text(table.rows[2].cells[1])
     _marked_if(p, "o.marked", "o.result")
-    _whole(table.rows[2])
     _cell_text(table.rows[3].cells[0]).add_run("{%tr endfor %}")
     _compact(doc.add_paragraph(style="Normal"), after=6)
     p = _para(doc, style=BODY, align="")
@@ -461,7 +460,7 @@ def _annex(doc: Any) -> None:
     _compact(p, after=2)
     _rule(doc, Mm(40), TEXT_WIDTH)
     _compact(doc.add_paragraph(style="Normal"), after=6)
-    widths = [Mm(10), Mm(55), Mm(22), Mm(14), Mm(40), Mm(24)]
+    widths = [Mm(12), Mm(53), Mm(22), Mm(14), Mm(40), Mm(24)]
     table = _grid_table(doc, widths, rows=4)
     _header_row(table)
     heads = ("w.col_no", "w.col_unit", "w.col_indicators", "w.col_score", "w.col_band",

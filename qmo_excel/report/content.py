@@ -25,6 +25,7 @@ from qmo_excel.vocab import Band, Period
 MAX_LISTED = 12  # names or indicators listed in one sentence before "và N … khác"
 MAX_ANNEX = 300  # units in the annex; a province's full list is the summary's ranking
 _CONTROL = re.compile(r"[\x00-\x1f\x7f\ufffe\uffff]")
+_BASIS = re.compile(r"^(?:căn cứ|pursuant to)\b[\s:,]*", re.IGNORECASE)
 
 
 def clean(text: object) -> str:
@@ -36,6 +37,18 @@ def clean(text: object) -> str:
 def _bare(item: str) -> str:
     """A list item without the dash that starts it or the ';' or '.' that ends it."""
     return clean(item).lstrip("-–•+ ").rstrip(";.,").strip()
+
+
+def _n(lang: str, n: int) -> str:
+    """A count as the seed writes it ("09/11", "02 chỉ tiêu"); plain in English."""
+    return L.two(n) if lang == "vi" else str(n)
+
+
+def _band(code: str, lang: str) -> str:
+    """A band inside a Vietnamese sentence in lower case ("02 đơn vị hoàn thành tốt");
+    English keeps its capitals ("2 Good")."""
+    label = L.band(code, lang)
+    return _lower_first(label) if lang == "vi" else label
 
 
 def _cap(text: str) -> str:
@@ -109,11 +122,9 @@ def _doc(result: RoundResult, settings: ReportSettings, t: dict[str, str],
     as_of = L.dmy(result.as_of)
     basis = []
     for item in settings.basis:
-        doc = _bare(item)
-        if not doc:
-            continue
-        starts = doc.casefold().startswith(("căn cứ", "pursuant to"))
-        basis.append(doc + ";" if starts else t["basis_item"].format(doc=doc))
+        doc = _BASIS.sub("", _bare(item)).strip()
+        if doc:
+            basis.append(t["basis_item"].format(doc=doc))
     if basis:
         basis[-1] = basis[-1].rstrip(";") + "."
     recipients = [f"- {_bare(r)};" for r in settings.recipients if _bare(r)]
@@ -186,12 +197,12 @@ def _in_progress(members: list[Member], names: dict[str, str], t: dict[str, str]
         items = _listed([_item(m, names, t, lang, with_unit) for m in these], t, "items_w")
         if status == "dung_tien_do":
             parts.append(t["progress_part"].format(
-                n=L.two(len(these)), status=words.PROGRESS[lang][status]))
+                n=_n(lang, len(these)), status=words.PROGRESS[lang][status]))
         elif status is None:
             parts.append(items)
         else:
             parts.append(t["progress_items"].format(
-                n=L.two(len(these)), status=words.PROGRESS[lang][status], items=items))
+                n=_n(lang, len(these)), status=words.PROGRESS[lang][status], items=items))
     return "; ".join(parts)
 
 
@@ -200,25 +211,25 @@ def _multi(o: Objective, names: dict[str, str], t: dict[str, str], lang: str,
     members = o.members
     with_unit = len({m.unit_code for m in members}) > 1
     achieved = sum(1 for m in members if m.verdict in L.ACHIEVED)
-    line = t["as_of"].format(d=as_of) + t["multi"].format(a=L.two(achieved),
-                                                          b=L.two(len(members)))
+    line = t["as_of"].format(d=as_of) + t["multi"].format(a=_n(lang, achieved),
+                                                          b=_n(lang, len(members)))
 
     def items(verdict: str) -> list[str]:
         return [_item(m, names, t, lang, with_unit) for m in members if m.verdict == verdict]
 
     failing = items("khong_dat")
     if failing:
-        line += t["multi_fail"].format(n=L.two(len(failing)),
+        line += t["multi_fail"].format(n=_n(lang, len(failing)),
                                        items=_listed(failing, t, "items_w"))
     going = [m for m in members if m.verdict == "dang_thuc_hien"]
     if going:
         line += t["multi_progress"].format(
-            n=L.two(len(going)), detail=_in_progress(going, names, t, lang, with_unit))
+            n=_n(lang, len(going)), detail=_in_progress(going, names, t, lang, with_unit))
     for verdict, key in (("chua_co_so_lieu", "multi_no_data"),
                          ("khong_xac_dinh", "multi_undet")):
         these = items(verdict)
         if these:
-            line += t[key].format(n=L.two(len(these)), items=_listed(these, t, "items_w"))
+            line += t[key].format(n=_n(lang, len(these)), items=_listed(these, t, "items_w"))
     return line
 
 
@@ -243,7 +254,8 @@ def row_result(o: Objective, names: dict[str, str], t: dict[str, str], lang: str
     if len(o.members) == 1:
         m = o.members[0]
         figures = _missing(m, names, t) if m.missing else _figures(m, t, lang)
-        key = "single" if figures else "single_plain"
+        own = _lower_first(m.text).casefold() == _lower_first(o.text).casefold()
+        key = ("single" if figures else "single_plain") + ("_own" if own else "")
         sentence = t[key].format(text=_lower_first(m.text), figures=figures,
                                  verdict=_verdict(m, lang))
         return _cap(prefix + sentence) + ".", False
@@ -285,7 +297,7 @@ def conclusion(view: TownView, result: RoundResult, t: dict[str, str],
                           (("chua_co_so_lieu", "khong_xac_dinh"), "others_no_data")):
         these = [clean(o.code) for o in failing if o.status in statuses]
         if these:
-            parts.append(t[key].format(n=L.two(len(these)), codes=_codes(these, lang)))
+            parts.append(t[key].format(n=_n(lang, len(these)), codes=_codes(these, lang)))
     others = t["others"].format(parts=", ".join(parts)) if parts else ""
     return t["conclusion"].format(when=when, headline=headline, others=others), False
 
@@ -298,22 +310,22 @@ def units_paragraphs(result: RoundResult, t: dict[str, str], lang: str) -> list[
     units' bands."""
     h = headline(result)
     names = {u.code: clean(u.name or u.code) for u in result.units}
-    text = t["units"].format(n=L.two(h.expected), m=L.two(h.received))
+    text = t["units"].format(n=_n(lang, h.expected), m=_n(lang, h.received))
     late = [names[u.code] for u in result.units if u.submitted and u.late]
     if late:
-        text += t["units_late"].format(k=L.two(len(late)), names=_listed(late, t, "units_w"))
+        text += t["units_late"].format(k=_n(lang, len(late)), names=_listed(late, t, "units_w"))
     if h.missing_codes:
         missing = [names.get(c, c) for c in h.missing_codes]
-        text += t["units_missing"].format(l=L.two(len(missing)),
+        text += t["units_missing"].format(l=_n(lang, len(missing)),
                                           names=_listed(missing, t, "units_w"))
     elif h.expected:
         text += t["units_all_in"]
     if h.unregistered_codes:
         extra = [names.get(c, c) for c in h.unregistered_codes]
-        text += t["units_extra"].format(x=L.two(len(extra)),
+        text += t["units_extra"].format(x=_n(lang, len(extra)),
                                         names=_listed(extra, t, "units_w"))
     if h.fates.get("rejected"):
-        text += t["units_rejected"].format(r=L.two(h.fates["rejected"]))
+        text += t["units_rejected"].format(r=_n(lang, h.fates["rejected"]))
     out = [text + "."]
     bands = _bands(result, h.provisional, t, lang)
     if bands:
@@ -330,13 +342,13 @@ def _bands(result: RoundResult, provisional: bool, t: dict[str, str], lang: str)
     rated = [u for u in result.units if u.submitted and u.band]
     if not rated:
         return ""
-    counts = [t["band_count"].format(n=L.two(n), band=_lower_first(L.band(band, lang)))
+    counts = [t["band_count"].format(n=_n(lang, n), band=_band(band, lang))
               for band in Band if (n := sum(1 for u in rated if u.band == band))]
     text = t["bands"].format(prov=t["bands_prov"] if provisional else "",
                              counts=", ".join(counts))
     at_risk, behind = sum(u.at_risk for u in rated), sum(u.behind for u in rated)
     if at_risk or behind:
-        text += t["risk"].format(r=L.two(at_risk), b=L.two(behind))
+        text += t["risk"].format(r=_n(lang, at_risk), b=_n(lang, behind))
     return text
 
 
@@ -345,8 +357,8 @@ def _held(result: RoundResult, t: dict[str, str], lang: str) -> str:
     order = [b.value for b in Band]
     held = [u for _, u in L.ranked_units(result) if u.submitted and u.band and u.held_back]
     items = [t["held_item"].format(
-        name=clean(u.name or u.code), band=_lower_first(L.band(u.band, lang)),
-        next=_lower_first(L.band(order[max(order.index(u.band) - 1, 0)], lang)),
+        name=clean(u.name or u.code), band=_band(u.band, lang),
+        next=_band(order[max(order.index(u.band) - 1, 0)], lang),
         why=L.held_back(u, lang)) for u in held if u.band in order]
     return t["held"].format(items=_listed(items, t, "units_w")) if items else ""
 
@@ -363,7 +375,7 @@ def annex_rows(result: RoundResult, t: dict[str, str], lang: str) -> list[dict[s
             notes.append(t["note_missing"])
         if not u.registered:
             notes.append(t["note_extra"])
-        indicators = f"{L.two(achieved_total(u))}/{L.two(u.indicators)}" \
+        indicators = f"{_n(lang, achieved_total(u))}/{_n(lang, u.indicators)}" \
             if u.submitted and u.indicators else ""
         rows.append({"no": str(n), "name": clean(u.name or u.code), "indicators": indicators,
                      "score": L.num(u.score, 1, lang) if u.score is not None else "",
