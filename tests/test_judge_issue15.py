@@ -203,6 +203,15 @@ CASES = [
     # "Xuất siêu" against a ceiling on the trade deficit
     ("Tỷ lệ nhập siêu so với tổng kim ngạch xuất khẩu", "Dưới 3%", "Xuất siêu", "year", "vuot", None, "value", L_),
     ("Tỷ lệ nhập siêu so với kim ngạch xuất khẩu", "dưới 5%", "xuất siêu 2,1 tỷ USD", "year", "khong_xac_dinh", None, "", U),
+    # "trên/hơn" a change equal to the target's change: just beyond it
+    ("Giảm tỷ lệ hộ nghèo tại các huyện nghèo", "4%", "Trên 4", "year", "vuot", None, "change", L_),
+    ("Giảm tỷ lệ hộ nghèo", "giảm 2%", "giảm gần 2%", "year", "khong_dat", None, "change", L_),
+    # the plan's own percentage quoted in the result is not the result
+    ("Giảm tỷ lệ hộ nghèo ở các huyện nghèo", "giảm 4%", "giảm 7,02%, trong khi chỉ tiêu của Quốc hội đề ra là giảm 4%", "year", "vuot", None, "change", C),
+    ("Giảm tỷ lệ hộ nghèo", "giảm 1,5%", "giảm 1,2%, trong khi mục tiêu đề ra là giảm 1,5%", "year", "khong_dat", None, "change", C),
+    # spending over its estimate: never certain
+    ("Chi ngân sách địa phương", "dự toán", "đạt 112% dự toán", "year", "vuot", None, "share_of_plan", L_),
+    ("Chi thường xuyên", "dự toán", "bằng 92,4% dự toán", "year", "khong_dat", None, "share_of_plan", C),
 ]
 
 

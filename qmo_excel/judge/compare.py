@@ -305,6 +305,13 @@ def _change(t: Target, r: Result, out: Outcome) -> Outcome:
         d = r.value
         out.notes.append("Kết quả không ghi 'tăng/giảm': coi số ghi là mức thay đổi")
         out.confidence = weakest(out.confidence, LIKELY)
+    bounds = [b for b in (t.low, t.high) if b is not None]
+    if r.above and any(abs(d - b) <= _eps(b) for b in bounds):
+        d += 1e-6 * max(1.0, abs(d))  # "giảm trên 4%" against "giảm 4%": just beyond it
+        out.notes.append("'Hơn/trên' một mức là cao hơn mức đó một chút")
+    elif r.nearly and any(abs(d - b) <= _eps(b) for b in bounds):
+        d -= 1e-6 * max(1.0, abs(d))
+        out.notes.append("'Gần' một mức là thấp hơn mức đó một chút")
     return _change_verdict(t, d, out)
 
 

@@ -77,7 +77,9 @@ _TIMES_AFTER = re.compile(rf"^\s*lần\s+(?:so\s+(?:với\s+)?)?({PLAN_PHRASE})(
 # plan's own figure, written in the result
 _PLAN_VALUE_BEFORE = re.compile(
     rf"(?:{_NOUN}|{_GIVER})(?:\s+(?:năm|giao|được giao|đề ra|đặt ra|tỉnh giao|huyện giao|phê duyệt"
-    r"|năm 20\d\d))*\s*(?:là|:|=)?\s*$")
+    r"|năm 20\d\d))*\s*(?:là|:|=)?\s*$"
+    # "trong khi chỉ tiêu của Quốc hội đề ra là giảm 4%": a few words, then "là"
+    rf"|(?:{_NOUN}|{_GIVER})(?:\s+[^\W\d_]+){{1,5}}?\s*(?:là|:)\s*(?:giảm|tăng)?\s*$")
 
 
 def plan_value(low: str, n: Num) -> bool:

@@ -344,7 +344,7 @@ def _read_plan(r: Result, low: str, qs: list[Num], target: Target | None) -> set
             if s.num is not None:
                 used.add(index[id(s.num)])
     for i, n in enumerate(qs):
-        if i not in used and not n.percent and plan_value(low, n) and not any(
+        if i not in used and plan_value(low, n) and not any(
                 s.num is n for s in stated):
             # "trong khi nghị quyết là 33 triệu đồng": the plan's figure, not the result
             r.plan_value = n.value
