@@ -41,7 +41,7 @@ CASES = [
     (NGHEO, "giảm 1%", "còn 2,1%", "year", "decrease_by", 1.0, None, L, "khong_xac_dinh", "uncertain"),
     (NGHEO, "giảm 0,8-1,0%/năm", "1,8% (giảm 0,9%)", "year", "decrease_by", 0.8, 1.0, L, "dat", "likely"),
     (NGHEO, "giảm 0,8-1,0%/năm", "giảm 0,9%, còn 1,8%", "year", "decrease_by", 0.8, 1.0, L, "dat", "likely"),
-    (NGHEO, "dưới 2%", "giảm còn 1,8%", "year", "less_than", None, 2.0, L, "vuot", "certain"),
+    (NGHEO, "dưới 2%", "giảm còn 1,8%", "year", "less_than", None, 2.0, L, "vuot", "likely"),
     # "bằng 108% so với cùng kỳ" is an increase of 8%
     ("Tổng thu ngân sách", "tăng 10% so với năm trước", "bằng 108% so với cùng kỳ", "year", "increase_by", 10.0, None, H, "khong_dat", "likely"),
     ("Tổng thu ngân sách", "tăng 10% so với năm trước", "đạt 112% so với cùng kỳ", "year", "increase_by", 10.0, None, H, "vuot", "likely"),
@@ -87,8 +87,8 @@ CASES = [
     (NGHEO, "dưới 2%", "1,2", "year", "less_than", None, 2.0, L, "vuot", "likely"),
     (HS, "trên 95%", 0.96, "year", "more_than", 95.0, None, H, "vuot", "likely"),
     # lesser: a comparator typed against its number
-    (HS, "trên95%", "96%", "year", "more_than", 95.0, None, H, "vuot", "certain"),
-    ("Tỷ lệ hồ sơ trễ hạn", "Dưới5%", "4%", "year", "less_than", None, 5.0, L, "vuot", "certain"),
+    (HS, "trên95%", "96%", "year", "more_than", 95.0, None, H, "vuot", "likely"),
+    ("Tỷ lệ hồ sơ trễ hạn", "Dưới5%", "4%", "year", "less_than", None, 5.0, L, "vuot", "likely"),
     # lesser: qualitative targets that still say what counts
     # (issue 15: "không có …" is a ceiling of 0; "Đạt và vượt dự toán" is the plan itself, so a
     # stated share of it decides, and above 100% is exceeded)

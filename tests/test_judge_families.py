@@ -20,7 +20,7 @@ CASES = [
     ("Không để xảy ra sai sót", "Không để xảy ra sai sót", "", "dat", 100.0, "likely"),
     ("1.100 tỷ đồng", "1.250,5 tỷ đồng, đạt 113,7% kế hoạch", "", "vuot", 113.7, "certain"),
     ("1.100 tỷ đồng", "Đạt 1.250 tỷ đồng, bằng 113,6% KH", "", "vuot", 113.6, "certain"),
-    ("Tỷ lệ hộ nghèo còn dưới 2%", "1,8%", "", "vuot", 111.1, "certain"),
+    ("Tỷ lệ hộ nghèo còn dưới 2%", "1,8%", "", "vuot", 111.1, "likely"),
     (
         "Số vụ tai nạn giao thông giảm 5% so với năm trước",
         "giảm 7 vụ (giảm 10%)",
@@ -39,7 +39,7 @@ CASES = [
     ("trước hạn 40%, đúng hạn 60%", "100% đúng và trước hạn", "", "vuot", 250.0, "uncertain"),
     ("trước hạn 40%, đúng hạn 60%", "trước hạn 52%", "", "vuot", 130.0, "likely"),
     ("Đạt 85/100 điểm trở lên", "88 điểm", "", "vuot", 103.5, "certain"),
-    ("Dưới 5 hồ sơ trễ hạn/năm", "3 hồ sơ", "", "vuot", 166.7, "certain"),
+    ("Dưới 5 hồ sơ trễ hạn/năm", "3 hồ sơ", "", "vuot", 166.7, "likely"),
     ("Tỷ lệ giảm nghèo 1,5%", "1,7%", "", "vuot", 113.3, "likely"),
     ("95", "96", "Tỷ lệ hồ sơ đúng hạn", "vuot", 101.1, "likely"),
     ("tăng bình quân 8-10%/năm", "tăng 9,2%", "", "dat", 115.0, "certain"),

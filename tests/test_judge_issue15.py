@@ -74,7 +74,7 @@ CASES = [
     ("Diện tích trồng rừng mới", "Kế hoạch", "53,5/52 ha", "year", "vuot", None, "ratio", C),
     ("Diện tích trồng rừng mới", "Kế hoạch", "trồng được 450 ha/500 ha kế hoạch", "year", "khong_dat", None, "ratio", C),
     (HS, "trên 98%", "2.345 hồ sơ đúng hạn/2.410 hồ sơ", "year", "khong_dat", None, "ratio", C),
-    (HS, "trên 95%", "2.345 hồ sơ đúng hạn/2.410 hồ sơ", "year", "vuot", None, "ratio", C),
+    (HS, "trên 95%", "2.345 hồ sơ đúng hạn/2.410 hồ sơ", "year", "vuot", None, "ratio", L_),
     ("Vốn đầu tư phát triển", "Kế hoạch", "3.200 tỷ đồng/4.000 tỷ đồng", "year", "khong_dat", None, "ratio", C),
     ("Phường đạt chuẩn văn minh đô thị", "Kế hoạch", "5/7 phường", "year", "khong_dat", None, "ratio", L_),
     (NS, "kế hoạch", "đạt 1.950 tỷ đồng (KH: 1.800 tỷ đồng)", "year", "vuot", None, "ratio", C),
@@ -93,7 +93,7 @@ CASES = [
     (KT, "25 chỉ tiêu kế hoạch", "đã thực hiện đạt và vượt KH 24/25 chỉ tiêu", "year", "khong_dat", None, "subcounts", C),
     (KT, "kế hoạch đề ra", "Kết quả: đều đạt và vượt kế hoạch đề ra", "year", "dat", None, "subcounts", L_),
     (KT, "100%", "14/15 chỉ tiêu đạt", "year", "khong_dat", None, "subcounts", C),
-    (KT, "trên 90% chỉ tiêu đạt", "14/15 chỉ tiêu đạt", "year", "vuot", None, "ratio", C),
+    (KT, "trên 90% chỉ tiêu đạt", "14/15 chỉ tiêu đạt", "year", "vuot", None, "ratio", L_),
     # 5. negation and zero
     ("Xã đạt chuẩn nông thôn mới", "Có 01 xã đạt chuẩn nông thôn mới", "chưa có xã đạt chuẩn", "year", "khong_dat", None, "negation", L_),
     ("Phường đạt chuẩn văn minh đô thị", "01 phường đạt chuẩn văn minh đô thị", "không có phường nào đạt", "year", "khong_dat", None, "negation", L_),
@@ -124,7 +124,7 @@ CASES = [
     ("Tỷ suất sinh thô", "14‰", "13,4‰", "year", "vuot", None, "value", C),
     ("Tỷ suất sinh thô", "14‰", "14,6%o", "year", "khong_dat", None, "value", C),
     ("Tỷ số giới tính khi sinh", "112 bé trai/100 bé gái", "115 bé trai/100 bé gái", "year", "khong_dat", None, "value", C),
-    ("Tỷ lệ trẻ em dưới 5 tuổi suy dinh dưỡng thể thấp còi", "dưới 18%", "17,2%", "year", "vuot", None, "value", C),
+    ("Tỷ lệ trẻ em dưới 5 tuổi suy dinh dưỡng thể thấp còi", "dưới 18%", "17,2%", "year", "vuot", None, "value", L_),
     ("Tỷ lệ thất nghiệp khu vực thành thị", "3%", "3,4%", "year", "khong_dat", None, "value", C),
     ("Tỷ lệ học sinh bỏ học", "0,5%", "0,3%", "year", "vuot", None, "value", C),
     ("Số vụ cháy", "không quá 5 vụ", "7 vụ", "year", "khong_dat", None, "value", C),
@@ -132,7 +132,7 @@ CASES = [
     ("Tỷ trọng nông nghiệp trong cơ cấu kinh tế", "giảm còn 15-16%", "17,1%", "year", "khong_dat", None, "value", C),
     ("Tỷ trọng nông nghiệp trong cơ cấu kinh tế", "giảm còn 15-16%", "15,5%", "year", "dat", None, "value", C),
     ("Tỷ lệ tham gia bảo hiểm thất nghiệp", "32%", "32,5%", "year", "vuot", None, "value", C),
-    ("Tỷ lệ điều tra, khám phá án hình sự về tội phạm", "trên 80%", "85%", "year", "vuot", None, "value", C),
+    ("Tỷ lệ điều tra, khám phá án hình sự về tội phạm", "trên 80%", "85%", "year", "vuot", None, "value", L_),
     ("Tỷ lệ hộ nghèo", "tăng 2%", "tăng 1,5%", "year", "khong_dat", None, "change", C),
     ("Tỷ lệ hộ nghèo giảm (%)", "0,7% (còn 4,33%)", "0,86% (còn 4,17%)", "year", "vuot", None, "composite", L_),
     ("Tuổi thọ trung bình", "74 tuổi", "74,5 tuổi", "year", "vuot", None, "value", C),
@@ -140,8 +140,8 @@ CASES = [
     # 8. units that look like comparators or periods
     ("Số bác sĩ/1 vạn dân", "đạt 10 bác sĩ/1 vạn dân", "10,5 bác sĩ/vạn dân", "year", "vuot", None, "value", C),
     ("Số giường bệnh", "30 giường bệnh trên 10.000 dân", "28 giường bệnh trên 10.000 dân", "year", "khong_dat", None, "value", C),
-    ("Tỷ lệ trẻ em dưới 5 tuổi được tiêm chủng", "trên 95%", "96%", "year", "vuot", None, "value", C),
-    ("Thu hút đầu tư", "5 năm đạt hơn 1.500 tỷ đồng", "1.620 tỷ đồng", "year", "vuot", None, "value", C),
+    ("Tỷ lệ trẻ em dưới 5 tuổi được tiêm chủng", "trên 95%", "96%", "year", "vuot", None, "value", L_),
+    ("Thu hút đầu tư", "5 năm đạt hơn 1.500 tỷ đồng", "1.620 tỷ đồng", "year", "vuot", None, "value", L_),
     ("Thu nhập bình quân đầu người", "55 triệu đồng/người/năm", "đạt ở mức 53,8 triệu đồng/người/năm", "year", "khong_dat", None, "value", C),
     # 9. part-year: cumulative on track / behind, levels at risk, reached is achieved
     (NS, "Kế hoạch", "đạt 54,7% kế hoạch", "h1", "dang_thuc_hien", "dung_tien_do", "share_of_plan", C),
@@ -167,7 +167,7 @@ CASES = [
     (GR, "6,7%", "chỉ đạt 5,64%, thấp hơn mục tiêu đề ra", "h1", "dang_thuc_hien", "nguy_co", "value", L_),
     ("Bội chi ngân sách nhà nước", "3,4% GDP", "bằng khoảng 4,75% GDP (tăng 1,31% so với mục tiêu đề ra)", "year", "khong_dat", None, "value", L_),
     (GR, "7%", "6,1%, thấp hơn 0,9 điểm phần trăm so với kế hoạch", "year", "khong_dat", None, "value", C),
-    (HS, "trên 95%", "97%", "h1", "vuot", None, "value", C),
+    (HS, "trên 95%", "97%", "h1", "vuot", None, "value", L_),
     (BH, "92%", "90,5%", "9 tháng", "dang_thuc_hien", "nguy_co", "value", L_),
     ("Thu nhập bình quân đầu người", "60 triệu đồng/người", "45 triệu đồng/người", "h1", "dang_thuc_hien", "nguy_co", "value", L_),
     (GR, "7%", "6,58%", "9m", "dang_thuc_hien", "nguy_co", "value", L_),
@@ -188,6 +188,30 @@ CASES = [
     (NS, "Kế hoạch", "Không đạt, đạt 102% kế hoạch", "year", "vuot", None, "share_of_plan", L_),
     (KT, "Kế hoạch", "14/15 chỉ tiêu đạt (Đạt)", "year", "khong_dat", None, "subcounts", L_),
     ("Xây dựng nông thôn mới", "Kế hoạch", "có thêm 2 xã đạt chuẩn, vượt kế hoạch", "year", "vuot", None, "word", L_),
+    # generalising (made-up variants of families seen on other pages)
+    # counts with the counted noun on both sides of the slash
+    (KT, "21 chỉ tiêu", "đạt và vượt 20 chỉ tiêu/21 chỉ tiêu", "year", "khong_dat", None, "subcounts", C),
+    (KT, "Nghị quyết", "hoàn thành 12 chỉ tiêu/12 chỉ tiêu", "year", "dat", None, "subcounts", C),
+    (KT, "Kế hoạch", "có 18 tiêu chí/19 tiêu chí đạt", "year", "khong_dat", None, "subcounts", C),
+    # the plan named by who assigned it: "số kế hoạch địa phương giao", "Thủ tướng giao"
+    ("Giải ngân vốn đầu tư công", "số kế hoạch địa phương giao", "đạt 34% so với số kế hoạch địa phương giao", "9m", "dang_thuc_hien", "cham_tien_do", "share_of_plan", L_),
+    ("Giải ngân vốn đầu tư công", "kế hoạch địa phương giao", "đạt 81,2%", "9m", "dang_thuc_hien", "dung_tien_do", "share_of_plan", L_),
+    ("Giải ngân vốn đầu tư công", "kế hoạch Thủ tướng Chính phủ giao", "tỷ lệ giải ngân đạt 58,33%", "h1", "dang_thuc_hien", "dung_tien_do", "share_of_plan", L_),
+    # beyond a strict bound: documents write "Đạt" as often as "Vượt", so never certain
+    ("Tỷ lệ thất nghiệp ở khu vực thành thị", "Dưới 4%", "3,1", "year", "vuot", None, "value", L_),
+    ("Tỷ lệ lao động qua đào tạo", "trên 60%", "62,5%", "year", "vuot", None, "value", L_),
+    # "Xuất siêu" against a ceiling on the trade deficit
+    ("Tỷ lệ nhập siêu so với tổng kim ngạch xuất khẩu", "Dưới 3%", "Xuất siêu", "year", "vuot", None, "value", L_),
+    ("Tỷ lệ nhập siêu so với kim ngạch xuất khẩu", "dưới 5%", "xuất siêu 2,1 tỷ USD", "year", "khong_xac_dinh", None, "", U),
+    # "trên/hơn" a change equal to the target's change: just beyond it
+    ("Giảm tỷ lệ hộ nghèo tại các huyện nghèo", "4%", "Trên 4", "year", "vuot", None, "change", L_),
+    ("Giảm tỷ lệ hộ nghèo", "giảm 2%", "giảm gần 2%", "year", "khong_dat", None, "change", L_),
+    # the plan's own percentage quoted in the result is not the result
+    ("Giảm tỷ lệ hộ nghèo ở các huyện nghèo", "giảm 4%", "giảm 7,02%, trong khi chỉ tiêu của Quốc hội đề ra là giảm 4%", "year", "vuot", None, "change", C),
+    ("Giảm tỷ lệ hộ nghèo", "giảm 1,5%", "giảm 1,2%, trong khi mục tiêu đề ra là giảm 1,5%", "year", "khong_dat", None, "change", C),
+    # spending over its estimate: never certain
+    ("Chi ngân sách địa phương", "dự toán", "đạt 112% dự toán", "year", "vuot", None, "share_of_plan", L_),
+    ("Chi thường xuyên", "dự toán", "bằng 92,4% dự toán", "year", "khong_dat", None, "share_of_plan", C),
 ]
 
 

@@ -320,7 +320,7 @@ CASES = [
         (0.95, "%", None, False, "certain", None),
         "vuot",
         105.26,
-        "certain",
+        "likely",
     ),
     (
         "1%",
@@ -392,7 +392,7 @@ CASES = [
         (96.0, "%", None, False, "certain", None),
         "vuot",
         101.05,
-        "certain",
+        "likely",
     ),
     (
         "95%",
@@ -534,7 +534,7 @@ CASES = [
         (125.0, "lao động", None, False, "certain", None),
         "dat",
         116.82,
-        "certain",
+        "likely",
     ),
     (
         "giảm 3,5% (còn 6,5%)",

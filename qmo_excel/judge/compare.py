@@ -236,6 +236,11 @@ def compare_value(t: Target, r: Result) -> Outcome:
         out.notes.append(f"Làm tròn {v:.3f} như chỉ tiêu ({t.decimals} chữ số thập phân) thì đạt")
         out.confidence = LIKELY
     out.verdict = "vuot" if exceeded else "dat" if achieved else "khong_dat"
+    if exceeded and t.kind in ("more_than", "less_than"):
+        # "dưới 4%" reached with 3,1%: documents write "Đạt" as often as "Vượt"
+        out.confidence = weakest(out.confidence, LIKELY)
+        out.notes.append("Kết quả vượt qua mức 'trên/dưới' của chỉ tiêu: văn bản có thể ghi "
+                         "'Đạt' hoặc 'Vượt'")
     out.percent = _percent(t.kind, t.direction, low, high, shown, achieved)
     return out
 
@@ -300,6 +305,13 @@ def _change(t: Target, r: Result, out: Outcome) -> Outcome:
         d = r.value
         out.notes.append("Kết quả không ghi 'tăng/giảm': coi số ghi là mức thay đổi")
         out.confidence = weakest(out.confidence, LIKELY)
+    bounds = [b for b in (t.low, t.high) if b is not None]
+    if r.above and any(abs(d - b) <= _eps(b) for b in bounds):
+        d += 1e-6 * max(1.0, abs(d))  # "giảm trên 4%" against "giảm 4%": just beyond it
+        out.notes.append("'Hơn/trên' một mức là cao hơn mức đó một chút")
+    elif r.nearly and any(abs(d - b) <= _eps(b) for b in bounds):
+        d -= 1e-6 * max(1.0, abs(d))
+        out.notes.append("'Gần' một mức là thấp hơn mức đó một chút")
     return _change_verdict(t, d, out)
 
 

@@ -243,6 +243,13 @@ TABLE: list[tuple[str, str]] = [
      "hoạch",
      "A ratio a/b against the plan: it may be the number achieved out of a total rather than "
      "the result out of the plan"),
+    ("Kết quả vượt qua mức 'trên/dưới' của chỉ tiêu: văn bản có thể ghi 'Đạt' hoặc 'Vượt'",
+     "The result is beyond the target's 'above/below' bound: documents write 'Đạt' "
+     "(achieved) or 'Vượt' (exceeded) for this"),
+    ("Chi ngân sách vượt dự toán chưa chắc là tốt: cần xem lại",
+     "Budget spending over its estimate is not plainly better: to be checked"),
+    ("'Xuất siêu': không nhập siêu, coi tỷ lệ nhập siêu là 0",
+     "'Xuất siêu' (trade surplus): no trade deficit, so the deficit share is taken as 0"),
     ("Tỷ lệ 100% (hoặc 0% khi càng thấp càng tốt) đạt mọi kế hoạch",
      "A rate of 100% (or 0% when lower is better) meets any plan"),
     ("Tính từ mức vượt/thiếu so với kế hoạch",

@@ -27,12 +27,12 @@ _TAIL = (
     r"(?:năm|cả|được|giao|đề|ra|tỉnh|huyện|thị|xã|phường|thành|phố|quận|trung|ương|tw|hđnd"
     r"|ubnd|của|cấp|trên|đã|đặt|điều|chỉnh|bổ|sung|đảng|bộ|đại|hội|nhiệm|kỳ|ủy|ban|thường"
     r"|vụ|vốn|sở|ngành|chính|phủ|nghị|quyết|nq|kế|hoạch|dự|toán|mục|tiêu|chỉ|đầu|và|số"
-    r"|tháng|quý|i|ii|iii|iv|\d{1,2}(?![\d.,/])|(?:19|20)\d\d|\d+/[\w/-]+)"
+    r"|tháng|quý|địa|phương|thủ|tướng|i|ii|iii|iv|\d{1,2}(?![\d.,/])|(?:19|20)\d\d|\d+/[\w/-]+)"
 )
 # "tỉnh giao", "Trung ương giao", "HĐND huyện giao": the plan named by who assigned it.
 _GIVER = (
     r"(?:(?:ubnd|hđnd|ủy ban)\s+)?(?:tỉnh|huyện|thành phố|thị xã|trung ương|tw|cấp trên|chính phủ"
-    r"|ubnd|hđnd)(?:\s+(?:tỉnh|huyện))?\s+giao"
+    r"|ubnd|hđnd|địa phương|thủ tướng(?: chính phủ)?)(?:\s+(?:tỉnh|huyện))?\s+giao"
 )
 PLAN_PHRASE = rf"(?:{_NOUN}(?:\s+{_TAIL})*|{_GIVER}(?:\s+{_TAIL})*)"
 _PLAN_AFTER = re.compile(
@@ -77,7 +77,9 @@ _TIMES_AFTER = re.compile(rf"^\s*lần\s+(?:so\s+(?:với\s+)?)?({PLAN_PHRASE})(
 # plan's own figure, written in the result
 _PLAN_VALUE_BEFORE = re.compile(
     rf"(?:{_NOUN}|{_GIVER})(?:\s+(?:năm|giao|được giao|đề ra|đặt ra|tỉnh giao|huyện giao|phê duyệt"
-    r"|năm 20\d\d))*\s*(?:là|:|=)?\s*$")
+    r"|năm 20\d\d))*\s*(?:là|:|=)?\s*$"
+    # "trong khi chỉ tiêu của Quốc hội đề ra là giảm 4%": a few words, then "là"
+    rf"|(?:{_NOUN}|{_GIVER})(?:\s+[^\W\d_]+){{1,5}}?\s*(?:là|:)\s*(?:giảm|tăng)?\s*$")
 
 
 def plan_value(low: str, n: Num) -> bool:
@@ -185,7 +187,7 @@ _ALLOWED = frozenset((
     "ương", "tw", "hđnd", "ubnd", "của", "cấp", "trên", "đã", "đặt", "điều", "chỉnh", "bổ",
     "sung", "đảng", "bộ", "đại", "hội", "nhiệm", "kỳ", "ủy", "ban", "thường", "vụ", "vốn",
     "sở", "ngành", "chính", "phủ", "số", "đầu", "qđ", "ttg", "mức", "tổng", "định", "thủ",
-    "tướng", "ctr", "chương", "trình", "hành", "động",
+    "tướng", "ctr", "chương", "trình", "hành", "động", "địa", "phương",
 ))
 _CORE = re.compile(rf"(?<!\w){_NOUN}(?!\w)|(?<!\w)giao(?!\w)")
 _NOT_PLAN = re.compile(r"(?<!\w)(?:như|bằng)\s+(?:năm|kỳ)")
@@ -204,7 +206,7 @@ def is_plan_reference(folded: str, indicator: str = "") -> bool:
 
 
 # The cell begins with the plan (or "đạt/theo/hoàn thành … the plan"), not with a task.
-_LEADS = re.compile(rf"^(?:(?:theo|đạt|và|vượt|hoàn thành|bằng|so với|mức|tổng|100%)\s+)*"
+_LEADS = re.compile(rf"^(?:(?:theo|đạt|và|vượt|hoàn thành|bằng|so với|mức|tổng|số|100%)\s+)*"
                     rf"(?:{_NOUN}|{_GIVER}|[^\W\d_]+\s+giao\b)")
 
 

@@ -177,6 +177,11 @@ def read_result(
                       notes=["'Không/Chưa' cho chỉ tiêu có/không: chưa đạt"])
     if not raw or _EMPTY.match(raw.lower()):
         return None
+    if (target is not None and _TRADE_DEFICIT.search(fold(target.indicator))
+            and _SURPLUS.match(fold(raw)) and target.direction == LOWER):
+        # "Xuất siêu" against a ceiling on the trade deficit: no deficit at all
+        return Result(raw, 0.0, unit=target.unit, confidence=LIKELY,
+                      notes=["'Xuất siêu': không nhập siêu, coi tỷ lệ nhập siêu là 0"])
     if target is not None and target.kind == "composite" and len(target.parts) > 1:
         segs = split_segments(raw)
         readings = [
@@ -218,8 +223,16 @@ def _fraction_to_percent(r: Result, target: Target | None) -> None:
         r.confidence = weakest(r.confidence, LIKELY)
 
 
+_TRADE_DEFICIT = re.compile(r"\bnhập siêu\b")
+_SURPLUS = re.compile(r"^\W*(?:đã\s+|có\s+)?xuất siêu\b(?![^\d]*\d)")
+# "20 chỉ tiêu/21 chỉ tiêu": the counted noun on both sides of the slash, read as "20/21 chỉ tiêu"
+_ITEM_BOTH = re.compile(rf"(?<![\d.,/])(\d{{1,3}})\s+({ITEM})\s*/\s*(\d{{1,3}})\s+{ITEM}",
+                        re.IGNORECASE)
+
+
 def _read_text(raw: str, target: Target | None) -> Result:
     r = Result(raw)
+    raw = _ITEM_BOTH.sub(r"\1/\3 \2", raw)
     low = raw.lower()
     _read_words(r, low)
     nums = scan(raw)
@@ -331,7 +344,7 @@ def _read_plan(r: Result, low: str, qs: list[Num], target: Target | None) -> set
             if s.num is not None:
                 used.add(index[id(s.num)])
     for i, n in enumerate(qs):
-        if i not in used and not n.percent and plan_value(low, n) and not any(
+        if i not in used and plan_value(low, n) and not any(
                 s.num is n for s in stated):
             # "trong khi nghị quyết là 33 triệu đồng": the plan's figure, not the result
             r.plan_value = n.value

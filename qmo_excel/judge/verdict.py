@@ -162,7 +162,14 @@ def judge(target: Target, result: Result | None, *, period: str = "year") -> Jud
     j.notes[:0] = notes
     if code != "year" and not direct:
         _in_progress(j, target, result, code)
+    if j.verdict == "vuot" and _SPENDING.search(fold(target.indicator)):
+        # spending over its estimate is not plainly better: never certain
+        j.confidence = weakest(j.confidence, LIKELY)
+        j.notes.append("Chi ngân sách vượt dự toán chưa chắc là tốt: cần xem lại")
     return j
+
+
+_SPENDING = re.compile(r"\bchi (?:ngân sách|nsnn|nsđp|thường xuyên|đầu tư phát triển|cân đối)")
 
 
 def _for_period(t: Target, code: str, notes: list[str]) -> tuple[Target, bool]:
