@@ -47,7 +47,8 @@ WORDS: dict[str, tuple[str, str]] = {
     "late": ("Muộn", "Late"),
     "submitted": ("Đã nộp", "Submitted"),
     "not_submitted": ("Chưa nộp", "Missing"),
-    "footer": ("&CTrang &P/&N", "&CPage &P of &N"),
+    # the sheet's name at the left: a loose printed page says where it belongs
+    "footer": ("&L&8&A&C&8Trang &P/&N", "&L&8&A&C&8Page &P of &N"),
     "truncated": ("Chỉ hiển thị {shown}/{total} dòng đầu. Danh sách đầy đủ trong tệp {csv} "
                   "của bản xuất dữ liệu kèm theo.",
                   "Showing the first {shown} of {total} rows. The full list is in {csv} of "

@@ -16,7 +16,13 @@ from qmo_excel.model import RoundResult, TownObjectiveResult, UnitResult
 from qmo_excel.summary import formats as F
 from qmo_excel.summary import labels as L
 from qmo_excel.summary.formats import Formats
-from qmo_excel.summary.table import merge_text, setup_print, wrapped_lines
+from qmo_excel.summary.table import (
+    col_points,
+    merge_text,
+    page_scale,
+    setup_print,
+    wrapped_lines,
+)
 
 NCOLS = 16  # A..P
 COL_WIDTH = 8.7  # characters, about 66 pixels
@@ -24,6 +30,9 @@ MAX_CHART_UNITS = 30
 ROW_PX = 17
 PAGE1_CHART_H = 340
 PAGE2_CHART_H = 600
+PAGE_GAP = 6  # pixels between a page break and the charts below it
+PIE_LABEL_SHARE = 0.08  # a doughnut slice narrower than this gets no label of its own
+GROUP_PT = 16  # a group's caption row
 PROGRESS = ("on_time", "late", "open", "overdue")
 PROGRESS_WORD = {"on_time": "p_on_time", "late": "p_late", "open": "p_open",
                  "overdue": "p_overdue"}
@@ -63,7 +72,9 @@ def write_data_sheet(wb: Any, result: RoundResult, lang: str) -> None:
     for j, key in enumerate(PROGRESS):
         grid[0][13 + j] = L.word(PROGRESS_WORD[key], lang)
     for i, code in enumerate(pie, start=1):
-        grid.setdefault(i, {}).update({0: L.verdict(code, lang), 1: _count(h, code)})
+        # the count in the legend too: a thin slice has no room for its label
+        n = _count(h, code)
+        grid.setdefault(i, {}).update({0: f"{L.verdict(code, lang)} ({n})", 1: n})
     for i, u in enumerate(units, start=1):
         row = grid.setdefault(i, {})
         row.update({3: _short(u.name or u.code), 4: u.score if u.score is not None else 0.0})
@@ -117,11 +128,13 @@ def write_overview(wb: Any, fm: Formats, result: RoundResult, lang: str,
         dates.append(w("deadline", lang).format(d=L.dmy(result.deadline)))
     if result.cut_off:
         dates.append(w("cut_off", lang).format(d=L.dmy(result.cut_off)))
+    ws.set_row(2, 16)
     merge_text(ws, 2, 0, 2, NCOLS - 1, " – ".join(dates), fm.get("asof"))
     ws.set_row(3, 6)
     row = _town_block(ws, fm, result, lang, 4)
     red, green, amber, blue, grey = "#C00000", "#1E7B34", "#B26B00", "#1F4E78", "#595959"
     ws.set_row(row, 6)
+    ws.set_row(row + 1, GROUP_PT)
     ws.merge_range(row + 1, 0, row + 1, NCOLS - 1, w("g_units", lang), fm.get("group"))
     score: Any = h.score if h.score is not None else "–"
     _tile_row(ws, fm, row + 2, [
@@ -136,6 +149,7 @@ def write_overview(wb: Any, fm: Formats, result: RoundResult, lang: str,
     ])
     row += 4
     ws.set_row(row, 6)
+    ws.set_row(row + 1, GROUP_PT)
     ws.merge_range(row + 1, 0, row + 1, NCOLS - 1, w("g_indicators", lang), fm.get("group"))
     rate: Any = h.achieved / h.indicators if h.indicators else "–"
     _tile_row(ws, fm, row + 2, [
@@ -150,6 +164,7 @@ def write_overview(wb: Any, fm: Formats, result: RoundResult, lang: str,
     ])
     row += 4
     ws.set_row(row, 6)
+    ws.set_row(row + 1, GROUP_PT)
     ws.merge_range(row + 1, 0, row + 1, NCOLS - 1,
                    w("g_bands_prov" if h.provisional else "g_bands", lang), fm.get("group"))
     bands = [(L.band(code, lang), h.bands.get(code, 0), "0",
@@ -163,13 +178,23 @@ def write_overview(wb: Any, fm: Formats, result: RoundResult, lang: str,
         (w("t_mismatch", lang), h.mismatches, "0", amber if h.mismatches else grey),
     ])
     row += 4
+    ws.set_row(row, 6)
     page2 = row + 1
-    page3 = page2 + math.ceil(PAGE1_CHART_H / ROW_PX) + 1
-    last = page3 + math.ceil(PAGE2_CHART_H / ROW_PX) + 1
+    page3 = page2 + math.ceil((PAGE1_CHART_H + PAGE_GAP) / ROW_PX) + 1
+    last = page3 + math.ceil((PAGE2_CHART_H + PAGE_GAP) / ROW_PX) + 1
+    # Every row under the charts has a fixed height (as every row above them has): a
+    # viewer that sizes rows itself (LibreOffice with another font) would move the cells
+    # under charts anchored to them, and the charts across the page breaks.
+    for r in range(page2, last + 1):
+        ws.set_row(r, ROW_PX * 0.75)
     _charts(wb, ws, result, lang, sizes, page2, page3)
     ws.set_h_pagebreaks([page2, page3])
     ws.print_area(0, 0, last, NCOLS - 1)
-    setup_print(ws, footer, repeat_row=None)  # 1 page wide; the manual breaks are kept
+    # A fixed scale (under "fit to page" Excel ignores manual breaks), at which a page
+    # holds each page of charts; the town's objectives above may take more than a page.
+    scale = page_scale(NCOLS * col_points(COL_WIDTH),
+                       [(page3 - page2) * ROW_PX * 0.75, (last + 1 - page3) * ROW_PX * 0.75])
+    setup_print(ws, footer, repeat_row=None, scale=scale)
     ws.center_horizontally()
     ws.activate()
     return ws
@@ -186,6 +211,7 @@ def _town_block(ws: Any, fm: Formats, result: RoundResult, lang: str, row: int) 
     the next free row."""
     w = L.word
     town = result.town.upper()
+    ws.set_row(row, GROUP_PT)
     ws.merge_range(row, 0, row, NCOLS - 1, w("g_town", lang).format(town=town) if town
                    else w("g_town_plain", lang), fm.get("group"))
     objs = result.town_objectives
@@ -293,12 +319,17 @@ def _charts(wb: Any, ws: Any, result: RoundResult, lang: str, sizes: dict[str, i
         "points": [{"fill": {"color": F.VERDICT_CHART[c]}} for c in order],
         "data_labels": {"value": True, "percentage": True, "separator": "\n",
                         "font": {"name": F.FONT, "size": 9, "bold": True,
-                                 "color": "#FFFFFF"}},
+                                 "color": "#FFFFFF"},
+                        # labels only on slices wide enough to hold them; the legend
+                        # carries every count
+                        "custom": [None if share >= PIE_LABEL_SHARE else {"delete": True}
+                                   for share in _shares(result, order)]},
     })
     pie.set_hole_size(45)
     pie.set_legend({"position": "right", "font": font})
     pie.set_size({"width": 5 * 66, "height": PAGE1_CHART_H})
-    ws.insert_chart(top, 0, pie, {"x_offset": 4, "y_offset": 0})
+    # a few pixels below the break: a chart touching the page above is drawn there too
+    ws.insert_chart(top, 0, pie, {"x_offset": 4, "y_offset": PAGE_GAP})
     # 2. score by unit (bars, highest first, coloured by band)
     title = L.word("c_score", lang)
     if sum(1 for u in result.units if u.submitted) > MAX_CHART_UNITS:
@@ -316,7 +347,7 @@ def _charts(wb: Any, ws: Any, result: RoundResult, lang: str, sizes: dict[str, i
     bar.set_y_axis({"reverse": True, "crossing": "max", "num_font": cat, "interval_unit": 1})
     bar.set_legend({"none": True})
     bar.set_size({"width": 11 * 66 - 8, "height": PAGE1_CHART_H})
-    ws.insert_chart(top, 5, bar, {"x_offset": 8, "y_offset": 0})
+    ws.insert_chart(top, 5, bar, {"x_offset": 8, "y_offset": PAGE_GAP})
     # 3. verdicts per unit (stacked bars)
     per = _chart(wb, "bar", "stacked", L.word("c_per_unit", lang))
     for j, code in enumerate(L.VERDICT_ORDER):
@@ -327,7 +358,7 @@ def _charts(wb: Any, ws: Any, result: RoundResult, lang: str, sizes: dict[str, i
                    u.undetermined for u in units] or [0])
     _stack_axes(per, font, cat, L.word("count", lang), per_max)
     per.set_size({"width": 8 * 66 - 4, "height": PAGE2_CHART_H})
-    ws.insert_chart(page2, 0, per)
+    ws.insert_chart(page2, 0, per, {"y_offset": PAGE_GAP})
     # 4. plan progress per unit (stacked bars)
     prog = _chart(wb, "bar", "stacked", L.word("c_progress", lang))
     for j, key in enumerate(PROGRESS):
@@ -336,7 +367,7 @@ def _charts(wb: Any, ws: Any, result: RoundResult, lang: str, sizes: dict[str, i
                          "fill": {"color": F.PROGRESS_CHART[key]}})
     _stack_axes(prog, font, cat, L.word("n_tasks", lang), max([u.tasks for u in units] or [0]))
     prog.set_size({"width": 8 * 66 - 4, "height": PAGE2_CHART_H})
-    ws.insert_chart(page2, 8, prog, {"x_offset": 4})
+    ws.insert_chart(page2, 8, prog, {"x_offset": 4, "y_offset": PAGE_GAP})
 
 
 def nice_step(top: int) -> int:
@@ -354,6 +385,13 @@ def _stack_axes(chart: Any, font: dict[str, Any], cat: dict[str, Any], name: str
                       "major_gridlines": {"visible": True, "line": {"color": "#E0E0E0"}}})
     chart.set_y_axis({"reverse": True, "crossing": "max", "num_font": cat, "interval_unit": 1})
     chart.set_legend({"position": "bottom", "font": font})
+
+
+def _shares(result: RoundResult, order: list[str]) -> list[float]:
+    h = headline(result)
+    counts = [_count(h, c) for c in order]
+    total = sum(counts) or 1
+    return [n / total for n in counts]
 
 
 def _count(h: Headline, code: str) -> int:

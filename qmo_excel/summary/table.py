@@ -7,6 +7,7 @@ which would turn "=1+1" from a return into a formula).
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
@@ -65,12 +66,33 @@ def merge_text(ws: Any, first_row: int, first_col: int, last_row: int, last_col:
     ws.write_string(first_row, first_col, clip(text), fmt)
 
 
+MARGINS = {"left": 0.4, "right": 0.4, "top": 0.5, "bottom": 0.6}  # inches
+A4_PT = (841.9, 595.3)  # landscape width, height
+
+
+def col_points(width: float) -> float:
+    """A column width (characters, as given to xlsxwriter) in points, as Excel prints it
+    (Arial 10: 7 pixels a character plus 5 of padding, 96 pixels an inch)."""
+    px = int(width * 7 + 0.5) + 5 if width >= 1 else int(width * 12 + 0.5)
+    return px * 0.75
+
+
+def page_scale(width_pt: float, page_heights_pt: list[float]) -> int:
+    """The print scale (percent) at which ``width_pt`` fits the width of an A4 landscape
+    page and each page's rows (``page_heights_pt``) its height. A sheet with manual page
+    breaks prints at a fixed scale: under "fit to page" Excel ignores manual breaks."""
+    room_w = A4_PT[0] - (MARGINS["left"] + MARGINS["right"]) * 72
+    room_h = A4_PT[1] - (MARGINS["top"] + MARGINS["bottom"]) * 72
+    fits = [room_w / width_pt] + [room_h / h for h in page_heights_pt if h > 0]
+    return max(10, min(100, math.floor(min(fits) * 100)))
+
+
 def setup_print(ws: Any, footer: str, repeat_row: int | None = HEADER_ROW,
                 scale: int | None = None) -> None:
     """A4 landscape, 1 page wide (or at a fixed ``scale``), page numbers in the footer."""
     ws.set_landscape()
     ws.set_paper(9)  # A4
-    ws.set_margins(left=0.4, right=0.4, top=0.5, bottom=0.6)
+    ws.set_margins(**MARGINS)
     if scale:
         ws.set_print_scale(scale)
     else:
