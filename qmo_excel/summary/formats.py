@@ -33,7 +33,8 @@ ACCENT = "#1F4E78"
 OVERDUE_ROW = ("#FDE2E1", "#9C0006")
 
 BASE: dict[str, dict[str, Any]] = {
-    "title": {"bold": True, "font_size": 14, "font_color": ACCENT, "valign": "vcenter"},
+    "title": {"bold": True, "font_size": 14, "font_color": ACCENT, "valign": "vcenter",
+              "text_wrap": True},
     "subtitle": {"italic": True, "font_size": 10, "font_color": "#404040"},
     "note": {"italic": True, "font_size": 9, "font_color": "#7F6000", "text_wrap": True,
              "valign": "top"},

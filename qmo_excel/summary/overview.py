@@ -11,6 +11,7 @@ from __future__ import annotations
 import math
 from typing import Any
 
+from qmo_excel import textfit
 from qmo_excel.figures import Headline, achieved_total, headline
 from qmo_excel.model import RoundResult, TownObjectiveResult, UnitResult
 from qmo_excel.summary import formats as F
@@ -21,7 +22,6 @@ from qmo_excel.summary.table import (
     merge_text,
     page_scale,
     setup_print,
-    wrapped_lines,
 )
 
 NCOLS = 16  # A..P
@@ -202,7 +202,6 @@ def write_overview(wb: Any, fm: Formats, result: RoundResult, lang: str,
 
 # Columns of the town block: code | objective | indicators achieved | not yet | result
 _TOWN_COLS = ((0, 0), (1, 7), (8, 9), (10, 13), (14, 15))
-_TOWN_CHARS = 1.1 * COL_WIDTH  # characters of Arial 10 per column
 
 
 def _town_block(ws: Any, fm: Formats, result: RoundResult, lang: str, row: int) -> int:
@@ -217,7 +216,7 @@ def _town_block(ws: Any, fm: Formats, result: RoundResult, lang: str, row: int) 
     objs = result.town_objectives
     if not objs:
         gap = L.town_gap(result, lang) or w("town_none", lang)
-        ws.set_row(row + 1, 17 * max(1, math.ceil(len(gap) / (NCOLS * _TOWN_CHARS))) + 6)
+        ws.set_row(row + 1, textfit.row_height(textfit.wrapped_lines(gap, NCOLS * COL_WIDTH)))
         merge_text(ws, row + 1, 0, row + 1, NCOLS - 1, gap, fm.get("town_gap"))
         return row + 2
     failing = [o for o in objs if o.status not in L.ACHIEVED]
@@ -237,7 +236,7 @@ def _town_block(ws: Any, fm: Formats, result: RoundResult, lang: str, row: int) 
                  _pending_cell(o, names, lang), L.verdict(o.status, lang))
         lines = max(_lines(text, last - first + 1)
                     for (first, last), text in zip(_TOWN_COLS, cells, strict=True))
-        ws.set_row(r, 12 * lines + 4)
+        ws.set_row(r, textfit.row_height(lines, 9))
         colours = F.VERDICT_CELL.get(o.status, ("#FFFFFF", "#000000"))
         fmts = (fm.get("town_center"), fm.get("town_text"), fm.get("town_center"),
                 fm.get("town_text"), fm.get("town_center", bg_color=colours[0],
@@ -255,8 +254,8 @@ def _cell(ws: Any, fm: Formats, row: int, first: int, last: int, text: str, fmt:
 
 
 def _lines(text: str, ncols: int) -> int:
-    per_line = max(4, int(ncols * _TOWN_CHARS * 10 / 9) - 2)  # 9 pt text
-    return sum(wrapped_lines(part, per_line) for part in text.split("\n")) if text else 1
+    """Lines of 9 pt text in ``ncols`` merged columns."""
+    return textfit.wrapped_lines(text, ncols * COL_WIDTH, size=9) if text else 1
 
 
 def _achieved_cell(o: TownObjectiveResult, lang: str) -> str:

@@ -13,13 +13,13 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from typing import Any
 
+from qmo_excel import textfit
 from qmo_excel.spec import col_letter
 from qmo_excel.summary.formats import Formats
 
 EXCEL_MAX_ROWS = 1_048_576
 EXCEL_MAX_TEXT = 32_767
-CHARS_PER_WIDTH = 1.1  # Arial 10 characters per unit of column width (measured on a render)
-LINE_PT = 12.75
+MAX_FIT = 60  # the widest a column grows to show its values on one line
 HEADER_ROW = 2  # 0-based: title, note, header
 FIRST_DATA_ROW = HEADER_ROW + 1
 
@@ -68,13 +68,19 @@ def merge_text(ws: Any, first_row: int, first_col: int, last_row: int, last_col:
 
 MARGINS = {"left": 0.4, "right": 0.4, "top": 0.5, "bottom": 0.6}  # inches
 A4_PT = (841.9, 595.3)  # landscape width, height
+WIDEST_DIGIT_PT = 6.36  # the digit of DejaVu Sans 10, LibreOffice's Arial where none is
 
 
 def col_points(width: float) -> float:
-    """A column width (characters, as given to xlsxwriter) in points, as Excel prints it
-    (Arial 10: 7 pixels a character plus 5 of padding, 96 pixels an inch)."""
+    """A column width (characters, as given to xlsxwriter) in points at its widest.
+
+    Excel prints a character of width as 7 pixels (the digit of Arial 10) plus 5 of
+    padding. LibreOffice multiplies the stored width (pixels / 7) by the digit of the
+    font it shows for Arial: 5.56 pt with Liberation Sans, 6.36 pt with DejaVu Sans
+    where Arial is missing, a page a fifth wider than Excel's. A fixed print scale is
+    computed for the widest, so the page fits in every viewer."""
     px = int(width * 7 + 0.5) + 5 if width >= 1 else int(width * 12 + 0.5)
-    return px * 0.75
+    return max(px * 0.75, px / 7 * WIDEST_DIGIT_PT)
 
 
 def page_scale(width_pt: float, page_heights_pt: list[float]) -> int:
@@ -116,11 +122,18 @@ def write_table(wb: Any, fm: Formats, table: Table, *, limit: int, lang: str,
         note = (note + " " if note else "") + truncated_note.format(
             shown=f"{shown:,}".replace(",", "." if lang == "vi" else ","),
             total=f"{table.total:,}".replace(",", "." if lang == "vi" else ","))
-    ws.set_row(0, 24)
+    widths = [c.width_for(lang) for c in table.cols]
+    total = sum(widths)
+    # title, note and header rows as tall as their text needs in the widths given
+    ws.set_row(0, max(24, textfit.row_height(
+        textfit.wrapped_lines(table.title, total, size=14, bold=True), 14)))
     merge_text(ws, 0, 0, 0, last_col, table.title, fm.get("title"))
-    ws.set_row(1, 30 if len(note) > 120 else 16)
+    ws.set_row(1, max(16, textfit.row_height(textfit.wrapped_lines(note, total, size=9), 9))
+               if note else 16)
     merge_text(ws, 1, 0, 1, last_col, note, fm.get("note"))
-    ws.set_row(HEADER_ROW, 40)
+    ws.set_row(HEADER_ROW, max(30, textfit.row_height(max(
+        textfit.wrapped_lines(c.label(lang), w, bold=True)
+        for c, w in zip(table.cols, widths, strict=True)))))
     for i, c in enumerate(table.cols):
         ws.write_string(HEADER_ROW, i, c.label(lang), fm.get("header"))
     fmts = [fm.get(c.kind) for c in table.cols]
@@ -129,12 +142,22 @@ def write_table(wb: Any, fm: Formats, table: Table, *, limit: int, lang: str,
     r = FIRST_DATA_ROW
     written = 0
     wraps = [(i, c.width_for(lang)) for i, c in enumerate(table.cols) if c.kind == "wrap"]
+    # a column that does not wrap grows to its widest value (a clipped "Đang thực hiện"
+    # reads "ang thực hiệ", a number too wide prints as ####)
+    fits = {i: widths[i] for i, c in enumerate(table.cols) if c.kind != "wrap"}
+    shows = {i: _shown(c.kind) for i, c in enumerate(table.cols) if c.kind != "wrap"}
     for values in table.rows:
         if written >= shown:
             break
         height = row_height(values, wraps)
         if height:
             ws.set_row(r, height)
+        for i, fit in fits.items():
+            v = values[i]
+            if v is not None and v != "":
+                text = shows[i](v)
+                if len(text) * textfit.MAX_CHAR > fit:
+                    fits[i] = max(fit, textfit.fit_width(text))
         for i, v in enumerate(values):
             if v is None or v == "":
                 blank(r, i, None, fmts[i])
@@ -142,6 +165,9 @@ def write_table(wb: Any, fm: Formats, table: Table, *, limit: int, lang: str,
                 writers[i](r, i, v, fmts[i])
         r += 1
         written += 1
+    for i, fit in fits.items():
+        if fit > widths[i]:
+            ws.set_column(i, i, min(MAX_FIT, math.ceil(fit * 2) / 2))
     last_row = max(FIRST_DATA_ROW, r - 1) if written else HEADER_ROW
     ws.freeze_panes(FIRST_DATA_ROW, 0)
     ws.autofilter(HEADER_ROW, 0, last_row, last_col)
@@ -152,31 +178,32 @@ def write_table(wb: Any, fm: Formats, table: Table, *, limit: int, lang: str,
 
 
 def row_height(values: Sequence[Any], wraps: list[tuple[int, float]]) -> float | None:
-    """Height for the wrapped text of a row (viewers do not grow rows written by code)."""
+    """Height for the wrapped text of a row: set, as viewers do not all grow a row to
+    its text (None when every value fits one line)."""
     lines = 1
     for i, width in wraps:
         text = values[i]
         if isinstance(text, str) and text:
-            per_line = max(4, int(width * CHARS_PER_WIDTH))
-            if len(text) <= per_line and "\n" not in text:
-                continue
-            lines = max(lines, sum(wrapped_lines(part, per_line) for part in text.split("\n")))
-    return None if lines == 1 else min(409.0, LINE_PT * lines + 3)
+            lines = max(lines, textfit.wrapped_lines(text, width))
+    return None if lines == 1 else textfit.row_height(lines)
 
 
-def wrapped_lines(text: str, per_line: int) -> int:
-    """Lines a viewer needs for ``text``: words are not broken, so a line holds whole
-    words up to ``per_line`` characters (a longer word takes lines of its own)."""
-    lines, used = 1, 0
-    for word in text.split():
-        n = len(word)
-        if used and used + 1 + n > per_line:
-            lines, used = lines + 1, 0
-        if n > per_line:
-            lines += (n - 1) // per_line
-            n = n % per_line or per_line
-        used = n if not used else used + 1 + n
-    return lines
+def _shown(kind: str) -> Callable[[Any], str]:
+    """The text a value of a column kind shows (for the column's width)."""
+    def number(v: Any) -> str:
+        if isinstance(v, int | float) and not isinstance(v, bool):
+            return f"{v:,.1f}" if kind == "score" else f"{v:,.0f}"
+        return str(v)
+
+    def percent(v: Any) -> str:
+        return f"{v:,.1f}%" if isinstance(v, int | float) else str(v)
+
+    def day(v: Any) -> str:
+        return "00/00/0000" if isinstance(v, date) else str(v)
+
+    if kind in ("int", "score"):
+        return number
+    return {"pct": percent, "date": day}.get(kind, str)
 
 
 Writer = Callable[[int, int, Any, Any], Any]

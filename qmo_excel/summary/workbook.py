@@ -19,6 +19,7 @@ from typing import Any
 
 import xlsxwriter
 
+from qmo_excel import textfit
 from qmo_excel.fileio import atomic_path
 from qmo_excel.intake.stamps import STAMP_PROPERTY
 from qmo_excel.model import RoundResult
@@ -31,14 +32,11 @@ from qmo_excel.summary.table import (
     FIRST_DATA_ROW,
     merge_text,
     setup_print,
-    wrapped_lines,
     write_table,
 )
 
 NARRATIVE_COLS = 6  # paragraphs are merged across columns A:F …
 NARRATIVE_COL_WIDTH = 15  # … of this width (90 characters in all, A4 portrait)
-CHARS_PER_LINE = 88  # of 13 pt Times New Roman across that width (measured on a render:
-# justified Vietnamese lines of 84-89 characters, whole words)
 
 
 def write_summary(result: RoundResult, path: Path | str, *, lang: str = "vi",
@@ -93,10 +91,11 @@ def _write(result: RoundResult, target: Path, lang: str, big_sheet_rows: int) ->
     wb.close()
 
 
-def _height(text: str, per_line: int = CHARS_PER_LINE, line_pt: float = 17.0) -> float:
-    """Whole words wrap: a line holds fewer characters than it could."""
-    lines = sum(wrapped_lines(part, per_line) for part in text.split("\n"))
-    return lines * line_pt + 5
+def _height(text: str, size: float = 13, bold: bool = False) -> float:
+    """Points a paragraph needs in the merged width of the narrative."""
+    width = NARRATIVE_COLS * NARRATIVE_COL_WIDTH
+    lines = textfit.wrapped_lines(text, width, size=size, bold=bold, serif=True)
+    return textfit.row_height(lines, size, serif=True)
 
 
 def write_narrative(wb: Any, fm: Formats, result: RoundResult, lang: str,
@@ -106,7 +105,7 @@ def write_narrative(wb: Any, fm: Formats, result: RoundResult, lang: str,
     last = NARRATIVE_COLS - 1
     ws.hide_gridlines(2)
     head = L.title(result, lang)
-    ws.set_row(0, _height(head, 56, 19))
+    ws.set_row(0, _height(head, 14, bold=True))
     merge_text(ws, 0, 0, 0, last, head, fm.get("para_title"))
     sub = " – ".join(x for x in (result.town, L.word("as_of", lang).format(
         d=L.dmy(result.as_of))) if x)
@@ -115,7 +114,7 @@ def write_narrative(wb: Any, fm: Formats, result: RoundResult, lang: str,
     r = 3
     for para in draft_narrative(result, lang=lang):
         heading = para[:1].isdigit() and ". " in para[:6]
-        ws.set_row(r, _height(para))
+        ws.set_row(r, _height(para, bold=heading))
         merge_text(ws, r, 0, r, last, para, fm.get("para_bold" if heading else "para"))
         r += 1
     ws.print_area(0, 0, max(r - 1, 1), last)
