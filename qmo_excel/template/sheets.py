@@ -14,7 +14,7 @@ from typing import Any
 
 import xlsxwriter
 
-from qmo_excel import spec
+from qmo_excel import spec, textfit
 from qmo_excel.template.styles import Styles
 
 # Fixed document date: xlsxwriter otherwise stamps "now", and the bytes must not change.
@@ -24,6 +24,8 @@ PROTECT_OPTIONS = {"format_columns": True, "format_rows": True, "autofilter": Tr
                    "sort": True, "select_locked_cells": True,
                    "select_unlocked_cells": True}
 MIN_YEAR, MAX_YEAR = 2000, 2100
+INFO_WIDTHS = (32, 42, 60)  # a form's label, input and help columns
+MAX_WORD_WIDTH = 30  # the widest a list's column grows for one long word of a value
 
 _MESSAGES = {
     "vi": {
@@ -159,18 +161,31 @@ def check_keys(records: Sequence[Mapping[str, object]], fields: Sequence[spec.Fi
                              f"known: {sorted(known)}")
 
 
-def row_height(fields: Sequence[spec.Field], record: Mapping[str, object]) -> float:
-    """An estimate of the height that shows every wrapped line of a filled row."""
-    lines = 1
+def column_widths(fields: Sequence[spec.Field],
+                  records: Sequence[Mapping[str, object]]) -> list[float]:
+    """Each field's width, wider where a filled value has a word longer than it (a unit
+    "triệu đồng/người/năm" in a column of 10 prints "đồng/người/nă" and loses the "m")."""
+    out = []
     for f in fields:
+        words = [w for rec in records if not is_empty(rec.get(f.key))
+                 for w in as_text(rec.get(f.key)).split()]
+        longest = max((textfit.fit_width(w) for w in words), default=0.0)
+        out.append(max(f.width, min(MAX_WORD_WIDTH, math.ceil(longest * 2) / 2)))
+    return out
+
+
+def row_height(fields: Sequence[spec.Field], record: Mapping[str, object],
+               widths: Sequence[float] | None = None, *, bold: bool = False) -> float:
+    """The height that shows every wrapped line of a filled row (``bold``: an
+    objective's row, which a conditional format sets in bold)."""
+    lines = 1
+    for i, f in enumerate(fields):
         value = record.get(f.key)
         if is_empty(value):
             continue
-        per_line = max(1, int(f.width * 1.15))
-        n = sum(max(1, math.ceil(len(part) / per_line))
-                for part in as_text(value).split("\n"))
-        lines = max(lines, n)
-    return min(409.0, 12.75 * lines + 2.25)
+        width = widths[i] if widths is not None else f.width
+        lines = max(lines, textfit.wrapped_lines(as_text(value), width, bold=bold))
+    return textfit.row_height(lines)
 
 
 # --------------------------------------------------------------------------- validation
@@ -224,16 +239,20 @@ def write_info_sheet(wb: Any, styles: Styles, sheet: spec.InfoSheet, *, lang: sp
     label_col = ord(sheet.label_col) - ord("A")
     value_col = ord(sheet.value_col) - ord("A")
     ws.set_column(0, 0, 3)
-    ws.set_column(label_col, label_col, 32)
-    ws.set_column(value_col, value_col, 42)
-    ws.set_column(value_col + 1, value_col + 1, 60)
+    ws.set_column(label_col, label_col, INFO_WIDTHS[0])
+    ws.set_column(value_col, value_col, INFO_WIDTHS[1])
+    ws.set_column(value_col + 1, value_col + 1, INFO_WIDTHS[2])
     write_titles(ws, styles, title, hint)
     for i, f in enumerate(sheet.fields):
         row = sheet.first_row - 1 + i
-        ws.set_row(row, 30)
         label = f.label(lang) + (" *" if f.required else "")
-        ws.write_string(row, label_col, label, styles.label)
         value = values.get(f.key)
+        shown = "" if is_empty(value) else as_text(value)
+        ws.set_row(row, max(30, textfit.row_height(max(
+            textfit.wrapped_lines(label, INFO_WIDTHS[0], bold=True),
+            textfit.wrapped_lines(shown, INFO_WIDTHS[1]) if shown else 1,
+            textfit.wrapped_lines(f.help(lang) or f.help_vi, INFO_WIDTHS[2] - 1)))))
+        ws.write_string(row, label_col, label, styles.label)
         locked = lock_assigned and f.assigned and not is_empty(value)
         fmt = styles.input(f.kind, locked=locked, boxed=True)
         if is_empty(value):
@@ -260,11 +279,14 @@ def write_table_sheet(wb: Any, styles: Styles, sheet: spec.TableSheet, *, lang: 
     first, last = sheet.first_data_row - 1, sheet.last_data_row - 1  # 0-based
     ncols = len(sheet.fields)
     write_titles(ws, styles, title, hint)
-    ws.set_row(sheet.header_row - 1, 45)
+    widths = column_widths(sheet.fields, records)
+    ws.set_row(sheet.header_row - 1, max(45, textfit.row_height(max(
+        textfit.wrapped_lines(f.label(lang), w, bold=True)
+        for f, w in zip(sheet.fields, widths, strict=True)))))
     for c, f in enumerate(sheet.fields):
         # The column's format makes its empty cells unlocked input cells without writing
         # thousands of blank styled cells (a reader would parse every one of them).
-        ws.set_column(c, c, f.width, styles.input(f.kind))
+        ws.set_column(c, c, widths[c], styles.input(f.kind))
     for i, rec in enumerate(records):
         r = first + i
         for c, f in enumerate(sheet.fields):
@@ -273,7 +295,8 @@ def write_table_sheet(wb: Any, styles: Styles, sheet: spec.TableSheet, *, lang: 
                 continue
             locked = lock_assigned and f.assigned
             write_value(ws, r, c, f, value, styles.input(f.kind, locked=locked), lang)
-        ws.set_row(r, row_height(sheet.fields, rec))
+        objective = "code" in sheet.columns() and "." not in as_text(rec.get("code", "."))
+        ws.set_row(r, row_height(sheet.fields, rec, widths, bold=objective))
     ws.add_table(first - 1, 0, last, ncols - 1, {
         "name": sheet.table_name,
         "style": "Table Style Light 1",
