@@ -216,13 +216,29 @@ def test_labels_numbers() -> None:
 
 
 def test_row_height_follows_word_wrapping() -> None:
-    from qmo_excel.summary.table import LINE_PT, row_height
+    from qmo_excel import textfit
+    from qmo_excel.summary.table import row_height
 
     # 30 characters in a 26-wide column: a viewer wraps it (seen on a LibreOffice render).
-    assert row_height(["Phòng Tài nguyên và Môi trường"], [(0, 26)]) == LINE_PT * 2 + 3
+    assert row_height(["Phòng Tài nguyên và Môi trường"], [(0, 26)]) == textfit.row_height(2)
     assert row_height(["Phòng Kinh tế"], [(0, 26)]) is None
     # whole words move to the next line: 3 lines, not the 2 that characters alone need
-    assert row_height(["aaaaaaaaaa bbbbbbbbbb cccccccccc"], [(0, 16)]) == LINE_PT * 3 + 3
+    assert row_height(["aaaaaaaaaa bbbbbbbbbb cccccccccc"], [(0, 20)]) == textfit.row_height(3)
+    # a word longer than the line is broken where the line fills
+    assert textfit.wrapped_lines("BaoCao_MTCL_2023_PTCKH_ban_sua_lan_cuoi.xlsx", 20) == 3
+
+
+def test_text_widths_are_those_of_the_widest_viewer() -> None:
+    from qmo_excel import textfit
+
+    # a digit of Arial 10 is one column character in Excel; DejaVu Sans in LibreOffice
+    # is as wide relative to its own columns; Vietnamese letters as their base letters
+    assert 1.0 <= textfit.text_width("0") <= 1.1
+    assert textfit.text_width("ệ") == textfit.text_width("e")
+    assert textfit.text_width("ư") > textfit.text_width("u")
+    assert textfit.text_width("Đang thực hiện", bold=True) > textfit.text_width(
+        "Đang thực hiện")
+    assert textfit.text_width("x" * 10, size=20) == 2 * textfit.text_width("x" * 10)
 
 
 @pytest.mark.parametrize("sheet", ["ranking", "town", "indicators"])
