@@ -13,6 +13,7 @@ from ``result.as_of`` and nothing reads the clock.
 
 from __future__ import annotations
 
+import math
 from datetime import datetime, time
 from pathlib import Path
 from typing import Any
@@ -28,15 +29,18 @@ from qmo_excel.summary import overview, sheets
 from qmo_excel.summary.formats import Formats
 from qmo_excel.summary.narrative import draft_narrative
 from qmo_excel.summary.table import (
+    A4_PT,
     EXCEL_MAX_ROWS,
     FIRST_DATA_ROW,
+    col_points,
     merge_text,
     setup_print,
     write_table,
 )
 
 NARRATIVE_COLS = 6  # paragraphs are merged across columns A:F …
-NARRATIVE_COL_WIDTH = 15  # … of this width (90 characters in all, A4 portrait)
+NARRATIVE_COL_WIDTH = 12  # … of this width: A4 portrait at 100% in every viewer
+NARRATIVE_MARGINS = {"left": 0.8, "right": 0.6, "top": 0.7, "bottom": 0.7}
 
 
 def write_summary(result: RoundResult, path: Path | str, *, lang: str = "vi",
@@ -118,6 +122,12 @@ def write_narrative(wb: Any, fm: Formats, result: RoundResult, lang: str,
         merge_text(ws, r, 0, r, last, para, fm.get("para_bold" if heading else "para"))
         r += 1
     ws.print_area(0, 0, max(r - 1, 1), last)
-    setup_print(ws, footer, repeat_row=None)
+    # A fixed scale, not "fit to width": LibreOffice leaves the last rows of a long
+    # narrative off the pages it fits to the width.
+    room = A4_PT[1] - (NARRATIVE_MARGINS["left"] + NARRATIVE_MARGINS["right"]) * 72
+    scale = min(100, math.floor(room / (NARRATIVE_COLS * col_points(NARRATIVE_COL_WIDTH))
+                                * 100))
+    setup_print(ws, footer, repeat_row=None, scale=scale)
     ws.set_portrait()
-    ws.set_margins(left=0.8, right=0.6, top=0.7, bottom=0.7)
+    ws.set_margins(**NARRATIVE_MARGINS)
+    ws.center_horizontally()
