@@ -302,11 +302,13 @@ class Finder:
         starts = sorted(((max((k for _, k in self._pieces(want, 0, n)), default=0), n)
                          for n in range(len(self.text))), key=lambda x: -x[0])
         memo: dict[tuple[int, int], list[Piece] | None] = {}
-        for k, start in starts:
-            if k == 0:
-                break
-            path = self._follow(want, 0, start, None, memo)
-            if path is not None:
+        for k in sorted({k for k, _ in starts if k}, reverse=True):
+            # of the starts as long, the path over the fewest lines (not a first line
+            # of one cell and the second of the next one's same words)
+            paths = [p for p in (self._follow(want, 0, n, None, memo)
+                                 for kk, n in starts if kk == k) if p is not None]
+            if paths:
+                path = min(paths, key=lambda p: (p[-1][0] - p[0][0], p[0][0]))
                 for n, a, b in path:
                     s = self.text[n]
                     self.text[n] = s[:a] + "\0" * (b - a) + s[b:]
@@ -472,7 +474,8 @@ def _col_pt(width: float) -> float:
 
 
 def charts_cut(xlsx: Path) -> list[str]:
-    """Charts that a printed page break cuts, and stretches too tall or wide for A4."""
+    """Charts that a printed page break cuts (a manual one, or an automatic one among
+    rows between two manual breaks taller than a page), and sheets too wide for A4."""
     out: list[str] = []
     with zipfile.ZipFile(xlsx) as z:
         book = ElementTree.fromstring(z.read("xl/workbook.xml"))
@@ -530,10 +533,7 @@ def _check_sheet(sheet: str, index: int, root: Any, book: Any, z: zipfile.ZipFil
             * scale > room_w + 0.5:
         out.append(f"{sheet}: wider than an A4 page at {scale:.0%}")
     stretches = list(zip([0, *breaks], [*breaks, last_row], strict=True))
-    for a, b in stretches:
-        if (top(b) - top(a)) * scale > room_h + 0.5:
-            out.append(f"{sheet}: rows {a + 1}-{b} are {(top(b) - top(a)) * scale:.0f} pt "
-                       f"at {scale:.0%}, a page holds {room_h:.0f}: a break falls inside")
+    tall = {(a, b) for a, b in stretches if (top(b) - top(a)) * scale > room_h + 0.5}
     for n, anchor in enumerate(ElementTree.fromstring(z.read(drawing)), start=1):
         frm, to = anchor.find("xdr:from", NS), anchor.find("xdr:to", NS)
         if frm is None or to is None:
@@ -541,8 +541,14 @@ def _check_sheet(sheet: str, index: int, root: Any, book: Any, z: zipfile.ZipFil
         r0 = int(frm.findtext("xdr:row", "0", NS))
         r1 = int(to.findtext("xdr:row", "0", NS))
         last = r1 if int(to.findtext("xdr:rowOff", "0", NS)) > 0 else r1 - 1
-        if not any(a <= r0 and last < b for a, b in stretches):
+        home = [(a, b) for a, b in stretches if a <= r0 and last < b]
+        if not home:
             out.append(f"{sheet}: chart {n} (rows {r0 + 1}-{last + 1}) crosses a page break "
                        f"(breaks before rows {[b + 1 for b in breaks]}, print area to row "
                        f"{last_row})")
+        elif home[0] in tall:  # rows between two breaks taller than a page: another falls
+            a, b = home[0]
+            out.append(f"{sheet}: chart {n}: rows {a + 1}-{b} are "
+                       f"{(top(b) - top(a)) * scale:.0f} pt at {scale:.0%}, a page holds "
+                       f"{room_h:.0f}: an automatic break falls among them")
     return out
