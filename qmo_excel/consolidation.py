@@ -20,6 +20,7 @@ from qmo_excel.vocab import Words
 
 # Errors that leave nothing to consolidate; any other error is a data error in some cells.
 UNUSABLE = frozenset({"structure-column-missing", "objectives-empty"})
+SAME_TIME = 2.0  # seconds within which two copies of a file count as made together
 SUPERSEDE_RULE = {
     "vi": ("Khi một đơn vị nộp nhiều lần: dùng bản có Ngày báo cáo (trong tệp) mới nhất; "
            "nếu bằng nhau, dùng bản có thời điểm sửa tệp sau cùng."),
@@ -93,9 +94,21 @@ def decide_fates(reports: list[FileReport], config: RoundConfig
     first_with_hash: dict[str, str] = {}
     candidates: list[FileReport] = []
 
-    def original_first(r: FileReport) -> tuple[Any, ...]:
+    def mtime_of(r: FileReport) -> float:
         ret = return_of(r)
-        mtime = ret.mtime if ret else _mtime(r.path)
+        return ret.mtime if ret else _mtime(r.path)
+
+    # Copies made within a couple of seconds of each other (a checkout, an unzip) have
+    # no meaningful order in time: among them, the shortest name is the original.
+    earliest: dict[str, float] = {}
+    for r in reports:
+        if r.sha256:
+            earliest[r.sha256] = min(earliest.get(r.sha256, float("inf")), mtime_of(r))
+
+    def original_first(r: FileReport) -> tuple[Any, ...]:
+        mtime = mtime_of(r)
+        if r.sha256 and mtime - earliest[r.sha256] <= SAME_TIME:
+            mtime = earliest[r.sha256]
         return (r.sha256 or "", mtime, len(r.rel), r.rel)
 
     for rep in sorted(reports, key=original_first):

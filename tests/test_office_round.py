@@ -276,3 +276,25 @@ def test_one_progress_display_over_the_whole_run(tmp_path: Path) -> None:
     quiet = io.StringIO()
     RunProgress("vi", stream=quiet)("read", 1, 2)
     assert quiet.getvalue() == ""
+
+
+@pytest.mark.parametrize(("gap", "original"), [(0.004, "PKT.xlsx"), (3600.0, "PKT (1).xlsx")])
+def test_the_original_of_two_copies(gap: float, original: str) -> None:
+    """Copies made together (a checkout, an unzip): the shortest name is the original;
+    copies made apart in time: the older one."""
+    from qmo_excel.consolidation import decide_fates
+    from qmo_excel.model import RoundConfig, UnitReturn
+    from qmo_excel.reports import FileReport
+
+    def report(rel: str, mtime: float) -> FileReport:
+        ret = UnitReturn(rel, "same", spec.TEMPLATE_ID, spec.VERSION, "vi", {},
+                         {"unit_code": "PKT", "unit_name": "Phòng Kinh tế"}, [], [],
+                         mtime=mtime)
+        return FileReport(rel, rel, "valid", unit_code="PKT", sha256="same",
+                          unit_return=ret)
+
+    t = 1_700_000_000.0
+    intake, _ = decide_fates([report("PKT.xlsx", t + gap), report("PKT (1).xlsx", t)],
+                             RoundConfig())
+    fates = {e.file: e.status for e in intake}
+    assert fates[original] == "used" and list(fates.values()).count("duplicate") == 1
