@@ -108,6 +108,7 @@ def test_feedback_written_beside_the_summary_is_the_plain_feedback(tmp_path: Pat
         assert again is not None and again.read_bytes() == path.read_bytes()
 
 
+@pytest.mark.usefixtures("forked_workers")
 def test_judging_that_fails_in_a_worker_never_rejects_the_file(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     import qmo_excel.jobs.validate as validate_module
@@ -136,6 +137,7 @@ def test_a_return_gone_before_judging_again_keeps_the_workers_judging(
     assert next(u for u in result.units if u.code == "PNV").indicators == 1
 
 
+@pytest.mark.usefixtures("forked_workers")
 def test_failed_feedback_is_reported_and_the_rest_is_written(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     import qmo_excel.feedback.workbook as feedback_module

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import multiprocessing as mp
 import os
+import sys
 import time
 
 import pytest
@@ -147,3 +149,176 @@ def test_throughput_of_trivial_items() -> None:
     res = list(run_isolated(abs, list(range(-2000, 0)), jobs=2))
     assert len(res) == 2000
     assert time.monotonic() - t0 < 5  # ~0.2 s measured: per-item overhead is small
+
+
+# --- the same promises where RLIMIT_AS does not exist (Windows, macOS): issue 17 ------
+
+def swell(x: int) -> int:
+    """Grow resident memory by ~2 GiB in steps, as a file that inflates would."""
+    if x == 1:
+        chunks = []
+        for _ in range(64):
+            chunks.append(bytearray(32 * 1024**2))  # zero-filled: resident at once
+            time.sleep(0.005)
+        return len(chunks)
+    return os.getpid()
+
+
+@pytest.mark.parametrize("method", ["fork", "spawn"])
+def test_memory_is_bounded_by_the_watchdog_where_rlimit_is_missing(
+        monkeypatch: pytest.MonkeyPatch, method: str) -> None:
+    monkeypatch.setattr(pool, "memory_mode", lambda: "watch")
+    monkeypatch.setattr(pool, "_context", lambda: mp.get_context(method))
+    res = dict(run_isolated(swell, [0, 1, 2], jobs=2, timeout=30, memory_mb=256))
+    assert isinstance(res[1], Failure) and res[1].kind == "memory"
+    assert res[1].detail == pool.OUT_OF_MEMORY  # the same failure as under RLIMIT_AS
+    assert isinstance(res[0], int) and isinstance(res[2], int)  # it cost only its item
+    assert not pool._LIVE
+
+
+def test_the_watchdog_leaves_a_worker_within_its_bound_alone(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(pool, "memory_mode", lambda: "watch")
+    res = dict(run_isolated(swell, [1], jobs=1, timeout=30, memory_mb=4096))
+    assert res[0] == 64
+
+
+def test_memory_mode_follows_the_platform(monkeypatch: pytest.MonkeyPatch) -> None:
+    from conftest import SIMULATED_WINDOWS
+
+    expected = "rlimit" if sys.platform.startswith("linux") and not SIMULATED_WINDOWS \
+        else "watch"
+    assert pool.memory_mode() == expected
+    monkeypatch.setattr(sys, "platform", "win32")
+    assert pool.memory_mode() == "watch"
+    monkeypatch.setattr(sys, "platform", "darwin")  # macOS does not enforce RLIMIT_AS
+    assert pool.memory_mode() == "watch"
+
+
+def test_the_start_method_the_program_chose_is_used(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(mp, "get_start_method", lambda allow_none=False: "spawn")
+    assert pool._context().get_start_method() == "spawn"
+    monkeypatch.setattr(mp, "get_start_method", lambda allow_none=False: None)
+    monkeypatch.setattr(sys, "platform", "win32")
+    assert pool._context().get_start_method() == "spawn"
+
+
+def windows_priority(_: object) -> int:
+    """In a worker: what _lower_priority does where os.nice does not exist (Windows),
+    with psutil's Windows priority class standing in as a POSIX niceness."""
+    import psutil
+
+    del os.nice
+    psutil.BELOW_NORMAL_PRIORITY_CLASS = 7  # type: ignore[attr-defined]
+    pool._lower_priority(5)
+    return int(psutil.Process().nice())
+
+
+def test_workers_yield_the_cores_without_os_nice() -> None:
+    assert os.nice(0) < 7
+    assert dict(run_isolated(windows_priority, [None], jobs=1))[0] == 7
+
+
+def test_a_worker_dead_while_idle_is_replaced_before_it_gets_an_item() -> None:
+    # On Linux a worker dies with the thread that started it (PR_SET_PDEATHSIG): when a
+    # later run comes from another thread, that item must not be blamed for it.
+    with Workers(work, jobs=1, timeout=30) as workers:
+        dead = workers.slots[0].proc
+        os.kill(dead.pid, 9)
+        dead.join(5)
+        res = dict(workers.run([1]))
+        assert isinstance(res[0], int) and res[0] != dead.pid
+
+
+def test_workers_started_by_a_thread_that_ended_still_serve() -> None:
+    import threading
+
+    box: list[Workers] = []
+    t = threading.Thread(target=lambda: box.append(Workers(work, jobs=2, timeout=30)))
+    t.start()
+    t.join()
+    with box[0] as workers:
+        res = dict(workers.run([1, 2, 4]))
+        assert all(isinstance(r, int) for r in res.values())
+
+
+def stay(kind: str) -> int:
+    """Keep a worker busy: asleep (the GIL free) or spinning in C (the GIL held)."""
+    if kind == "sleep":
+        time.sleep(600)
+    elif kind == "spin":
+        sum(range(10**15))  # one C loop: no Python code runs in this process meanwhile
+    return 0
+
+
+_PARENT = r"""
+import json, multiprocessing as mp, sys, threading, time
+mp.set_start_method(sys.argv[1], force=True)
+from qmo_excel.intake.pool import Workers
+from test_pool import stay
+workers = Workers(stay, jobs=3, timeout=600)
+threading.Thread(target=lambda: next(workers.run(sys.argv[2:])), daemon=True).start()
+while sum(s.index is not None for s in workers.slots) < len(sys.argv[2:]):
+    time.sleep(0.01)
+time.sleep(1.0)  # the workers are in their items
+print(json.dumps([s.proc.pid for s in workers.slots]), flush=True)
+time.sleep(600)
+"""
+
+
+def _alive(pid: int) -> bool:
+    import psutil
+
+    try:
+        return psutil.Process(pid).status() != psutil.STATUS_ZOMBIE
+    except psutil.NoSuchProcess:
+        return False
+
+
+@pytest.mark.parametrize("method", ["fork", "spawn"])
+def test_workers_die_with_a_parent_killed_hard(method: str) -> None:
+    """After kill -9 of the main process its workers end: idle ones, one busy in Python
+    and, on Linux, one stuck in C code that holds the GIL."""
+    import json
+    import signal
+    import subprocess
+    from pathlib import Path
+
+    items = ["sleep", "spin"] if sys.platform.startswith("linux") else ["sleep"]
+    parent = subprocess.Popen([sys.executable, "-c", _PARENT, method, *items],
+                              stdout=subprocess.PIPE, text=True,
+                              cwd=Path(__file__).parent)
+    pids: list[int] = []
+    try:
+        assert parent.stdout is not None
+        pids = json.loads(parent.stdout.readline())
+        assert len(pids) == 3 and all(_alive(p) for p in pids)
+        parent.send_signal(signal.SIGKILL)
+        parent.wait(10)
+        deadline = time.monotonic() + 2 * pool.LIFELINE_EVERY + 3
+        while any(_alive(p) for p in pids) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert not [p for p in pids if _alive(p)]
+    finally:
+        parent.kill()
+        parent.wait(10)
+        if parent.stdout is not None:
+            parent.stdout.close()
+        for p in pids:
+            with contextlib.suppress(OSError):
+                os.kill(p, signal.SIGKILL)
+
+
+def how_workers_run(_: object) -> tuple[str, str]:
+    return pool.memory_mode(), mp.get_start_method()
+
+
+def test_the_simulated_windows_reaches_the_workers() -> None:
+    from conftest import SIMULATED_WINDOWS
+
+    if not SIMULATED_WINDOWS:
+        pytest.skip("only under QMO_SIMULATE_WINDOWS=1 (the second run in .ci/run)")
+    assert pool._context().get_start_method() == "spawn"
+    with pytest.raises(ImportError):
+        exec("import resource", {"__name__": "qmo_excel.anything"})
+    assert dict(run_isolated(how_workers_run, [None], jobs=1))[0] == ("watch", "spawn")

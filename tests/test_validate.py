@@ -6,6 +6,7 @@ import csv
 import io
 import json
 import re
+import time
 from pathlib import Path
 
 import pytest
@@ -115,6 +116,29 @@ def test_worker_failures_become_rejections(monkeypatch: pytest.MonkeyPatch,
     f = report.files[0]
     assert f.status == "rejected" and f.problems[0].code == "file-timeout"
     assert "7 giây" in f.problems[0].message
+
+
+@pytest.mark.usefixtures("forked_workers")
+@pytest.mark.parametrize("mode", ["rlimit", "watch"])
+def test_a_file_needing_too_much_memory_is_the_same_rejection_on_every_system(
+        monkeypatch: pytest.MonkeyPatch, good: Path, mode: str) -> None:
+    """RLIMIT_AS (Linux) or the watchdog (Windows, macOS): the same code and message."""
+    from qmo_excel.intake import pool
+
+    if mode == "rlimit" and pool.memory_mode() != "rlimit":
+        pytest.skip("RLIMIT_AS is not enforced here")
+
+    def greedy(*_a: object, **_k: object) -> None:
+        chunks = []
+        for _ in range(48):  # ~1.5 GiB, resident at once (READ_MEMORY_MB is 384)
+            chunks.append(bytearray(32 * 1024**2))
+            time.sleep(0.005)
+
+    monkeypatch.setattr(pool, "memory_mode", lambda: mode)
+    monkeypatch.setattr(validate_mod, "read_return_layout", greedy)
+    f = validate([good]).files[0]
+    assert f.status == "rejected"
+    assert [p.code for p in f.problems] == ["file-too-large"]
 
 
 def test_template_with_period_nam_is_valid(tmp_path: Path) -> None:
