@@ -17,6 +17,8 @@ from typing import Any
 
 import click
 
+from qmo_excel.cli.console import utf8_console
+
 # click's messages -> Vietnamese ({0}, {1}: the parts the pattern captured)
 _USAGE_VI: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"^Missing argument '(.+?)'\.?$"), "Thiếu tham số {0}."),
@@ -106,6 +108,7 @@ class QmoGroup(click.Group):
     def main(self, args: Sequence[str] | None = None, prog_name: str | None = None,
              complete_var: str | None = None, standalone_mode: bool = True,
              **extra: Any) -> Any:
+        utf8_console()  # before anything is printed, --help included
         argv = list(sys.argv[1:] if args is None else args)
         if not standalone_mode:
             return super().main(argv, prog_name, complete_var, False, **extra)
