@@ -27,7 +27,7 @@ def forked_workers(monkeypatch: pytest.MonkeyPatch) -> None:
     inject a fault into workers by monkeypatching, which only a forked worker inherits."""
     import multiprocessing as mp
 
-    from qmo_excel.intake import pool
+    from qmo_excel.jobs import pool
 
     if "fork" not in mp.get_all_start_methods():
         pytest.skip("faults are injected into forked workers; this system cannot fork")

@@ -254,7 +254,7 @@ def stay(kind: str) -> int:
 _PARENT = r"""
 import json, multiprocessing as mp, sys, threading, time
 mp.set_start_method(sys.argv[1], force=True)
-from qmo_excel.intake.pool import Workers
+from qmo_excel.jobs.pool import Workers
 from test_pool import stay
 workers = Workers(stay, jobs=3, timeout=600)
 threading.Thread(target=lambda: next(workers.run(sys.argv[2:])), daemon=True).start()

@@ -78,7 +78,7 @@ def test_file_names_are_ascii_and_unique(tmp_path: Path) -> None:
                                                 RegisteredUnit("D/1", "y")])
     assert prefilled_name(config, "Đ 1") == "MTCL_quy-1_D-1.xlsx"
     names = [p.name for p in write_prefilled(config, tmp_path, lang="en")]
-    assert names == ["MTCL_quy-1_D-1.xlsx", "MTCL_quy-1_D-1-2.xlsx"]
+    assert names == ["MTCL_quy-1_D-1.xlsx", "MTCL_quy-1_D-1 (2).xlsx"]
     assert all(n.isascii() for n in names)
 
 

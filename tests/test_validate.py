@@ -123,7 +123,7 @@ def test_worker_failures_become_rejections(monkeypatch: pytest.MonkeyPatch,
 def test_a_file_needing_too_much_memory_is_the_same_rejection_on_every_system(
         monkeypatch: pytest.MonkeyPatch, good: Path, mode: str) -> None:
     """RLIMIT_AS (Linux) or the watchdog (Windows, macOS): the same code and message."""
-    from qmo_excel.intake import pool
+    from qmo_excel.jobs import pool
 
     if mode == "rlimit" and pool.memory_mode() != "rlimit":
         pytest.skip("RLIMIT_AS is not enforced here")

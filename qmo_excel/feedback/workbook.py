@@ -50,6 +50,7 @@ from qmo_excel.feedback.rebuild import rebuild, repoint
 from qmo_excel.fileio import atomic_path
 from qmo_excel.intake.decrypt import decrypt_default
 from qmo_excel.intake.stamps import STAMP_PROPERTY
+from qmo_excel.names import UniqueNames, clean, safe_name
 from qmo_excel.problems import Problem, sort_key
 from qmo_excel.reports import FileReport
 from qmo_excel.vocab import SEVERITY_ORDER
@@ -101,32 +102,41 @@ _CREATED = re.compile(r"<dcterms:created[^>]*>([^<]*)</dcterms:created>")
 _MODIFIED = re.compile(r"(<dcterms:modified[^>]*>)([^<]*)(</dcterms:modified>)")
 
 
-# Characters no Windows, macOS or Linux disk accepts in a file name, and control codes.
-_ILLEGAL = re.compile(r'[<>:"/\\|?*\x00-\x1f\x7f]+')
 _FEEDBACK_WORD = {"vi": "Góp ý", "en": "Feedback"}
 
 
-def feedback_name(report: FileReport, lang: str = "vi") -> str:
+def feedback_name(report: FileReport, lang: str = "vi", names: UniqueNames | None = None
+                  ) -> str:
     """``Góp ý <UNIT> - <the unit's own file name>.xlsx``: a name the unit recognises,
-    in Vietnamese with its diacritics (NFC), with only characters every disk accepts;
-    a file in a subfolder keeps the folder ("phường/báo cáo.xlsx" -> "phường - báo cáo")."""
+    in Vietnamese with its diacritics (NFC), safe on every disk (``names.safe_name``: at
+    most about 100 characters, no reserved or forbidden name); a file in a subfolder
+    keeps the folder ("phường/báo cáo.xlsx" -> "phường - báo cáo"). With ``names``, one
+    run's names, it is also unique among them ("same.xls" and "same.xlsx" give
+    "… - same.xlsx" and "… - same (2).xlsx")."""
     rel = report.rel
     name = rel.rsplit("/", 1)[-1]
     stem = rel.rsplit(".", 1)[0] if "." in name else rel
-    stem = " - ".join(p for p in (_safe(x) for x in stem.split("/")) if p)
+    stem = " - ".join(p for p in (clean(x) for x in stem.split("/")) if p)
     word = _FEEDBACK_WORD["en" if lang == "en" else "vi"]
-    head = f"{word} {_safe(report.unit_code)}".strip()
+    head = f"{word} {clean(report.unit_code)}".strip()
     text = f"{head} - {stem}" if stem else head
-    return _safe(text[:150]) + ".xlsx"
+    if names is not None:
+        return names.take(text, ".xlsx")
+    return safe_name(text, ".xlsx")
 
 
-def _safe(text: str) -> str:
-    text = _ILLEGAL.sub(" ", unicodedata.normalize("NFC", text))
-    return " ".join(text.split()).strip(" .")
+def feedback_names(reports: Sequence[FileReport], lang: str = "vi") -> dict[str, str]:
+    """The feedback name of each report (by ``rel``), unique within the run: given in
+    the order of ``reports`` (the folder's), so the same folder gets the same names."""
+    names = UniqueNames()
+    return {r.rel: feedback_name(r, lang, names) for r in reports}
 
 
-def write_feedback(report: FileReport, out_dir: Path, *, lang: str = "vi") -> Path | None:
-    """Write the feedback workbook of one file; None when the file has no problems."""
+def write_feedback(report: FileReport, out_dir: Path, *, lang: str = "vi",
+                   name: str | None = None) -> Path | None:
+    """Write the feedback workbook of one file; None when the file has no problems.
+    ``name``: the file's name in ``out_dir`` (``feedback_names``), else its own
+    ``feedback_name``."""
     if report.status == "ignored" or not report.problems:
         return None
     lg = "en" if lang == "en" else "vi"
@@ -154,7 +164,7 @@ def write_feedback(report: FileReport, out_dir: Path, *, lang: str = "vi") -> Pa
         _restore_dropdowns(wb, report, {name: e.validated for name, e in exts.items()})
     _write_list(wb, report, lg, rebuilt=rebuilt)
     _stamp(wb)
-    target = out_dir / feedback_name(report, lg)
+    target = out_dir / (name or feedback_name(report, lg))
     _save_atomic(_saved(wb, report, exts, skip=LIST_SHEET[lg]), target)
     return target
 

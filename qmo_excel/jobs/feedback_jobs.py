@@ -41,13 +41,15 @@ class FeedbackJob:
     report: FileReport
     out_dir: str
     lang: str
+    name: str = ""  # the file's name, unique in the run (``feedback_jobs``)
 
 
 def write_feedback_job(job: FeedbackJob) -> str | None:
     """Top-level: runs in an isolated worker (it loads the unit's file with openpyxl)."""
     from qmo_excel.feedback.workbook import write_feedback
 
-    path = write_feedback(job.report, Path(job.out_dir), lang=job.lang)
+    path = write_feedback(job.report, Path(job.out_dir), lang=job.lang,
+                          name=job.name or None)
     return None if path is None else str(path)
 
 
@@ -100,9 +102,17 @@ def overlapped_feedback(workers: Workers, fb_jobs: list[FeedbackJob],
 
 def feedback_jobs(reports: Sequence[FileReport], out_dir: Path, lang: str
                   ) -> list[FeedbackJob]:
-    """A job for every report with problems (its judged records left behind)."""
-    return [FeedbackJob(replace(rep, scored=None), str(out_dir), lang)
-            for rep in reports if rep.problems]
+    """A job for every report with problems (its judged records left behind), each
+    with a name of its own: names are handed out here, in the reports' order (the
+    folder's), so that no two workbooks of a run overwrite each other (``same.xls`` and
+    ``same.xlsx``, NFC and NFD, ``sub/b`` and ``sub - b``, long names cut alike) and the
+    same folder gets the same names."""
+    from qmo_excel.feedback.workbook import feedback_names
+
+    todo = [rep for rep in reports if rep.problems]
+    names = feedback_names(todo, lang)
+    return [FeedbackJob(replace(rep, scored=None), str(out_dir), lang, names[rep.rel])
+            for rep in todo]
 
 
 def write_feedback_files(reports: Sequence[FileReport], out_dir: Path, *, lang: str = "vi",

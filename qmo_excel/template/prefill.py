@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from qmo_excel.model import Assignment, RegisteredUnit, RoundConfig
+from qmo_excel.names import UniqueNames
 from qmo_excel.template.unit_book import write_unit_workbook
 from qmo_excel.vocab import Period
 
@@ -87,14 +88,9 @@ def write_prefilled(round: RoundConfig, out_dir: str | Path, *, lang: str = "vi"
         if unknown:
             raise ValueError(f"unknown unit code(s): {sorted(unknown)}")
     paths: list[Path] = []
-    used: set[str] = set()
+    names = UniqueNames()  # codes that slug alike ("Đ 1", "D/1") get "… (2).xlsx"
     for unit in chosen:
-        name = prefilled_name(round, unit.code)
-        stem, n = name[:-5], 2
-        while name.casefold() in used:
-            name, n = f"{stem}-{n}.xlsx", n + 1
-        used.add(name.casefold())
-        path = out / name
+        path = out / names.take(prefilled_name(round, unit.code)[:-5], ".xlsx")
         write_unit_workbook(path, lang=lang, info=unit_info(round, unit),
                             objectives=unit_objectives(round, unit.code), lock_assigned=True)
         paths.append(path)
