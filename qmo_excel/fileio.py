@@ -2,11 +2,37 @@
 
 from __future__ import annotations
 
+import errno
 import os
+import sys
 import tempfile
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+
+# Windows refuses to replace a file another program holds open: Excel (the summary of the
+# last run, open on the secretary's screen) until it is closed, an antivirus or the
+# search indexer for a moment. The moment is waited out; Excel is named.
+_WINDOWS = sys.platform == "win32"
+REPLACE_WAITS = (0.05, 0.1, 0.2, 0.4, 0.8)  # seconds, on Windows only
+OPEN_ELSEWHERE = ("Tệp đang được mở trong chương trình khác (Excel?): hãy đóng tệp rồi "
+                  "chạy lại / the file is open in another program (Excel?): close it and "
+                  "run again")
+
+
+def _replace(tmp: str, target: Path) -> None:
+    for wait in (*REPLACE_WAITS, None) if _WINDOWS else (None,):
+        try:
+            os.replace(tmp, target)
+            return
+        except PermissionError as exc:
+            if wait is None:
+                if _WINDOWS:
+                    raise PermissionError(exc.errno or errno.EACCES, OPEN_ELSEWHERE,
+                                          str(target)) from exc
+                raise
+            time.sleep(wait)
 
 
 @contextmanager
@@ -23,7 +49,7 @@ def atomic_path(path: str | Path) -> Iterator[Path]:
     try:
         yield Path(tmp)
         os.chmod(tmp, 0o644)  # mkstemp makes 0600; our outputs are meant to be shared
-        os.replace(tmp, target)
+        _replace(tmp, target)
     finally:
         if os.path.exists(tmp):
             os.unlink(tmp)
