@@ -3,6 +3,7 @@ deterministic outputs."""
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -236,6 +237,42 @@ def test_killed_run_leaves_previous_summary_intact(tmp_path: Path) -> None:
         proc.wait()
         assert summary.read_bytes() == good
         openpyxl.load_workbook(summary, read_only=True).close()
+
+
+def test_workers_end_when_the_run_is_killed_hard(tmp_path: Path) -> None:
+    """kill -9 of `qmo consolidate` alone (not its process group): its workers follow."""
+    import psutil
+
+    def alive(p: psutil.Process) -> bool:
+        try:
+            return p.status() != psutil.STATUS_ZOMBIE
+        except psutil.NoSuchProcess:
+            return False
+
+    returns, _ = make_round(tmp_path)
+    args = [sys.executable, "-m", "qmo_excel", "consolidate", str(returns), "-o",
+            str(tmp_path / "out"), "--as-of", "2021-12-20", "--quiet", "--jobs", "2"]
+    proc = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    kids: list[psutil.Process] = []
+    try:
+        deadline = time.monotonic() + 60
+        while len(kids) < 2 and time.monotonic() < deadline and proc.poll() is None:
+            with contextlib.suppress(psutil.NoSuchProcess):
+                kids = psutil.Process(proc.pid).children(recursive=True)
+            time.sleep(0.005)
+        assert len(kids) >= 2, "the run started its workers"
+        proc.kill()
+        proc.wait(10)
+        deadline = time.monotonic() + 5
+        while any(alive(k) for k in kids) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert not [k.pid for k in kids if alive(k)]
+    finally:
+        proc.kill()
+        proc.wait(10)
+        for k in kids:
+            with contextlib.suppress(psutil.Error):
+                k.kill()
 
 
 def test_cli_prints_a_summary_of_the_run(tmp_path: Path) -> None:
