@@ -258,9 +258,14 @@ from qmo_excel.jobs.pool import Workers
 from test_pool import stay
 workers = Workers(stay, jobs=3, timeout=600)
 threading.Thread(target=lambda: next(workers.run(sys.argv[2:])), daemon=True).start()
+import psutil
 while sum(s.index is not None for s in workers.slots) < len(sys.argv[2:]):
     time.sleep(0.01)
-time.sleep(1.0)  # the workers are in their items
+deadline = time.monotonic() + 60  # spawned workers may take a while on a busy machine
+while time.monotonic() < deadline and not all(
+        psutil.Process(s.proc.pid).num_threads() >= 2 for s in workers.slots):
+    time.sleep(0.01)  # each worker is up: its lifeline thread runs
+time.sleep(0.5)  # and the busy ones are in their items
 print(json.dumps([s.proc.pid for s in workers.slots]), flush=True)
 time.sleep(600)
 """

@@ -109,13 +109,16 @@ def memory_mode() -> MemoryMode:
 
 
 def _rss(pid: int | None = None) -> int:
-    """Resident memory of a process (this one by default), 0 when it cannot be read."""
+    """Memory a process (this one by default) holds, 0 when it cannot be read: resident
+    pages, or on Windows the private bytes it committed when more (Windows may trim the
+    resident set of a process that keeps its allocations)."""
     import psutil
 
     try:
-        return int(psutil.Process(pid).memory_info().rss)
+        info = psutil.Process(pid).memory_info()
     except (psutil.Error, OSError):
         return 0
+    return max(int(info.rss), int(getattr(info, "private", 0)))
 
 
 def _limit_address_space(memory_mb: int) -> None:
@@ -142,24 +145,34 @@ def _die_with_parent(parent_pid: int, stderr_path: str, kernel: bool) -> None:
     parent = mp.parent_process()
     sentinel = parent.sentinel if parent is not None else None
 
+    def orphaned(timeout: float) -> bool:
+        gone = False
+        if sentinel is not None:
+            try:
+                gone = bool(wait([sentinel], timeout))
+            except (OSError, ValueError):
+                time.sleep(timeout)
+        else:
+            time.sleep(timeout)
+        # POSIX: a forked sibling may hold the sentinel's pipe open; an orphan is
+        # adopted by another process, so its parent id changes. (Windows keeps the old
+        # id, and has the parent's process handle as sentinel.)
+        return gone or (os.name == "posix" and os.getppid() != parent_pid)
+
+    def leave() -> None:
+        with contextlib.suppress(OSError):
+            os.unlink(stderr_path)
+        os._exit(0)
+
+    # The parent may have died before this worker got here (and before the kernel knew
+    # to kill it): look once now, before any item can hold the GIL.
+    if orphaned(0.0):
+        leave()
+
     def lifeline() -> None:
-        while True:
-            if sentinel is not None:
-                try:
-                    gone = bool(wait([sentinel], LIFELINE_EVERY))
-                except (OSError, ValueError):
-                    gone = False
-                    time.sleep(LIFELINE_EVERY)
-            else:
-                time.sleep(LIFELINE_EVERY)
-                gone = False
-            # POSIX: a forked sibling may hold our sentinel's pipe open; an orphan is
-            # adopted by another process, so its parent id changes. (Windows keeps the
-            # old id, and has the process handle as sentinel.)
-            if gone or (os.name == "posix" and os.getppid() != parent_pid):
-                with contextlib.suppress(OSError):
-                    os.unlink(stderr_path)
-                os._exit(0)
+        while not orphaned(LIFELINE_EVERY):
+            pass
+        leave()
 
     threading.Thread(target=lifeline, name="qmo-lifeline", daemon=True).start()
 
