@@ -153,15 +153,13 @@ def test_throughput_of_trivial_items() -> None:
 
 # --- the same promises where RLIMIT_AS does not exist (Windows, macOS): issue 17 ------
 
-def swell(x: int) -> int:
-    """Grow resident memory by ~2 GiB in steps, as a file that inflates would."""
-    if x == 1:
-        chunks = []
-        for _ in range(64):
-            chunks.append(bytearray(32 * 1024**2))  # zero-filled: resident at once
-            time.sleep(0.005)
-        return len(chunks)
-    return os.getpid()
+def swell(chunks: int) -> int:
+    """Grow resident memory by ``chunks`` × 32 MiB in steps, as a file that inflates."""
+    held = []
+    for _ in range(chunks):
+        held.append(bytearray(32 * 1024**2))  # zero-filled: resident at once
+        time.sleep(0.005)
+    return os.getpid() if not chunks else len(held)
 
 
 @pytest.mark.parametrize("method", ["fork", "spawn"])
@@ -169,7 +167,7 @@ def test_memory_is_bounded_by_the_watchdog_where_rlimit_is_missing(
         monkeypatch: pytest.MonkeyPatch, method: str) -> None:
     monkeypatch.setattr(pool, "memory_mode", lambda: "watch")
     monkeypatch.setattr(pool, "_context", lambda: mp.get_context(method))
-    res = dict(run_isolated(swell, [0, 1, 2], jobs=2, timeout=30, memory_mb=256))
+    res = dict(run_isolated(swell, [0, 40, 0], jobs=2, timeout=30, memory_mb=256))
     assert isinstance(res[1], Failure) and res[1].kind == "memory"
     assert res[1].detail == pool.OUT_OF_MEMORY  # the same failure as under RLIMIT_AS
     assert isinstance(res[0], int) and isinstance(res[2], int)  # it cost only its item
@@ -179,8 +177,8 @@ def test_memory_is_bounded_by_the_watchdog_where_rlimit_is_missing(
 def test_the_watchdog_leaves_a_worker_within_its_bound_alone(
         monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(pool, "memory_mode", lambda: "watch")
-    res = dict(run_isolated(swell, [1], jobs=1, timeout=30, memory_mb=4096))
-    assert res[0] == 64
+    res = dict(run_isolated(swell, [20], jobs=1, timeout=30, memory_mb=1024))
+    assert res[0] == 20
 
 
 def test_memory_mode_follows_the_platform(monkeypatch: pytest.MonkeyPatch) -> None:
