@@ -17,6 +17,7 @@ name that Windows, macOS and Linux all accept, and that a unit recognises:
   well within Excel's 218 characters) and ``MAX_BYTES`` bytes of UTF-8 both in NFC and in
   NFD (macOS stores names decomposed), under the 255 every file system allows.
 
+``feedback_file_name`` names a unit's feedback workbook after the unit's own file.
 ``UniqueNames`` hands out names unique within one folder of one run, compared as
 Windows and macOS do (without case) and after NFC: the second ``Báo cáo.xlsx`` (or
 ``BÁO CÁO.xlsx``, or the same name decomposed) becomes ``Báo cáo (2).xlsx``. Same texts
@@ -132,3 +133,23 @@ class UniqueNames:
                              suffix=f" ({n})")
         self._taken.add(name_key(name))
         return name
+
+
+FEEDBACK_WORD = {"vi": "Góp ý", "en": "Feedback"}
+
+
+def feedback_file_name(rel: str, unit_code: str = "", lang: str = "vi",
+                       names: UniqueNames | None = None) -> str:
+    """``Góp ý <UNIT> - <the unit's own file name>.xlsx``: a name the unit recognises,
+    in Vietnamese with its diacritics (NFC), safe on every disk (``safe_name``); a file
+    in a subfolder keeps the folder ("phường/báo cáo.xlsx" -> "phường - báo cáo"). With
+    ``names``, one run's names, it is also unique among them ("same.xls" and
+    "same.xlsx" give "… - same.xlsx" and "… - same (2).xlsx")."""
+    last = rel.rsplit("/", 1)[-1]
+    stem = rel.rsplit(".", 1)[0] if "." in last else rel
+    stem = " - ".join(p for p in (clean(x) for x in stem.split("/")) if p)
+    head = f"{FEEDBACK_WORD['en' if lang == 'en' else 'vi']} {clean(unit_code)}".strip()
+    text = f"{head} - {stem}" if stem else head
+    if names is not None:
+        return names.take(text, ".xlsx")
+    return safe_name(text, ".xlsx")

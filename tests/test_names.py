@@ -16,7 +16,14 @@ from hypothesis import strategies as st
 
 from qmo_excel.cli import main
 from qmo_excel.jobs.consolidate import consolidate
-from qmo_excel.names import MAX_BYTES, MAX_CHARS, UniqueNames, name_key, safe_name
+from qmo_excel.names import (
+    MAX_BYTES,
+    MAX_CHARS,
+    UniqueNames,
+    feedback_file_name,
+    name_key,
+    safe_name,
+)
 
 DEVICES = ["CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(1, 10)),
            *(f"LPT{i}" for i in range(1, 10)), "COM¹", "LPT³", "CONIN$"]
@@ -85,6 +92,17 @@ def test_names_unique_without_case_and_after_nfc() -> None:
     assert got[:4] == ["Báo cáo.xlsx", "BÁO CÁO (2).xlsx", "báo cáo (3).xlsx",
                        "Báo cáo (2) (2).xlsx"]
     assert got[4] != got[5] and got[5].endswith(" (2).xlsx") and len(got[5]) == MAX_CHARS
+
+
+def test_feedback_names_of_one_run() -> None:
+    names = UniqueNames()
+    got = [feedback_file_name(rel, code, "vi", names) for rel, code in (
+        ("same.xls", ""), ("same.xlsx", ""), ("sub/b.xlsx", "PKT"), ("sub - b.xlsx", "PKT"),
+        ("a/" + "x" * 150 + "1.xlsx", ""), ("a/" + "x" * 150 + "2.xlsx", ""))]
+    assert got[:4] == ["Góp ý - same.xlsx", "Góp ý - same (2).xlsx",
+                       "Góp ý PKT - sub - b.xlsx", "Góp ý PKT - sub - b (2).xlsx"]
+    assert got[5] == got[4][:-len(" (2).xlsx")] + " (2).xlsx" and len(got[5]) == MAX_CHARS
+    assert feedback_file_name("x.xlsx", "P1", "en") == "Feedback P1 - x.xlsx"
 
 
 def _colliding_folder(tmp: Path) -> Path:

@@ -50,7 +50,7 @@ from qmo_excel.feedback.rebuild import rebuild, repoint
 from qmo_excel.fileio import atomic_path
 from qmo_excel.intake.decrypt import decrypt_default
 from qmo_excel.intake.stamps import STAMP_PROPERTY
-from qmo_excel.names import UniqueNames, clean, safe_name
+from qmo_excel.names import feedback_file_name
 from qmo_excel.problems import Problem, sort_key
 from qmo_excel.reports import FileReport
 from qmo_excel.vocab import SEVERITY_ORDER
@@ -102,34 +102,10 @@ _CREATED = re.compile(r"<dcterms:created[^>]*>([^<]*)</dcterms:created>")
 _MODIFIED = re.compile(r"(<dcterms:modified[^>]*>)([^<]*)(</dcterms:modified>)")
 
 
-_FEEDBACK_WORD = {"vi": "Góp ý", "en": "Feedback"}
-
-
-def feedback_name(report: FileReport, lang: str = "vi", names: UniqueNames | None = None
-                  ) -> str:
-    """``Góp ý <UNIT> - <the unit's own file name>.xlsx``: a name the unit recognises,
-    in Vietnamese with its diacritics (NFC), safe on every disk (``names.safe_name``: at
-    most about 100 characters, no reserved or forbidden name); a file in a subfolder
-    keeps the folder ("phường/báo cáo.xlsx" -> "phường - báo cáo"). With ``names``, one
-    run's names, it is also unique among them ("same.xls" and "same.xlsx" give
-    "… - same.xlsx" and "… - same (2).xlsx")."""
-    rel = report.rel
-    name = rel.rsplit("/", 1)[-1]
-    stem = rel.rsplit(".", 1)[0] if "." in name else rel
-    stem = " - ".join(p for p in (clean(x) for x in stem.split("/")) if p)
-    word = _FEEDBACK_WORD["en" if lang == "en" else "vi"]
-    head = f"{word} {clean(report.unit_code)}".strip()
-    text = f"{head} - {stem}" if stem else head
-    if names is not None:
-        return names.take(text, ".xlsx")
-    return safe_name(text, ".xlsx")
-
-
-def feedback_names(reports: Sequence[FileReport], lang: str = "vi") -> dict[str, str]:
-    """The feedback name of each report (by ``rel``), unique within the run: given in
-    the order of ``reports`` (the folder's), so the same folder gets the same names."""
-    names = UniqueNames()
-    return {r.rel: feedback_name(r, lang, names) for r in reports}
+def feedback_name(report: FileReport, lang: str = "vi") -> str:
+    """The name of a report's feedback workbook alone (``names.feedback_file_name``);
+    a run hands out names unique among its own (``jobs.feedback_jobs``)."""
+    return feedback_file_name(report.rel, report.unit_code, lang)
 
 
 def write_feedback(report: FileReport, out_dir: Path, *, lang: str = "vi",

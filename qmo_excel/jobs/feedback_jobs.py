@@ -16,6 +16,7 @@ from typing import Protocol
 
 from qmo_excel.intake.stamps import stamped_feedback
 from qmo_excel.jobs.pool import Failure, Workers
+from qmo_excel.names import UniqueNames, feedback_file_name
 from qmo_excel.reports import FileReport
 
 FEEDBACK_TIMEOUT = 120.0  # seconds one feedback workbook may take
@@ -107,12 +108,10 @@ def feedback_jobs(reports: Sequence[FileReport], out_dir: Path, lang: str
     folder's), so that no two workbooks of a run overwrite each other (``same.xls`` and
     ``same.xlsx``, NFC and NFD, ``sub/b`` and ``sub - b``, long names cut alike) and the
     same folder gets the same names."""
-    from qmo_excel.feedback.workbook import feedback_names
-
-    todo = [rep for rep in reports if rep.problems]
-    names = feedback_names(todo, lang)
-    return [FeedbackJob(replace(rep, scored=None), str(out_dir), lang, names[rep.rel])
-            for rep in todo]
+    names = UniqueNames()
+    return [FeedbackJob(replace(rep, scored=None), str(out_dir), lang,
+                        feedback_file_name(rep.rel, rep.unit_code, lang, names))
+            for rep in reports if rep.problems]
 
 
 def write_feedback_files(reports: Sequence[FileReport], out_dir: Path, *, lang: str = "vi",
