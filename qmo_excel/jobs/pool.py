@@ -196,7 +196,7 @@ def _lower_priority(nice: int) -> None:
 def _private_stderr(stderr_path: str) -> None:
     """Send this worker's stderr, native code's too, to its private file."""
     try:
-        fd = os.open(stderr_path, os.O_WRONLY | os.O_APPEND)
+        fd = os.open(stderr_path, os.O_WRONLY | os.O_APPEND | getattr(os, "O_BINARY", 0))
         os.dup2(fd, 2)
         os.close(fd)
         if faulthandler.is_enabled():  # e.g. under pytest: dump into the private file too
