@@ -13,12 +13,10 @@ from pathlib import Path
 
 # Windows refuses to replace a file another program holds open: Excel (the summary of the
 # last run, open on the secretary's screen) until it is closed, an antivirus or the
-# search indexer for a moment. The moment is waited out; Excel is named.
+# search indexer for a moment. The moment is waited out; then the error names the
+# target, not the temporary file (the command line says "close it in Excel").
 _WINDOWS = sys.platform == "win32"
 REPLACE_WAITS = (0.05, 0.1, 0.2, 0.4, 0.8)  # seconds, on Windows only
-OPEN_ELSEWHERE = ("Tệp đang được mở trong chương trình khác (Excel?): hãy đóng tệp rồi "
-                  "chạy lại / the file is open in another program (Excel?): close it and "
-                  "run again")
 
 
 def _replace(tmp: str, target: Path) -> None:
@@ -28,10 +26,8 @@ def _replace(tmp: str, target: Path) -> None:
             return
         except PermissionError as exc:
             if wait is None:
-                if _WINDOWS:
-                    raise PermissionError(exc.errno or errno.EACCES, OPEN_ELSEWHERE,
-                                          str(target)) from exc
-                raise
+                raise PermissionError(exc.errno or errno.EACCES, exc.strerror,
+                                      str(target)) from exc
             time.sleep(wait)
 
 

@@ -8,11 +8,13 @@ from pathlib import Path
 import pytest
 
 from qmo_excel import fileio
+from qmo_excel.cli.errors import os_error
 
 
 def test_a_file_held_open_on_windows_is_waited_for_then_named(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Windows refuses to replace a file Excel (or, for a moment, an antivirus) holds."""
+    """Windows refuses to replace a file Excel (or, for a moment, an antivirus) holds:
+    the moment is waited out, then the error names the file to close."""
     calls: list[str] = []
     real = os.replace
 
@@ -28,12 +30,16 @@ def test_a_file_held_open_on_windows_is_waited_for_then_named(
     with fileio.atomic_path(tmp_path / "antivirus.txt") as tmp:
         tmp.write_text("x")
     assert (tmp_path / "antivirus.txt").read_text() == "x" and len(calls) == 3
-    with pytest.raises(PermissionError, match="Excel") as err, \
+    calls.clear()
+    with pytest.raises(PermissionError) as err, \
             fileio.atomic_path(tmp_path / "excel.xlsx") as tmp:
         tmp.write_text("x")
-    assert err.value.filename == str(tmp_path / "excel.xlsx")
+    assert len(calls) == 1 + len(fileio.REPLACE_WAITS)
+    assert err.value.filename == str(tmp_path / "excel.xlsx")  # the target, not the temp
+    assert "Đóng tệp trong Excel" in os_error(err.value)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["antivirus.txt"]  # no temp left
-    monkeypatch.setattr(fileio, "_WINDOWS", False)  # elsewhere: no wait, as raised
-    with pytest.raises(PermissionError, match="cannot access"), \
-            fileio.atomic_path(tmp_path / "excel.xlsx") as tmp:
+    calls.clear()
+    monkeypatch.setattr(fileio, "_WINDOWS", False)  # elsewhere: no wait
+    with pytest.raises(PermissionError), fileio.atomic_path(tmp_path / "excel.xlsx") as tmp:
         tmp.write_text("x")
+    assert len(calls) == 1
