@@ -317,10 +317,25 @@ def how_workers_run(_: object) -> tuple[str, str]:
 
 
 def test_the_simulated_windows_reaches_the_workers() -> None:
+    """Under QMO_SIMULATE_WINDOWS=1 the workers are spawned without `resource`: checked
+    here in the simulated run, and from the ordinary run in a simulated subprocess."""
     from conftest import SIMULATED_WINDOWS
 
     if not SIMULATED_WINDOWS:
-        pytest.skip("only under QMO_SIMULATE_WINDOWS=1 (the second run in .ci/run)")
+        import subprocess
+        import sys
+        from pathlib import Path
+
+        here = Path(__file__).parent
+        env = {**os.environ, "QMO_SIMULATE_WINDOWS": "1",
+               "PYTHONPATH": os.pathsep.join([str(here / "winsim"), str(here)])}
+        code = ("import sys; sys.argv=['x']\n"
+                "from test_pool import test_the_simulated_windows_reaches_the_workers as t\n"
+                "t(); print('ok')")
+        out = subprocess.run([sys.executable, "-c", code], env=env, cwd=here,
+                             capture_output=True, text=True, timeout=120)
+        assert out.stdout.strip().endswith("ok"), out.stderr[-2000:]
+        return
     assert pool._context().get_start_method() == "spawn"
     with pytest.raises(ImportError):
         exec("import resource", {"__name__": "qmo_excel.anything"})
