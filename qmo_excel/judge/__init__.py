@@ -21,24 +21,18 @@ reading that decided; labels ``basis_label(code, lang)``).
 
 from qmo_excel.judge.direction import HIGHER, LOWER, parse_direction
 from qmo_excel.judge.explain import explain, render_text, render_timeline
+from qmo_excel.judge.judgement import BASES, Judgement, basis_label
 from qmo_excel.judge.levels import CERTAIN, LIKELY, UNCERTAIN, weakest
 from qmo_excel.judge.normalize import fold, normalize
 from qmo_excel.judge.notes_en import note_in, notes_in
 from qmo_excel.judge.numbers import format_number_vi, parse_number
+from qmo_excel.judge.periods import PERIODS, parse_period
 from qmo_excel.judge.progress import PROGRESS, PROGRESS_LABELS, progress_label
 from qmo_excel.judge.reading import Reading, read_row
 from qmo_excel.judge.results import Result, read_result
 from qmo_excel.judge.targets import Target, read_target
 from qmo_excel.judge.timeline import Timeline, read_timeline
-from qmo_excel.judge.verdict import (
-    BASES,
-    PERIODS,
-    VERDICTS,
-    Judgement,
-    basis_label,
-    judge,
-    parse_period,
-)
+from qmo_excel.judge.verdict import VERDICTS, judge
 
 __all__ = [
     "BASES",

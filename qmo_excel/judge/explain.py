@@ -6,12 +6,14 @@ from __future__ import annotations
 
 from typing import Any
 
+from qmo_excel.judge.judgement import basis_label
 from qmo_excel.judge.levels import weakest
 from qmo_excel.judge.notes_en import note_in
+from qmo_excel.judge.periods import parse_period
 from qmo_excel.judge.progress import progress_label
 from qmo_excel.judge.results import Result, read_result
 from qmo_excel.judge.targets import Target, read_target
-from qmo_excel.judge.verdict import basis_label, judge, parse_period
+from qmo_excel.judge.verdict import judge
 
 
 def explain(

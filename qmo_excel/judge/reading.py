@@ -12,9 +12,10 @@ from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 
+from qmo_excel.judge.judgement import Judgement
 from qmo_excel.judge.results import Result, read_result
 from qmo_excel.judge.targets import Target, read_target
-from qmo_excel.judge.verdict import Judgement, judge
+from qmo_excel.judge.verdict import judge
 
 CellInput = str | float | int | date | None
 
