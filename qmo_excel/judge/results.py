@@ -11,7 +11,6 @@ When the target is a percentage, a ratio becomes a percentage (162/168 -> 96.43)
 
 from __future__ import annotations
 
-import math
 import re
 from dataclasses import dataclass, field
 from datetime import date
@@ -21,8 +20,14 @@ from qmo_excel.judge.direction import LOWER
 from qmo_excel.judge.levels import CERTAIN, LIKELY, UNCERTAIN, weakest
 from qmo_excel.judge.normalize import fold, normalize
 from qmo_excel.judge.numbers import Num, quantities, scan
-from qmo_excel.judge.plan import Stated, plan_value, plan_words, scan_plan
-from qmo_excel.judge.progress import period_in
+from qmo_excel.judge.results_plan import read_plan
+from qmo_excel.judge.results_ratio import (
+    CHANGE_KINDS,
+    ITEM_RE,
+    fraction_to_percent,
+    num_text,
+    ratio_value,
+)
 from qmo_excel.judge.segments import split_segments
 from qmo_excel.judge.subcounts import ITEM, SubCounts, read_subcounts
 from qmo_excel.judge.wording import decimals_of, unit_after
@@ -153,15 +158,15 @@ def read_result(
     if isinstance(text, (int, float)):
         value = float(text)
         r = Result(
-            _num_text(value), value, unit=target.unit if target else "", from_cell_number=True
+            num_text(value), value, unit=target.unit if target else "", from_cell_number=True
         )
-        _fraction_to_percent(r, target)
+        fraction_to_percent(r, target)
         return r
     raw = normalize(text)
     if (
         target is not None
         and target.direction == LOWER
-        and target.kind not in _CHANGE_KINDS
+        and target.kind not in CHANGE_KINDS
         and _NONE_AT_ALL.match(raw.lower())
     ):
         # "Không có" against a count to keep down (accidents, late files): none happened
@@ -198,31 +203,6 @@ def read_result(
     return _read_text(raw, target)
 
 
-def _num_text(value: float) -> str:
-    return str(int(value)) if value == int(value) else repr(value)
-
-
-def _fraction_to_percent(r: Result, target: Target | None) -> None:
-    if (
-        target is not None
-        and target.unit == "%"
-        and r.value is not None
-        and 0 <= r.value <= 1.5
-        and max(target.bounds(), default=0) > 1.5
-    ):
-        bound = max(target.bounds())
-        if r.value > 0 and abs(math.log(r.value / bound)) < abs(math.log(r.value * 100 / bound)):
-            # 1,2 against "dưới 2%" is 1,2%, not 120%: the closer reading wins, not surely
-            r.confidence = weakest(r.confidence, LIKELY)
-            r.notes.append("Số nhỏ hơn 1,5 cho chỉ tiêu %: coi là % như đã ghi "
-                           "(không phải phân số của Excel)")
-            return
-        r.value = r.value * 100
-        r.unit = "%"
-        r.notes.append("Ô số dạng phần trăm của Excel (0,96 = 96%)")
-        r.confidence = weakest(r.confidence, LIKELY)
-
-
 _TRADE_DEFICIT = re.compile(r"\bnhập siêu\b")
 _SURPLUS = re.compile(r"^\W*(?:đã\s+|có\s+)?xuất siêu\b(?![^\d]*\d)")
 # "20 chỉ tiêu/21 chỉ tiêu": the counted noun on both sides of the slash, read as "20/21 chỉ tiêu"
@@ -237,8 +217,8 @@ def _read_text(raw: str, target: Target | None) -> Result:
     _read_words(r, low)
     nums = scan(raw)
     qs = quantities(nums)
-    used = _read_plan(r, low, qs, target)
-    if _ITEM.search(low):
+    used = read_plan(r, low, qs, target)
+    if ITEM_RE.search(low):
         r.subcounts = read_subcounts(low)
     r.shortfall = bool(_SHORTFALL.search(low))
     if not qs and _NONE_REACHED.search(low):
@@ -289,14 +269,11 @@ def _read_text(raw: str, target: Target | None) -> Result:
 
 
 _COUNT_KINDS = ("exact", "at_least", "more_than", "range")
-_AMOUNT_UNIT = re.compile(r"(?:tỷ|tỉ|triệu|nghìn|ngàn|đồng|ha|hecta|tấn|tạ|km|m|m2|m3|kg|lít|kwh"
-                          r"|usd)(?!\w)")
 _RATE_WORD = re.compile(r"(?:tỷ lệ|tỉ lệ|chiếm|đạt|bằng|là)\s*(?:khoảng|gần|hơn|trên)?\s*$")
 _FROM = re.compile(r"\btừ\s*(?:mức\s*)?$")
 _TO = re.compile(r"(?:xuống|lên|đến|tới|còn)(?:\s+(?:còn|mức))?\s*$")
 # "chỉ đạt hơn 39.300 tấn", "mới đạt 6,58%": the wording says the figure fell short
 _SHORTFALL = re.compile(r"\b(?:chỉ|mới|chỉ mới)\s+(?:đạt|bằng|được|có)\b")
-_ITEM = re.compile(ITEM)
 # "Các chỉ tiêu kinh tế - xã hội", "Tổng số chỉ tiêu Nghị quyết": a group of indicators
 GROUP = re.compile(rf"^(?:các|tổng số|số|toàn bộ|tất cả(?: các)?)\s+{ITEM}")
 _GROUP = GROUP
@@ -310,87 +287,6 @@ _NOT_DONE = re.compile(
 )
 
 
-def _read_plan(r: Result, low: str, qs: list[Num], target: Target | None) -> set[int]:
-    """The share of plan and the margin the result states; the indices of their numbers."""
-    # a bare "đạt 103%" is a share of plan only against the plan of an amount: against the
-    # plan of a rate ("Tỷ lệ bao phủ BHYT", "kế hoạch") "đạt 93,5%" is the rate itself
-    plan_target = target is not None and target.kind == "plan" and not target.rate
-    stated = scan_plan(low, qs)
-    margins = [s for s in stated if s.margin is not None]
-    shares = [s for s in stated if s.share is not None and (s.explicit or plan_target)]
-    if any(s.explicit for s in margins):
-        # "đạt 71%, vượt 14% chỉ tiêu kế hoạch": the margin names the plan, "71%" does not
-        shares = [s for s in shares if s.explicit]
-    used: set[int] = set()
-    index = {id(n): i for i, n in enumerate(qs)}
-    if shares:
-        chosen = _choose_share(shares, target)
-        assert chosen.share is not None
-        r.percent_of_plan_stated = chosen.share
-        r.share_bound = chosen.bound
-        r.share_plan = chosen.plan
-        r.share_explicit = chosen.explicit
-        r.share_period = period_in(chosen.plan)
-        r.other_shares = [s.share for s in shares
-                          if s is not chosen and s.share is not None and s.plan != chosen.plan]
-        if not chosen.explicit:
-            r.confidence = weakest(r.confidence, LIKELY)
-            r.notes.append("Số % không ghi so với gì: coi là % kế hoạch")
-        if chosen.bound or _ESTIMATE.search(low[: chosen.start]):
-            r.approximate = True
-            r.confidence = weakest(r.confidence, LIKELY)
-            r.notes.append("Số ước tính")
-        for s in shares:
-            if s.num is not None:
-                used.add(index[id(s.num)])
-    for i, n in enumerate(qs):
-        if i not in used and plan_value(low, n) and not any(
-                s.num is n for s in stated):
-            # "trong khi nghị quyết là 33 triệu đồng": the plan's figure, not the result
-            r.plan_value = n.value
-            r.plan_value_unit = _unit_of(low, n)
-            used.add(i)
-            break
-    if margins:
-        m = margins[0]
-        assert m.num is not None and m.margin is not None
-        r.margin = m.margin
-        r.margin_sense = m.sense
-        pct_target = target is not None and target.unit in ("%", "‰")
-        r.margin_kind = ("units" if m.margin_unit != "%"
-                         else "points" if pct_target else "relative")
-        r.margin_unit = m.margin_unit
-        if m.bound:
-            r.approximate = True
-            r.confidence = weakest(r.confidence, LIKELY)
-            r.notes.append("Số ước tính")
-        for s in margins:
-            assert s.num is not None
-            used.add(index[id(s.num)])
-    return used
-
-
-_ESTIMATE = re.compile(r"\b(?:ước|dự kiến|dự ước|khoảng|xấp xỉ)\b")
-
-
-def _unit_of(low: str, n: Num) -> str:
-    word = unit_after(low, n.end)
-    return f"{n.scale} {word}".strip() if n.scale else word
-
-
-def _choose_share(shares: list[Stated], target: Target | None) -> Stated:
-    """The share whose plan is the target's ("kế hoạch tỉnh giao"), else the first."""
-    explicit = [s for s in shares if s.explicit] or shares
-    if target is None:
-        return explicit[0]
-    want = plan_words(fold(target.text))
-    if not want:
-        return explicit[0]
-    best = max(explicit, key=lambda s: len(want & plan_words(s.plan)))
-    return best if want & plan_words(best.plan) else explicit[0]
-
-
-_CHANGE_KINDS = ("decrease_by", "increase_by")
 _LEAD = re.compile(r"(?:^|[(,;:.\-]\s*)$")
 
 
@@ -437,7 +333,7 @@ def subcounts_answer(target: Target | None) -> bool:
     if target.kind in ("plan", "qualitative"):
         return True
     if target.kind in ("composite", "unknown") or not (
-            _ITEM.search(fold(target.text)) or _GROUP.search(target.indicator)):
+            ITEM_RE.search(fold(target.text)) or _GROUP.search(target.indicator)):
         return False
     if target.unit == "%":
         return target.kind in ("exact", "at_least") and target.low == 100
@@ -457,7 +353,7 @@ def _pick_value(
     """The figure of the result among its numbers (``counted``: counts of sub-indicators
     answer the target, so which number is the figure matters less)."""
     pct = target is not None and target.unit == "%"
-    change_target = target is not None and (target.kind in _CHANGE_KINDS or target.growth)
+    change_target = target is not None and (target.kind in CHANGE_KINDS or target.growth)
     if target is not None and not change_target and target.kind not in ("qualitative",
                                                                          "unknown"):
         # "bằng 84,6% so với cùng kỳ": a share of last year's figure is not the result
@@ -515,7 +411,7 @@ def _pick_value(
         r.change = "level"
     r.decimals = decimals_of(chosen.raw)
     if chosen.denominator:
-        _ratio_value(r, chosen, target, raw)
+        ratio_value(r, chosen, target, raw)
     else:
         r.value = chosen.value
         word = unit_after(raw, chosen.end)
@@ -525,18 +421,18 @@ def _pick_value(
         )
         if pct and not r.unit and chosen.value <= 100:
             r.unit = "%"
-            _fraction_to_percent(r, target)
+            fraction_to_percent(r, target)
         if chosen.negative and r.value is not None:
             r.value = -r.value
             r.signed = True
             r.change = ""
-            r.notes.append(f"Số âm: {_num_text(r.value)}")
+            r.notes.append(f"Số âm: {num_text(r.value)}")
         elif r.change == "decrease" and target is not None and target.growth and r.value:
             # "giảm 1,2%" against a growth rate to reach: a growth of -1,2%
             r.value = -r.value
             r.signed = True
             r.change = ""
-            r.notes.append(f"Giảm so với cùng kỳ: tăng trưởng âm ({_num_text(r.value)})")
+            r.notes.append(f"Giảm so với cùng kỳ: tăng trưởng âm ({num_text(r.value)})")
     if (
         target is not None
         and change_target
@@ -548,47 +444,10 @@ def _pick_value(
         r.change = "increase" if chosen.value >= 100 else "decrease"
         r.value = abs(chosen.value - 100)
         r.confidence = weakest(r.confidence, LIKELY)
-        r.notes.append(f"Bằng {_num_text(chosen.value)}% so với kỳ trước: "
-                       f"thay đổi {_num_text(round(r.value, 6))}%")
+        r.notes.append(f"Bằng {num_text(chosen.value)}% so với kỳ trước: "
+                       f"thay đổi {num_text(round(r.value, 6))}%")
     if chosen.ambiguous and not (chosen.percent and (chosen.alternative or 0) > 1000):
         r.notes.append(f"Số '{chosen.raw}' có thể dùng dấu phẩy hàng nghìn: chưa chắc chắn")
         r.confidence = weakest(r.confidence, LIKELY if chosen.scale else UNCERTAIN)
 
 
-def _ratio_value(r: Result, n: Num, target: Target | None, raw: str) -> None:
-    assert n.denominator is not None
-    r.numerator, r.denominator = n.value, n.denominator
-    count_unit = unit_after(raw, n.end)
-    # a count out of a total against a count ("giảm 2/3 tiêu chí" for "giảm cả 3 tiêu chí")
-    unitless_count = bool(
-        target is not None
-        and target.unit == ""
-        and target.kind not in ("ratio", "qualitative", "unknown", "composite")
-        and (n.denominator in target.bounds() or target.kind in _CHANGE_KINDS)
-    )
-    if target is not None and target.kind == "plan" and not _ITEM.match(count_unit.lower()):
-        # "3.200/4.000 tỷ đồng" against the plan itself: result / plan
-        r.value = n.value / n.denominator * 100
-        r.unit = "%"
-        r.decimals = None
-        r.ratio_count = not (n.scale or _AMOUNT_UNIT.match(count_unit.lower()))
-        r.notes.append(f"Kết quả/kế hoạch: {_num_text(n.value)}/{_num_text(n.denominator)} = "
-                       + f"{r.value:.2f}%".replace(".", ","))
-        return
-    if target is not None and (
-        (target.unit not in ("%", "") and target.kind != "ratio") or unitless_count
-    ):
-        bounds = target.bounds()
-        r.value = n.value
-        r.unit = target.unit
-        if n.denominator not in bounds:
-            r.notes.append("Tỷ số a/b: lấy a là kết quả")
-            r.confidence = weakest(r.confidence, LIKELY)
-        return
-    r.value = n.value / n.denominator * 100
-    r.unit = "%"
-    r.decimals = None
-    r.notes.append(
-        f"{_num_text(n.value)}/{_num_text(n.denominator)} {count_unit}".strip()
-        + f" = {r.value:.2f}%".replace(".", ",")
-    )
