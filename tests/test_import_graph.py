@@ -176,3 +176,10 @@ def test_arrows_point_down() -> None:
 def test_the_detector_finds_a_cycle() -> None:
     assert _cycles({"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": {"a"}}) == [["a", "b", "c"]]
     assert _cycles({"a": {"b"}, "b": set()}) == []
+
+
+def test_no_module_over_500_lines() -> None:
+    """Modules stay small and named for what they do (issue #14)."""
+    big = sorted(f"{p.relative_to(PACKAGE.parent)}: {n}" for p in PACKAGE.rglob("*.py")
+                 if (n := len(p.read_text(encoding="utf-8").splitlines())) > 500)
+    assert big == []
