@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import errno
 import os
+import stat
 import sys
 import tempfile
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import BinaryIO
 
 # Windows refuses to replace a file another program holds open: Excel (the summary of the
 # last run, open on the secretary's screen) until it is closed, an antivirus or the
@@ -49,3 +51,17 @@ def atomic_path(path: str | Path) -> Iterator[Path]:
     finally:
         if os.path.exists(tmp):
             os.unlink(tmp)
+
+
+def open_regular(path: str | Path) -> BinaryIO:
+    """Open a regular file for reading, never blocking: a named pipe, a device or a
+    socket put where a file was expected raises ``OSError`` instead of hanging."""
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+    fd = os.open(path, flags)
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise OSError(errno.EINVAL, "không phải tệp thông thường", str(path))
+        return os.fdopen(fd, "rb")
+    except BaseException:
+        os.close(fd)
+        raise

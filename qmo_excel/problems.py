@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from dataclasses import field as dataclass_field
 from typing import Any, Literal
 
+from qmo_excel.safetext import shown as safe_text
 from qmo_excel.vocab import SEVERITY_ORDER, Words, in_lang
 
 Severity = Literal["error", "warning", "info"]  # codes of vocab.Severity
@@ -159,8 +160,16 @@ def _param(value: Any) -> str:
 
 
 def _nfc(text: str) -> str:
-    """Text users read is NFC, whatever a file's sheet names or cells were written in."""
-    return text if text.isascii() else unicodedata.normalize("NFC", text)
+    """Text users read is NFC, whatever a file's sheet names or cells were written in,
+    and holds only characters every writer can write: a file name's undecodable bytes
+    and the characters XML 1.0 forbids become "�" (see ``safetext``)."""
+    if text.isascii():
+        return safe_text(text) if _has_control(text) else text
+    return safe_text(unicodedata.normalize("NFC", text))
+
+
+def _has_control(text: str) -> bool:
+    return not text.isprintable() and any(ch < " " for ch in text)
 
 
 def sort_key(p: Problem) -> tuple[Any, ...]:

@@ -12,6 +12,7 @@ from typing import Any, Literal
 
 from qmo_excel.model import UnitReturn
 from qmo_excel.problems import PROBLEM_COLUMNS, Problem, sort_key
+from qmo_excel.safetext import shown
 from qmo_excel.scoring import Scored
 from qmo_excel.vocab import in_lang
 
@@ -49,7 +50,7 @@ class FileReport:
 
     def to_dict(self, lang: str = "vi") -> dict[str, Any]:
         """The file's record (its problems are records of their own)."""
-        return {"file": self.rel, "path": self.path, "status": self.status,
+        return {"file": self.rel, "path": shown(self.path), "status": self.status,
                 "reason": in_lang(self.reason, lang), "unit_code": self.unit_code,
                 "sha256": self.sha256,
                 "errors": self.errors, "warnings": self.warnings,

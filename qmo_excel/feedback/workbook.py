@@ -53,6 +53,7 @@ from qmo_excel.intake.stamps import STAMP_PROPERTY
 from qmo_excel.names import feedback_file_name
 from qmo_excel.problems import Problem, sort_key
 from qmo_excel.reports import FileReport
+from qmo_excel.safetext import clip, finite, xml_safe
 from qmo_excel.vocab import SEVERITY_ORDER
 
 LIST_SHEET = {"vi": "Lỗi cần sửa", "en": "Problems to fix"}
@@ -136,6 +137,7 @@ def write_feedback(report: FileReport, out_dir: Path, *, lang: str = "vi",
             wb.remove(wb.active)
     else:
         exts = {} if rebuilt else read_extensions(Path(report.path))
+        _writable(wb)
         _mark_cells(wb, report.problems, lg)
         _restore_dropdowns(wb, report, {name: e.validated for name, e in exts.items()})
     _write_list(wb, report, lg, rebuilt=rebuilt)
@@ -247,7 +249,7 @@ def _mark_cells(wb: Any, problems: list[Problem], lang: str) -> None:
                              for p in probs)
         if cell.comment is not None and cell.comment.text:
             text = f"{cell.comment.text}\n\n{text}"
-        comment = Comment(text, _TEXT[lang]["author"])
+        comment = Comment(clip(xml_safe(text)), _TEXT[lang]["author"])
         comment.width = 320
         comment.height = min(400, 60 + 18 * (len(text) // 45 + text.count("\n")))
         cell.comment = comment
@@ -332,9 +334,29 @@ def _list_formula(name: str, lang: spec.Lang, has_meta: bool) -> str:
     return '"' + ",".join(spec.choice_labels(name, lang)) + '"'
 
 
+def _writable(wb: Any) -> None:
+    """What openpyxl loads but cannot write back, made writable in the copy: text with
+    characters XML forbids or longer than a cell holds, numbers no float can hold (400
+    nines). Formulas are the unit's own and stay as they are."""
+    for ws in wb.worksheets:
+        for cell in getattr(ws, "_cells", {}).values():
+            v = cell._value
+            if isinstance(v, str):
+                if cell.data_type != "f":
+                    safe = clip(xml_safe(v))
+                    if safe != v:
+                        cell._value = safe
+            elif isinstance(v, int | float) and not isinstance(v, bool) and \
+                    finite(v) is None:
+                cell._value, cell.data_type = "#NUM!", "e"
+
+
 def _put(ws: Any, row: int, col: int, value: Any, **style: Any) -> Any:
-    """Write a value; text is always text (a leading "=" never becomes a formula)."""
+    """Write a value; text is always text (a leading "=" never becomes a formula), with
+    only characters XML allows and at most the 32,767 characters a cell holds."""
     cell = ws.cell(row, col)
+    if isinstance(value, str):
+        value = clip(xml_safe(value))
     cell.value = value
     if isinstance(value, str) and value.startswith("="):
         cell.data_type = "s"

@@ -4,11 +4,14 @@ candidate or ignored with a Vietnamese reason. Nothing is opened beyond 8 magic 
 from __future__ import annotations
 
 import os
+import stat
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
+from qmo_excel.fileio import open_regular
+from qmo_excel.safetext import shown
 from qmo_excel.vocab import Words
 
 SPREADSHEET_EXTS = frozenset({
@@ -38,6 +41,8 @@ REASON_ARCHIVE = Words("Tệp nén: hãy giải nén rồi chạy lại", "An ar
 REASON_LINK = Words("Liên kết (symlink) ra ngoài thư mục hoặc tới một thư mục: không theo",
                     "A link (symlink) out of the folder or to a folder: not followed")
 REASON_DIR = Words("Không mở được thư mục", "A folder that cannot be opened")
+REASON_SPECIAL = Words("Không phải tệp thông thường, không mở", "Not a regular file, not opened")
+REASON_STAT = Words("Không xem được tệp", "The file cannot be looked at")
 
 
 @dataclass
@@ -49,7 +54,12 @@ class Candidate:
 
 
 def discover(paths: Sequence[str | Path]) -> list[Candidate]:
-    """Every file under ``paths`` (files or folders, recursively), sorted by ``rel``."""
+    """Every file under ``paths`` (files or folders, recursively), sorted by ``rel``.
+
+    ``rel`` is the name as shown and written everywhere: a name that is not valid UTF-8
+    shows its undecodable bytes as "�" (``path`` keeps the real name to open), and two
+    names that would then look alike are told apart by a number.
+    """
     found: dict[str, Candidate] = {}
     for p in paths:
         root = Path(p)
@@ -59,7 +69,19 @@ def discover(paths: Sequence[str | Path]) -> list[Candidate]:
         else:
             cand = classify(root, root.name)
             found.setdefault(cand.rel, cand)
-    return [found[k] for k in sorted(found)]
+    out: list[Candidate] = []
+    taken: set[str] = set()
+    for raw in sorted(found):
+        cand = found[raw]
+        rel = shown(raw)
+        n = 1
+        while rel in taken or (rel != raw and rel in found):
+            n += 1
+            rel = f"{shown(raw)} [{n}]"
+        taken.add(rel)
+        cand.rel = rel
+        out.append(cand)
+    return out
 
 
 def _walk(root: Path) -> list[Candidate]:
@@ -91,7 +113,17 @@ def _walk(root: Path) -> list[Candidate]:
 
 
 def classify(path: Path, rel: str) -> Candidate:
-    """Decide from the name (and, for unknown extensions, 8 magic bytes)."""
+    """Decide from the kind of file, the name (and, for unknown extensions, 8 magic bytes).
+
+    Only a regular file is ever opened: a named pipe would block a reader forever, and a
+    device or a socket is no report."""
+    try:
+        mode = os.stat(path).st_mode
+    except OSError as exc:
+        return Candidate(path, rel, "ignored",
+                         _with(REASON_STAT, exc.strerror or type(exc).__name__))
+    if not stat.S_ISREG(mode):
+        return Candidate(path, rel, "ignored", _special_reason(mode))
     name = path.name
     low = name.lower()
     ext = os.path.splitext(low)[1]
@@ -117,9 +149,20 @@ def _with(reason: Words, detail: str) -> Words:
     return Words(f"{reason} ({detail})", f"{reason.en} ({detail})")
 
 
+def _special_reason(mode: int) -> Words:
+    for test, vi, en in ((stat.S_ISFIFO, "đường ống (named pipe/FIFO)", "a named pipe (FIFO)"),
+                         (stat.S_ISSOCK, "socket", "a socket"),
+                         (stat.S_ISCHR, "thiết bị (character device)", "a character device"),
+                         (stat.S_ISBLK, "thiết bị (block device)", "a block device"),
+                         (stat.S_ISDIR, "thư mục", "a folder")):
+        if test(mode):
+            return Words(f"{REASON_SPECIAL}: {vi}", f"{REASON_SPECIAL.en}: {en}")
+    return REASON_SPECIAL
+
+
 def _magic(path: Path) -> bool:
     try:
-        with open(path, "rb") as fh:
+        with open_regular(path) as fh:
             head = fh.read(8)
     except OSError:
         return False

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import IO
 
+from qmo_excel.fileio import open_regular
 from qmo_excel.vocab import Words
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -65,12 +66,13 @@ def precheck(path: Path, *, max_bytes: int = 50_000_000, max_uncompressed: int =
             return Precheck(False, "too-large", TOO_LARGE,
                             Words(f"{size / 1e6:.0f} MB, tối đa {max_bytes / 1e6:.0f} MB",
                                   f"{size / 1e6:.0f} MB, at most {max_bytes / 1e6:.0f} MB"))
-        with open(path, "rb") as fh:
+        with open_regular(path) as fh:
             head = fh.read(4096)
         if head.startswith((b"PK\x03\x04", b"PK\x05\x06")):
             return _zip(path, max_uncompressed, max_ratio)
         if head.startswith(OLE_MAGIC):
-            return _ole(path.read_bytes())
+            with open_regular(path) as fh:
+                return _ole(fh.read())
         return _other(head)
     except OSError as exc:
         return Precheck(False, "unreadable", UNREADABLE,

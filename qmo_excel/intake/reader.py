@@ -28,6 +28,7 @@ from typing import Any
 from python_calamine import CalamineWorkbook, PasswordError
 
 from qmo_excel import spec
+from qmo_excel.fileio import open_regular
 from qmo_excel.intake.decrypt import decrypt_default
 from qmo_excel.intake.labels import (
     HEADER_SEARCH_ROWS,
@@ -44,6 +45,7 @@ from qmo_excel.intake.package import SheetScan, scan_sheets
 from qmo_excel.intake.precheck import OLE_MAGIC, precheck, precheck_zip
 from qmo_excel.intake.stamps import OwnWorkbook, package_stamp
 from qmo_excel.model import CellValue, Row, UnitReturn
+from qmo_excel.safetext import shown, xml_safe
 from qmo_excel.vocab import Words
 
 MAX_TABLE_ROWS = 5_000  # rows read from a list sheet (the template has 300)
@@ -116,7 +118,8 @@ def value(v: Any) -> CellValue:
         s = v.strip()
         if not s:
             return None
-        return s if s.isascii() else unicodedata.normalize("NFC", s)
+        # NFC; characters no XML part may hold (control codes, U+FFFE) become "�"
+        return xml_safe(s if s.isascii() else unicodedata.normalize("NFC", s))
     if isinstance(v, bool):
         return "TRUE" if v else "FALSE"
     if isinstance(v, float):
@@ -160,7 +163,8 @@ def read_return_layout(path: Path, *, sha256: str | None = None
     path = Path(path)
     try:
         st = path.stat()
-        data = path.read_bytes()
+        with open_regular(path) as fh:
+            data = fh.read()
     except OSError as exc:
         raise ReadError("file-unreadable", Words(f"không đọc được tệp: {exc.strerror}",
                                               f"cannot read the file: {exc.strerror}")) from None
@@ -204,8 +208,9 @@ def _open_and_read(path: Path, data: bytes, fmt: str, sha256: str, mtime: float,
     try:
         # The parser is chosen by content, never by the file's extension.
         if fmt == "xlsx" and not default_password:
+            # (from the bytes too when the name is not UTF-8: calamine cannot open it)
             wb = CalamineWorkbook.from_path(str(path)) \
-                if path.suffix.lower() in _OOXML_EXTS \
+                if path.suffix.lower() in _OOXML_EXTS and shown(str(path)) == str(path) \
                 else CalamineWorkbook.from_filelike(io.BytesIO(data))
         else:
             wb = _open_by_format(data, fmt)

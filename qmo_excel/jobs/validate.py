@@ -21,6 +21,7 @@ from datetime import date
 from pathlib import Path
 
 from qmo_excel.checks.returns import check_return
+from qmo_excel.fileio import open_regular
 from qmo_excel.intake.discover import discover
 from qmo_excel.intake.precheck import CAN_TRY_DEFAULT, precheck
 from qmo_excel.intake.reader import ReadError, read_return_layout
@@ -53,7 +54,7 @@ class FileJob:
 def file_sha256(path: str | Path) -> str:
     h = hashlib.sha256()
     try:
-        with open(path, "rb") as fh:
+        with open_regular(path) as fh:
             for block in iter(lambda: fh.read(1 << 20), b""):
                 h.update(block)
     except OSError:

@@ -18,6 +18,7 @@ per-denominators ("giường bệnh/trên 10.000 dân").
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 
@@ -50,8 +51,27 @@ class ParsedNumber:
     ambiguous: bool
 
 
+def is_finite(value: float) -> bool:
+    """A number a float holds (not NaN, not infinite, not an integer past 1e308)."""
+    try:
+        return math.isfinite(value)
+    except OverflowError:
+        return False
+
+
 def parse_number(raw: str) -> ParsedNumber:
-    """Read one numeric token such as "1.246,695", "99,9", "01" (raises ValueError)."""
+    """Read one numeric token such as "1.246,695", "99,9", "01" (raises ValueError).
+
+    A token no float can hold (400 nines) is not a number: it would be infinity, which
+    no verdict, percentage or spreadsheet cell can carry."""
+    got = _parse_number(raw)
+    if not math.isfinite(got.value) or (got.alternative is not None
+                                        and not math.isfinite(got.alternative)):
+        raise ValueError(f"too large: {raw[:40]!r}")
+    return got
+
+
+def _parse_number(raw: str) -> ParsedNumber:
     s = raw.strip()
     if not s or not s[0].isdigit():
         raise ValueError(f"not a number: {raw!r}")

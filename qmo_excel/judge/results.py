@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 from qmo_excel.judge.direction import LOWER
 from qmo_excel.judge.levels import CERTAIN, LIKELY, UNCERTAIN, weakest
 from qmo_excel.judge.normalize import fold, normalize
-from qmo_excel.judge.numbers import Num, quantities, scan
+from qmo_excel.judge.numbers import Num, is_finite, quantities, scan
 from qmo_excel.judge.results_plan import read_plan
 from qmo_excel.judge.results_ratio import (
     CHANGE_KINDS,
@@ -155,6 +155,8 @@ def read_result(
             notes=["Ô kết quả là ngày tháng: không đọc được thành số"],
         )
     pct_target = bool(target and target.unit == "%")
+    if isinstance(text, (int, float)) and not is_finite(text):
+        text = "#NUM!"  # no float holds it: an unreadable value, as Excel shows it
     if isinstance(text, (int, float)):
         value = float(text)
         r = Result(

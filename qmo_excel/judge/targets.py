@@ -20,7 +20,7 @@ from typing import Any
 from qmo_excel.judge.direction import HIGHER, LOWER, from_indicator, parse_direction
 from qmo_excel.judge.levels import CERTAIN, LIKELY, UNCERTAIN, weakest
 from qmo_excel.judge.normalize import fold, normalize
-from qmo_excel.judge.numbers import Num, quantities, scan
+from qmo_excel.judge.numbers import Num, is_finite, quantities, scan
 from qmo_excel.judge.plan import PLAN_PHRASE, is_plan_reference
 from qmo_excel.judge.progress import measure_of, period_in
 from qmo_excel.judge.segments import split_segments
@@ -134,6 +134,8 @@ def _read_target(text: TargetCell, indicator: str, unit: str, direction: str | N
         t.notes.append("Ô chỉ tiêu là ngày tháng: không đọc được")
         _set_direction(t, explicit, ind, "", None)
         return t
+    if isinstance(text, (int, float)) and not is_finite(text):
+        text = "#NUM!"  # no float holds it: an unreadable value, as Excel shows it
     if isinstance(text, (int, float)) and not isinstance(text, bool):
         value = float(text)
         t = Target(

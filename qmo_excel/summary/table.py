@@ -14,11 +14,12 @@ from datetime import date, datetime, time
 from typing import Any
 
 from qmo_excel import textfit
+from qmo_excel.safetext import EXCEL_MAX_TEXT, bad_xml, finite, xml_safe
+from qmo_excel.safetext import clip as clip_text
 from qmo_excel.spec import col_letter
 from qmo_excel.summary.formats import Formats
 
 EXCEL_MAX_ROWS = 1_048_576
-EXCEL_MAX_TEXT = 32_767
 MAX_FIT = 60  # the widest a column grows to show its values on one line
 HEADER_ROW = 2  # 0-based: title, note, header
 FIRST_DATA_ROW = HEADER_ROW + 1
@@ -56,7 +57,8 @@ class Table:
 
 
 def clip(text: str) -> str:
-    return text if len(text) <= EXCEL_MAX_TEXT else text[: EXCEL_MAX_TEXT - 1] + "…"
+    """Text a cell can hold: characters XML forbids replaced, cut at 32,767 with a mark."""
+    return clip_text(xml_safe(text))
 
 
 def merge_text(ws: Any, first_row: int, first_col: int, last_row: int, last_col: int,
@@ -214,18 +216,20 @@ def _writer(ws: Any, kind: str) -> Writer:
     write_string, write_number = ws.write_string, ws.write_number
 
     def text(r: int, c: int, v: Any, fmt: Any) -> Any:
-        if type(v) is not str or len(v) > EXCEL_MAX_TEXT:
+        if type(v) is not str or len(v) > EXCEL_MAX_TEXT or bad_xml(v) is not None:
             v = clip(str(v))
         return write_string(r, c, v, fmt)
 
     def number(r: int, c: int, v: Any, fmt: Any) -> Any:
         if isinstance(v, int | float) and not isinstance(v, bool):
+            if finite(v) is None:  # no cell holds it: Excel's own "#NUM!"
+                return text(r, c, "#NUM!", fmt)
             return write_number(r, c, v, fmt)
         return text(r, c, v, fmt)
 
     def percent(r: int, c: int, v: Any, fmt: Any) -> Any:
         if isinstance(v, int | float):
-            return write_number(r, c, v / 100.0, fmt)
+            return number(r, c, v / 100.0, fmt)
         return text(r, c, v, fmt)
 
     def day(r: int, c: int, v: Any, fmt: Any) -> Any:

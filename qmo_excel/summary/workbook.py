@@ -67,6 +67,7 @@ def _write(result: RoundResult, target: Path, lang: str, big_sheet_rows: int) ->
     wb = xlsxwriter.Workbook(str(target), {
         "constant_memory": long_lists(result, big_sheet_rows),
         "strings_to_formulas": False, "strings_to_urls": False, "strings_to_numbers": False,
+        "nan_inf_to_errors": True,  # a figure no cell can hold shows as #NUM!, never a crash
         # Arial 10 as the default font: its metrics are the same in Excel and LibreOffice
         # (Liberation Sans), so widths, wraps and page fits agree between the two.
         "default_format_properties": {"font_name": "Arial", "font_size": 10},

@@ -15,11 +15,11 @@ from typing import Any
 import xlsxwriter
 
 from qmo_excel import spec, textfit
+from qmo_excel.safetext import clip, finite, xml_safe
 from qmo_excel.template.styles import Styles
 
 # Fixed document date: xlsxwriter otherwise stamps "now", and the bytes must not change.
 CREATED = datetime(2023, 1, 1, 0, 0, 0)
-EXCEL_MAX_TEXT = 32767
 PROTECT_OPTIONS = {"format_columns": True, "format_rows": True, "autofilter": True,
                    "sort": True, "select_locked_cells": True,
                    "select_unlocked_cells": True}
@@ -145,10 +145,10 @@ def write_value(ws: Any, row: int, col: int, field: spec.Field, value: object,
             value.year, value.month, value.day)
         ws.write_datetime(row, col, value_dt, fmt)
     elif kind in ("year", "number") and isinstance(value, int | float) \
-            and not isinstance(value, bool):
+            and not isinstance(value, bool) and finite(value) is not None:
         ws.write_number(row, col, value, fmt)
     else:
-        ws.write_string(row, col, as_text(value)[:EXCEL_MAX_TEXT], fmt)
+        ws.write_string(row, col, clip(xml_safe(as_text(value))), fmt)
 
 
 def check_keys(records: Sequence[Mapping[str, object]], fields: Sequence[spec.Field],

@@ -1,0 +1,175 @@
+"""Hostile and odd files (issue 17): each numbered finding, kept fixed.
+
+Every test builds the smallest input that showed the finding and runs it through the
+path the office uses (`qmo consolidate`, `qmo validate`), asserting what the office
+should see: an entry with a reason, never a traceback, a hang or a lost output.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+from xml.etree import ElementTree
+
+import pytest
+from click.testing import CliRunner
+from openpyxl import load_workbook
+from test_broken_returns import OBJ, check
+from test_fuzz_regressions import objectives_part, patch_part
+
+from qmo_excel.cli import main
+from qmo_excel.jobs.consolidate import consolidate
+
+AS_OF = "2023-12-20"
+
+
+def well_formed(path: Path) -> None:
+    """Every XML part of a package parses (a U+FFFE or a control code would not)."""
+    with zipfile.ZipFile(path) as zf:
+        for name in zf.namelist():
+            if name.endswith((".xml", ".rels", ".vml")):
+                ElementTree.fromstring(zf.read(name))
+
+
+def set_cell(path: Path, ref: str, xml: str) -> None:
+    """Replace cell ``ref`` of the objectives sheet by raw ``xml``."""
+    part = objectives_part(path)
+    patch_part(path, part, lambda x: re.sub(
+        rf'<c r="{ref}"[^>]*?(/>|>.*?</c>)'.encode(), xml.encode(), x, count=1, flags=re.S))
+
+
+def run_consolidate(folder: Path, out: Path, *extra: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "qmo_excel", "consolidate", str(folder),
+                           "-o", str(out), "--as-of", AS_OF, "-q", *extra],
+                          capture_output=True, text=True, timeout=120)
+
+
+# ------------------------------------------------------------------ 1. non-finite numbers
+
+
+@pytest.mark.parametrize("xml", [
+    '<c r="G5" t="inlineStr"><is><t>' + "9" * 400 + "</t></is></c>",
+    '<c r="G5"><v>' + "9" * 400 + "</v></c>",
+])
+def test_a_result_of_400_nines_is_unreadable_not_a_crash(clean: Path, tmp_path: Path,
+                                                         xml: str) -> None:
+    """Read as infinity, it crashed the summary writer (NAN/INF) and, as a number, the
+    feedback copy (int too large to convert to float)."""
+    set_cell(clean, "G5", xml)
+    r = check(clean)
+    assert ("result-unreadable", OBJ, "G5") in {(p.code, p.sheet, p.cell) for p in r.problems}
+    out = tmp_path / "out"
+    outcome = consolidate(clean.parent, out_dir=out, as_of=__import__("datetime").date(
+        2023, 12, 20), export_json=out / "x.json", export_csv=out / "csv")
+    assert outcome.summary is not None and outcome.summary.is_file()
+    assert not outcome.feedback_failed
+    assert len(outcome.feedback) == 1
+    json.loads((out / "x.json").read_text(encoding="utf-8"))  # strict JSON: no Infinity
+    for book in [outcome.summary, *outcome.feedback]:
+        well_formed(book)
+        load_workbook(book)
+
+
+# ------------------------------------------------------------------ 2. any file name
+
+
+def test_a_file_name_that_is_not_utf8_is_shown_and_never_crashes_a_writer(
+        clean: Path, tmp_path: Path) -> None:
+    folder = clean.parent
+    bad = os.path.join(os.fsencode(folder), b"B\xe1o c\xe1o PTCKH.xlsx")
+    os.rename(clean, bad)
+    out = tmp_path.parent / (tmp_path.name + "-out")
+    proc = run_consolidate(folder, out, "--export-json", str(out / "x.json"),
+                           "--export-csv", str(out / "csv"))
+    assert proc.returncode == 0, proc.stderr
+    assert "Traceback" not in proc.stderr
+    shown = "B\ufffdo c\ufffdo PTCKH.xlsx"
+    data = json.loads((out / "x.json").read_text(encoding="utf-8"))
+    assert [(e["file"], e["status"]) for e in data["intake"]] == [(shown, "used")]
+    assert shown in (out / "csv" / "intake.csv").read_text(encoding="utf-8-sig")
+    assert [p.name for p in (out / "gop-y").iterdir()] == [f"Góp ý PTCKH - {shown}"]
+    for fmt, name in (("json", "v.json"), ("csv", "v.csv"), ("text", "v.txt")):
+        r = CliRunner().invoke(main, ["validate", str(folder), "--format", fmt,
+                                      "-o", str(out / name)])
+        assert r.exit_code == 0, r.output
+        assert shown in (out / name).read_text(encoding="utf-8-sig")
+    r = CliRunner().invoke(main, ["validate", str(folder)])
+    assert r.exit_code == 0 and shown in r.output
+
+
+def test_names_that_look_alike_once_shown_stay_two_entries(clean: Path) -> None:
+    folder = clean.parent
+    for raw in (b"a\xe1.xlsx", b"a\xe2.xlsx"):
+        shutil.copy(clean, os.path.join(os.fsencode(folder), raw))
+    clean.unlink()
+    r = CliRunner().invoke(main, ["validate", str(folder), "--format", "json"])
+    files = [f["file"] for f in json.loads(r.output)["files"]]
+    assert files == ["a\ufffd.xlsx", "a\ufffd.xlsx [2]"]
+
+
+# ------------------------------------------------------------------ 3. only regular files
+
+
+def test_a_named_pipe_is_ignored_with_its_reason_and_never_read(clean: Path,
+                                                                 tmp_path: Path) -> None:
+    folder = clean.parent
+    os.mkfifo(folder / "pipe.xlsx")
+    os.mkfifo(folder / "noext")
+    proc = subprocess.run([sys.executable, "-m", "qmo_excel", "validate", str(folder),
+                           "--format", "json"], capture_output=True, text=True, timeout=60)
+    files = {f["file"]: f for f in json.loads(proc.stdout)["files"]}
+    for name in ("pipe.xlsx", "noext"):
+        assert files[name]["status"] == "ignored"
+        assert "FIFO" in files[name]["reason"]
+    assert files[clean.name]["status"] == "valid"
+    out = tmp_path / "out"
+    proc = run_consolidate(folder, out)
+    assert proc.returncode == 0, proc.stderr
+    assert "1 bỏ qua" not in proc.stdout and "2 bỏ qua" in proc.stdout
+    # named directly, it is no file to check either
+    proc = subprocess.run([sys.executable, "-m", "qmo_excel", "validate",
+                           str(folder / "pipe.xlsx")], capture_output=True, text=True,
+                          timeout=60)
+    assert proc.returncode == 1 and "FIFO" in proc.stdout
+
+
+def test_a_socket_is_ignored(clean: Path) -> None:
+    import socket
+    folder = clean.parent
+    sock = socket.socket(socket.AF_UNIX)
+    try:
+        sock.bind(str(folder / "s.xlsx"))
+        r = CliRunner().invoke(main, ["validate", str(folder), "--format", "json"])
+        files = {f["file"]: f for f in json.loads(r.output)["files"]}
+        assert files["s.xlsx"]["status"] == "ignored"
+        assert "socket" in files["s.xlsx"]["reason"]
+    finally:
+        sock.close()
+
+
+# ------------------------------------------------------------------ 4. feedback is written
+
+
+@pytest.mark.parametrize("code", ["1.1\x01", "1.1\ufffe", "9" * 400])
+def test_a_hostile_code_still_gives_a_well_formed_feedback_workbook(clean: Path,
+                                                                     tmp_path: Path,
+                                                                     code: str) -> None:
+    """Control characters quoted in a message, U+FFFE in a code (sheet1.xml not
+    well-formed) and a 400-digit code lost the feedback workbook."""
+    escaped = code.replace("\x01", "_x0001_")
+    set_cell(clean, "A5", f'<c r="A5" t="inlineStr"><is><t>{escaped}</t></is></c>')
+    out = tmp_path / "out"
+    proc = run_consolidate(clean.parent, out)
+    assert proc.returncode in (0, 1), proc.stderr
+    assert "Traceback" not in proc.stderr
+    books = list((out / "gop-y").iterdir())
+    assert len(books) == 1
+    assert f"Tệp góp ý: 1 ({out / 'gop-y'})" in proc.stdout
+    well_formed(books[0])
+    load_workbook(books[0])
