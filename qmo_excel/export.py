@@ -28,6 +28,7 @@ from qmo_excel.model import (
     TownObjectiveResult,
     UnitResult,
 )
+from qmo_excel.safetext import csv_cell, finite
 from qmo_excel.vocab import in_lang, is_part_year
 
 CSV_TABLES = ("intake", "units", "town_objectives", "objectives", "indicators", "tasks",
@@ -192,8 +193,19 @@ def write_json(result: RoundResult, path: Path | str) -> None:
 
 
 def _dump(value: Any, indent: str) -> str:
-    text = json.dumps(value, ensure_ascii=False, indent=2)
+    try:
+        text = json.dumps(value, ensure_ascii=False, indent=2, allow_nan=False)
+    except ValueError:  # NaN or infinity: strict JSON has no such number, so null
+        text = json.dumps(_finite(value), ensure_ascii=False, indent=2)
     return text.replace("\n", "\n" + indent)
+
+
+def _finite(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {k: _finite(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_finite(v) for v in value]
+    return finite(value)
 
 
 def _stream_json(result: RoundResult, fh: TextIO) -> None:
@@ -213,11 +225,13 @@ def _stream_json(result: RoundResult, fh: TextIO) -> None:
 
 
 def _cell(value: Any) -> Any:
+    """A CSV cell: lists joined, text a spreadsheet would run neutralised with a leading
+    apostrophe and cut at 32,767 characters, non-finite numbers empty (``csv_cell``)."""
     if isinstance(value, list):
-        return "; ".join(_item(v) for v in value)
+        return csv_cell("; ".join(_item(v) for v in value))
     if value is None:
         return ""
-    return value
+    return csv_cell(value)
 
 
 def _item(value: Any) -> str:

@@ -130,6 +130,12 @@ _add(
                 "The file is encrypted with Excel's default password (Excel opens it without "
                 "asking, so you may not know). It was decrypted to be read. Next time remove "
                 "the protection and save it as .xlsx before sending."),
+    ProblemType("feedback-not-written", "file", "warning", "Không ghi được tệp góp ý",
+                "Feedback file not written",
+                "Không ghi được tệp góp ý cho tệp này ({detail}). Hãy khắc phục rồi chạy "
+                "lại; trong khi chờ, các lỗi của tệp vẫn có ở trang «Lỗi dữ liệu» của sổ tổng hợp.",
+                "The feedback file for this file could not be written ({detail}). Fix that "
+                "and run again; meanwhile its problems are listed in the summary."),
     ProblemType("file-template-version", "file", "warning", "Mẫu khác phiên bản",
                 "Other template version",
                 "Tệp dùng mẫu phiên bản {value}, phiên bản hiện hành là {expected}. Nên "

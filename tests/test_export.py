@@ -84,7 +84,8 @@ def test_csv_files_open_with_pandas(tmp_path: Path) -> None:
     assert "UBND phường Hương Xuân" in set(units["name"])
     ind = pd.read_csv(tmp_path / "csv" / "indicators.csv", encoding="utf-8-sig",
                       keep_default_na=False)
-    assert len(ind) == 22 and FORMULA_TEXT in set(ind["text"])
+    # text a spreadsheet would run keeps a leading apostrophe (issue 17: CSV injection)
+    assert len(ind) == 22 and "'" + FORMULA_TEXT in set(ind["text"])
     assert "Tốc độ tăng trưởng giá trị sản xuất" in set(ind["text"])
     missing = pd.read_csv(tmp_path / "csv" / "missing_units.csv", encoding="utf-8-sig")
     assert missing.to_dict("records") == [{"code": "X-HTHO", "name": "UBND xã Hương Thọ",

@@ -154,11 +154,13 @@ def test_failed_feedback_is_reported_and_the_rest_is_written(
     assert len(with_problems) == 2
     assert [rel for rel, _ in out.feedback_failed] == with_problems  # in the folder's order
     assert all("No space left on device" in why for _, why in out.feedback_failed)
+    assert [(p.file, p.code) for p in out.result.problems if p.code.startswith("feedback")
+            ] == [(rel, "feedback-not-written") for rel in with_problems]
     r = CliRunner().invoke(main, ["consolidate", str(folder), "-o", str(tmp_path / "o2"),
                                   "--as-of", AS_OF.isoformat(), "--quiet"])
-    assert r.exit_code == 0, r.output
+    assert r.exit_code == 1, r.output  # the office must notice
     for rel in with_problems:
-        assert f"Không ghi được tệp góp ý cho {rel}: " in r.output
+        assert f"Không ghi được tệp góp ý cho {rel}: ổ đĩa đã đầy" in r.output
 
 
 @pytest.mark.parametrize("enabled", [True, False])

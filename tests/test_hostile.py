@@ -7,6 +7,8 @@ should see: an entry with a reason, never a traceback, a hang or a lost output.
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import os
 import re
@@ -173,3 +175,131 @@ def test_a_hostile_code_still_gives_a_well_formed_feedback_workbook(clean: Path,
     assert f"Tệp góp ý: 1 ({out / 'gop-y'})" in proc.stdout
     well_formed(books[0])
     load_workbook(books[0])
+
+
+def test_a_unit_code_in_long_multibyte_letters_still_gets_its_feedback(
+        clean: Path, tmp_path: Path) -> None:
+    """150 characters of 'ệ' are 450 bytes: over the 255 a file name may hold."""
+    set_cell_info(clean, "ệ" * 160)
+    out = tmp_path.parent / (tmp_path.name + "-out")
+    proc = run_consolidate(clean.parent, out)
+    assert proc.returncode == 0, proc.stderr
+    books = list((out / "gop-y").iterdir())
+    assert len(books) == 1 and len(os.fsencode(books[0].name)) <= 255
+    assert f"Tệp góp ý: 1 ({out / 'gop-y'})" in proc.stdout
+
+
+def set_cell_info(path: Path, unit_code: str) -> None:
+    from test_broken_returns import INFO_SHEET, edit
+
+    from qmo_excel import spec
+    edit(path, lambda wb: wb[INFO_SHEET].__setitem__(spec.UNIT_INFO.cell("unit_code"),
+                                                      unit_code))
+
+
+def test_a_feedback_workbook_that_cannot_be_written_is_a_problem_everywhere(
+        clean: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """It was lost while the run exited 0 and printed a count that included it."""
+    import qmo_excel.feedback.workbook as feedback_module
+
+    def broken(*_a: object, **_k: object) -> Path:
+        raise RuntimeError("the copy cannot be saved")
+
+    monkeypatch.setattr(feedback_module, "_write_feedback", broken)
+    out = tmp_path.parent / (tmp_path.name + "-out")
+    r = CliRunner().invoke(main, ["consolidate", str(clean.parent), "-o", str(out),
+                                  "--as-of", AS_OF, "-q", "--export-json",
+                                  str(out / "x.json")])
+    assert r.exit_code == 1 and isinstance(r.exception, SystemExit), r.exception
+    assert "Tệp góp ý:" not in r.output  # nothing on disk, nothing counted
+    assert f"Không ghi được tệp góp ý cho {clean.name}: RuntimeError" in r.output
+    data = json.loads((out / "x.json").read_text(encoding="utf-8"))
+    assert [p["file"] for p in data["problems"] if p["code"] == "feedback-not-written"] == \
+        [clean.name]
+    wb = load_workbook(next(out.glob("*.xlsx")))
+    texts = [c for row in wb["Lỗi dữ liệu"].iter_rows(values_only=True) for c in row]
+    assert "feedback-not-written" in texts
+    # validate --feedback: the same failure is said and fails the run
+    r = CliRunner().invoke(main, ["validate", str(clean.parent), "--feedback",
+                                  str(tmp_path.parent / "fb")])
+    assert r.exit_code == 1
+    assert "Không ghi được tệp góp ý cho" in r.output and "Đã ghi 0 tệp góp ý" in r.output
+
+
+def test_a_copy_that_cannot_be_saved_gives_the_list_alone(clean: Path, tmp_path: Path,
+                                                          monkeypatch: pytest.MonkeyPatch
+                                                          ) -> None:
+    import qmo_excel.feedback.workbook as feedback_module
+
+    def unsavable(*_a: object, **_k: object) -> None:
+        raise ValueError("openpyxl cannot write this")
+
+    monkeypatch.setattr(feedback_module, "_mark_cells", unsavable)
+    out = feedback_module.write_feedback(check(clean), tmp_path / "fb")
+    assert out is not None
+    wb = load_workbook(out)
+    assert wb.sheetnames == ["Lỗi cần sửa"]
+    assert "chỉ có danh sách lỗi" in wb["Lỗi cần sửa"]["A3"].value
+
+
+# ------------------------------------------------------------------ 6. CSV cells
+
+
+HOSTILE = ["=HYPERLINK(\"http://x\",\"bấm\")", "+1+1", "-2+3", "@SUM(A1)", "\tx", "\rx"]
+
+
+def test_csv_cells_a_spreadsheet_would_run_are_neutralised(clean: Path,
+                                                            tmp_path: Path) -> None:
+    from test_broken_returns import edit
+    def hostile(wb: object) -> None:
+        ws = wb[OBJ]  # type: ignore[index]
+        for i, text in enumerate(HOSTILE):
+            ws[f"C{5 + i}"] = text
+            ws[f"C{5 + i}"].data_type = "s"
+            ws[f"A{5 + i}"] = f"1.{i + 1}"
+            ws[f"E{5 + i}"] = "trên 95%"
+    edit(clean, hostile)
+    set_cell(clean, "G5", '<c r="G5" t="inlineStr"><is><t>' + "x" * 40_000 + "</t></is></c>")
+    out = tmp_path.parent / (tmp_path.name + "-out")
+    proc = run_consolidate(clean.parent, out, "--export-csv", str(out / "csv"))
+    assert proc.returncode == 0, proc.stderr
+    cells = [c for f in (out / "csv").glob("*.csv") for c in csv_cells(f)]
+    r = CliRunner().invoke(main, ["validate", str(clean.parent), "--format", "csv",
+                                  "-o", str(out / "v.csv")])
+    assert r.exit_code in (0, 1), r.output
+    cells += csv_cells(out / "v.csv")
+    for text in HOSTILE:
+        assert text not in cells
+    assert "'" + HOSTILE[0] in cells
+    assert not [c for c in cells if c[:1] in ("=", "+", "-", "@", "\t", "\r")]
+    assert max(len(c) for c in cells) <= 32_767
+    assert any(c.endswith("[cắt bớt / truncated]") for c in cells)
+
+
+def csv_cells(path: Path) -> list[str]:
+    text = path.read_text(encoding="utf-8-sig")
+    return [c for row in csv.reader(io.StringIO(text, newline="")) for c in row]
+
+
+# ------------------------------------------------------------------ 7. a full disk
+
+
+def test_a_full_disk_is_said_in_vietnamese_not_a_traceback(
+        clean: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import errno
+
+    import xlsxwriter.workbook
+
+    def full(self: object, *_a: object, **_k: object) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device", str(tmp_path / "x.xlsx"))
+
+    # where xlsxwriter writes its package: it wraps the OSError in a FileCreateError
+    monkeypatch.setattr(xlsxwriter.workbook.ZipFile, "write", full)
+    monkeypatch.setattr(xlsxwriter.workbook.ZipFile, "writestr", full)
+    out = tmp_path.parent / (tmp_path.name + "-out")
+    r = CliRunner().invoke(main, ["consolidate", str(clean.parent), "-o", str(out),
+                                  "--as-of", AS_OF, "-q", "--no-feedback"])
+    assert r.exit_code == 1
+    assert "Đĩa đầy" in r.output and "Giải phóng dung lượng" in r.output
+    assert "Traceback" not in r.output and "FileCreateError" not in r.output
+    assert not [p for p in out.iterdir() if p.name.startswith(".qmo-")]

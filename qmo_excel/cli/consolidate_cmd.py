@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import click
@@ -12,7 +13,7 @@ from qmo_excel.figures import Headline, headline
 from qmo_excel.model import RoundConfig, RoundResult
 from qmo_excel.round.locate import place
 from qmo_excel.summary.labels import num, town_sentence
-from qmo_excel.vocab import Band
+from qmo_excel.vocab import Band, in_lang
 
 MAX_CODES = 10  # codes listed on one terminal line before "… và N đơn vị khác"
 
@@ -118,7 +119,7 @@ def consolidate_cmd(folder: Path, round_path: Path | None, out_dir: Path | None,
     Consolidates and scores every return under FOLDER: writes the summary workbook,
     feedback workbooks for units whose files have problems, and optional JSON/CSV exports.
     """
-    from qmo_excel.jobs.consolidate import NoReturns, consolidate
+    from qmo_excel.jobs.consolidate import NoReturns, consolidate, why_in_words
 
     where = place(folder)
     config = RoundConfig()
@@ -165,7 +166,7 @@ def consolidate_cmd(folder: Path, round_path: Path | None, out_dir: Path | None,
     if outcome.report_failed:
         click.echo(("Không ghi được báo cáo: " if lang == "vi" else
                     "Could not write the report: ") + outcome.report_failed, err=True)
-    if outcome.feedback:
+    if outcome.feedback:  # only what is on disk, each file once
         click.echo(f"{label[1]}: {len(outcome.feedback)} "
                    f"({outcome.feedback[0].parent})")
     if outcome.feedback_archived:
@@ -173,7 +174,10 @@ def consolidate_cmd(folder: Path, round_path: Path | None, out_dir: Path | None,
         click.echo(f"Đã chuyển {n} tệp góp ý của lần chạy trước vào {to}" if lang == "vi"
                    else f"Moved {n} feedback files of an earlier run to {to}")
     for rel, why in outcome.feedback_failed:
+        why = in_lang(why_in_words(why), lang)
         click.echo((f"Không ghi được tệp góp ý cho {rel}: {why}" if lang == "vi" else
                     f"Could not write the feedback file of {rel}: {why}"), err=True)
     for path in outcome.exports:
         click.echo(f"{label[2]}: {path}")
+    if outcome.feedback_failed:
+        sys.exit(1)

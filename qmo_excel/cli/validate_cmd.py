@@ -23,6 +23,7 @@ from qmo_excel.model import RoundConfig
 from qmo_excel.reports import CSV_COLUMNS, FileReport, ValidationReport
 from qmo_excel.round.locate import is_round_folder, place
 from qmo_excel.round.reader import RoundError, read_round
+from qmo_excel.safetext import csv_cell
 from qmo_excel.vocab import in_lang
 
 _STATUS = {
@@ -76,7 +77,8 @@ def render_csv(report: ValidationReport, lang: str = "vi") -> str:
     out = io.StringIO()
     w = csv.writer(out, lineterminator="\n")
     w.writerow(CSV_COLUMNS)
-    w.writerows(report.to_rows(lang))
+    # A cell a spreadsheet would run (=, +, -, @…) starts with an apostrophe; see safetext
+    w.writerows([csv_cell(v) for v in row] for row in report.to_rows(lang))
     return out.getvalue()
 
 
@@ -156,23 +158,30 @@ def validate_cmd(paths: tuple[Path, ...], fmt: str, lang: str, round_path: Path 
         click.echo(text, nl=False)
     else:
         _write_output(text, output, fmt, lang)
+    failed = 0
     if feedback_dir is not None:
-        _feedback(report, feedback_dir, lang, jobs)
-    sys.exit(exit_code(report, strict=strict, lang=lang))
+        failed = _feedback(report, feedback_dir, lang, jobs)
+    sys.exit(exit_code(report, strict=strict, lang=lang) or (1 if failed else 0))
 
 
-def _feedback(report: ValidationReport, out_dir: Path, lang: str, jobs: int | None) -> None:
-    """The feedback workbooks, each written in a bounded worker (as ``consolidate``)."""
+def _feedback(report: ValidationReport, out_dir: Path, lang: str, jobs: int | None) -> int:
+    """The feedback workbooks, each written in a bounded worker (as ``consolidate``); each
+    one that cannot be written is named with the reason. Returns how many failed; the
+    count printed is what is on disk."""
+    from qmo_excel.jobs.consolidate import why_in_words
     from qmo_excel.jobs.feedback_jobs import write_feedback_files
 
     try:
         out = write_feedback_files(report.files, out_dir, lang=lang, jobs=jobs)
     except OSError as exc:
         raise click.ClickException(os_error(exc, lang, str(out_dir))) from exc
-    click.echo(_FEEDBACK[lang].format(n=len(out.feedback), dir=out_dir), err=True)
+    written = {p for p in out.feedback if p.is_file()}
+    click.echo(_FEEDBACK[lang].format(n=len(written), dir=out_dir), err=True)
     for rel, why in out.feedback_failed:
+        why = in_lang(why_in_words(why), lang)
         click.echo((f"Không ghi được tệp góp ý cho {rel}: {why}" if lang == "vi" else
                     f"Could not write the feedback file of {rel}: {why}"), err=True)
+    return len(out.feedback_failed) + len(out.feedback) - len(written)
 
 
 def exit_code(report: ValidationReport, *, strict: bool = False, lang: str = "vi") -> int:

@@ -77,6 +77,9 @@ _TEXT: dict[str, dict[str, Any]] = {
         "headers": ("STT", "Trang", "Ô", "Mức độ", "Nội dung cần sửa", "Giá trị hiện tại",
                     "Mã lỗi"),
         "author": "Văn phòng (qmo)",
+        "no_copy": ("Không tạo được bản sao tệp của đơn vị có tô màu các ô (tệp có nội dung "
+                    "chương trình không ghi lại được), nên tệp này chỉ có danh sách lỗi: hãy "
+                    "sửa trên tệp gốc của đơn vị theo danh sách."),
     },
     "en": {
         "title": "FEEDBACK ON THE QUALITY OBJECTIVES RETURN",
@@ -93,6 +96,9 @@ _TEXT: dict[str, dict[str, Any]] = {
         "headers": ("No.", "Sheet", "Cell", "Severity", "What to fix", "Current value",
                     "Code"),
         "author": "Office (qmo)",
+        "no_copy": ("A marked copy of your file could not be made (it holds something the "
+                    "program cannot write back), so this file has the list only: fix your "
+                    "own file by the list."),
     },
 }
 _WIDTHS = (6, 22, 9, 11, 70, 28, 24)
@@ -113,16 +119,31 @@ def write_feedback(report: FileReport, out_dir: Path, *, lang: str = "vi",
                    name: str | None = None) -> Path | None:
     """Write the feedback workbook of one file; None when the file has no problems.
     ``name``: the file's name in ``out_dir`` (``feedback_names``), else its own
-    ``feedback_name``."""
+    ``feedback_name``.
+
+    When the marked copy of the unit's file cannot be written (something in it that
+    openpyxl loads but cannot save), the list of problems alone is written, saying so.
+    A failure to write at all (a full disk) raises ``OSError``."""
     if report.status == "ignored" or not report.problems:
         return None
     lg = "en" if lang == "en" else "vi"
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
+    target = out_dir / (name or feedback_name(report, lg))
+    try:
+        return _write_feedback(report, target, lg, copy=True)
+    except OSError:
+        raise
+    except Exception:
+        return _write_feedback(report, target, lg, copy=False)
+
+
+def _write_feedback(report: FileReport, target: Path, lg: str, *, copy: bool) -> Path:
     wb = None
     exts: dict[str, SheetExt] = {}
     rebuilt = False
-    if report.status != "rejected" and report.unit_return is not None:
+    notes: list[str] = [] if copy or report.status == "rejected" else [_TEXT[lg]["no_copy"]]
+    if copy and report.status != "rejected" and report.unit_return is not None:
         wb = _load_copy(Path(report.path))
         if wb is None:  # an old .xls/.ods: its figures in our .xlsx template instead
             again = rebuild(Path(report.path))
@@ -140,9 +161,8 @@ def write_feedback(report: FileReport, out_dir: Path, *, lang: str = "vi",
         _writable(wb)
         _mark_cells(wb, report.problems, lg)
         _restore_dropdowns(wb, report, {name: e.validated for name, e in exts.items()})
-    _write_list(wb, report, lg, rebuilt=rebuilt)
+    _write_list(wb, report, lg, rebuilt=rebuilt, notes=notes)
     _stamp(wb)
-    target = out_dir / (name or feedback_name(report, lg))
     _save_atomic(_saved(wb, report, exts, skip=LIST_SHEET[lg]), target)
     return target
 
@@ -371,7 +391,8 @@ def _lines(text: str, width: float) -> int:
     return sum(max(1, -(-len(part) // per_line)) for part in str(text).split("\n"))
 
 
-def _write_list(wb: Any, report: FileReport, lang: str, *, rebuilt: bool = False) -> None:
+def _write_list(wb: Any, report: FileReport, lang: str, *, rebuilt: bool = False,
+                notes: Sequence[str] = ()) -> None:
     t = _TEXT[lang]
     title = LIST_SHEET[lang]
     if title in wb.sheetnames:
@@ -394,6 +415,7 @@ def _write_list(wb: Any, report: FileReport, lang: str, *, rebuilt: bool = False
     _put(ws, 2, 1, line, font=Font(bold=True))
     howto = t["rebuilt"] if rebuilt else \
         t["rejected"] if report.status == "rejected" else t["howto"]
+    howto = " ".join([howto, *notes])
     _put(ws, 3, 1, howto, alignment=Alignment(wrap_text=True, vertical="top"),
          font=Font(italic=True))
     ws.merge_cells(f"A3:{last}3")

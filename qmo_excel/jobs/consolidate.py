@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import gc
 import os
+import zipfile
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager, nullcontext
@@ -36,7 +37,7 @@ from qmo_excel.model import (
     UnitResult,
     assigned_to,
 )
-from qmo_excel.problems import Problem, sort_key
+from qmo_excel.problems import Problem, problem, sort_key
 from qmo_excel.reports import FileReport, ValidationReport
 from qmo_excel.scoring import (
     Scored,
@@ -46,7 +47,7 @@ from qmo_excel.scoring import (
     score_records,
 )
 from qmo_excel.town import roll_up
-from qmo_excel.vocab import Period
+from qmo_excel.vocab import Period, Words
 
 # progress(stage, done, total): stages "read", "feedback", "summary", "export"
 Progress = Callable[[str, int, int], None]
@@ -291,6 +292,10 @@ def _run(folder: Path, *, config: RoundConfig, out_dir: Path, as_of: date | None
         say("summary", 0, 1)
         write_summary(result, outcome.summary, lang=lang, big_sheet_rows=BIG_SHEET_ROWS)
         say("summary", 1, 1)
+    if fb_jobs and settle_feedback(outcome, fb_jobs):
+        # A feedback workbook that could not be written is a problem of its own, in the
+        # summary too: written again (rare; the feedback ran beside the first one).
+        write_summary(result, outcome.summary, lang=lang, big_sheet_rows=BIG_SHEET_ROWS)
     if fb_workers is not None:
         outcome.feedback_archived = archive_stale(fb_dir, outcome.feedback)
     if export_json is not None or export_csv is not None:
@@ -319,6 +324,52 @@ def _report(outcome: Outcome, config: RoundConfig, out_dir: Path, lang: str) -> 
             template=template_of(config.report, config.source))
     except ReportError as exc:
         outcome.report_failed = exc.message(lang)
+
+
+def settle_feedback(outcome: Outcome, fb_jobs: list[FeedbackJob]) -> bool:
+    """Count only feedback workbooks that are on disk, each once; every one that is not
+    becomes a ``feedback-not-written`` problem of its file in ``outcome.result``.
+    Returns True when there is any such problem."""
+    on_disk: list[Path] = []
+    seen: set[Path] = set()
+    failed = list(outcome.feedback_failed)
+    for path in outcome.feedback:
+        if path in seen:
+            failed.append((path.name, "trùng tên với một tệp góp ý khác"))
+        elif not zipfile.is_zipfile(path):
+            failed.append((path.name, "tệp không có trên đĩa sau khi ghi"))
+        else:
+            on_disk.append(path)
+        seen.add(path)
+    outcome.feedback, outcome.feedback_failed = on_disk, failed
+    if not failed:
+        return False
+    units = {j.report.rel: j.report.unit_code for j in fb_jobs}
+    added = [problem("feedback-not-written", file=rel, unit_code=units.get(rel, ""),
+                     detail=why_in_words(why)) for rel, why in failed]
+    outcome.result.problems = sorted([*outcome.result.problems, *added], key=sort_key)
+    return True
+
+
+_WHY = (
+    (("Errno 28", "No space left"), Words("ổ đĩa đã đầy", "the disk is full")),
+    (("Errno 36", "File name too long"), Words("tên tệp quá dài", "the file name is too long")),
+    (("Errno 13", "Permission denied"), Words("không có quyền ghi vào thư mục",
+                                              "no permission to write there")),
+    (("trùng tên",), Words("trùng tên với một tệp góp ý khác",
+                           "same name as another feedback file")),
+    (("không có trên đĩa",), Words("tệp không có trên đĩa sau khi ghi",
+                                   "the file is not on disk after writing")),
+)
+
+
+def why_in_words(detail: str) -> Words:
+    """A writer's failure as the office reads it (a full disk said plainly)."""
+    for hints, words in _WHY:
+        if any(h in detail for h in hints):
+            return words
+    text = " ".join(detail.split())[:200]
+    return Words(text, text)
 
 
 def default_summary_name(result: RoundResult, lang: str = "vi") -> str:

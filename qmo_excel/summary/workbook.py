@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 import xlsxwriter
+from xlsxwriter.exceptions import FileCreateError
 
 from qmo_excel import textfit
 from qmo_excel.fileio import atomic_path
@@ -47,7 +48,11 @@ def write_summary(result: RoundResult, path: Path | str, *, lang: str = "vi",
                   big_sheet_rows: int = 200_000) -> None:
     """Write the summary workbook of ``result`` to ``path`` (atomically)."""
     with atomic_path(path) as tmp:
-        _write(result, tmp, "en" if lang == "en" else "vi", big_sheet_rows)
+        try:
+            _write(result, tmp, "en" if lang == "en" else "vi", big_sheet_rows)
+        except FileCreateError as exc:  # xlsxwriter's wrapper of the OSError (a full disk)
+            cause = exc.args[0] if exc.args and isinstance(exc.args[0], OSError) else None
+            raise cause or OSError(str(exc)) from None
 
 
 def long_lists(result: RoundResult, big_sheet_rows: int) -> bool:
