@@ -9,6 +9,7 @@ diacritics or punctuation), and a short reading of a judge ``Target`` for messag
 
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
 from datetime import date, datetime
@@ -98,24 +99,33 @@ def parse_year(v: CellValue) -> int | None:
 def parse_decimal(v: CellValue) -> float | None:
     """1.5, "1,5", "1.5" or " 2 " -> a float; None for anything else."""
     if isinstance(v, int | float) and not isinstance(v, bool):
-        return float(v)
+        return _finite(v)
     t = cell_text(v).replace(" ", "")
     if not _NUMBER_RE.match(t):
         return None
-    return float(t.replace(",", "."))
+    return _finite(float(t.replace(",", ".")))
+
+
+def _finite(v: float) -> float | None:
+    """A float that holds ``v``, or None (400 nines, 1E+400, NaN: no setting is that)."""
+    try:
+        f = float(v)
+    except OverflowError:
+        return None
+    return f if math.isfinite(f) else None
 
 
 def parse_weight(v: CellValue) -> float | None:
     """A positive weight: 2, "1,5", or "20%" (weights written as shares of 100 weigh the
     same relative to each other); None when it is none of these."""
     if isinstance(v, int | float) and not isinstance(v, bool):
-        w = float(v)
+        w = _finite(v)
     else:
         t = cell_text(v).removesuffix("%").strip()
         if not _NUMBER_RE.match(t):
             return None
-        w = float(t.replace(",", "."))
-    return w if w > 0 else None
+        w = _finite(float(t.replace(",", ".")))
+    return w if w is not None and w > 0 else None
 
 
 @lru_cache(maxsize=8192)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import errno
 import os
+import re
 import stat
 import sys
 import tempfile
@@ -12,6 +13,13 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import BinaryIO
+
+TEMP_PREFIX = ".qmo-"
+# What mkstemp makes of our prefix and a target's suffix: ".qmo-" + 8 of [a-z0-9_] + suffix
+OUR_TEMP = re.compile(r"\.qmo-[a-z0-9_]{8}(\.[A-Za-z0-9]{1,10})?")
+STALE_SECONDS = 3600.0  # a temporary file this old belongs to no run still writing
+_swept: set[str] = set()
+
 
 # Windows refuses to replace a file another program holds open: Excel (the summary of the
 # last run, open on the secretary's screen) until it is closed, an antivirus or the
@@ -38,11 +46,13 @@ def atomic_path(path: str | Path) -> Iterator[Path]:
     """Yield a temporary path beside ``path``; move it into place only on success.
 
     A run that fails or is killed leaves the previous file at ``path`` intact (and at
-    worst a hidden ``.qmo-*`` temporary file, which discovery ignores).
+    worst a hidden ``.qmo-*`` temporary file, which discovery ignores and which the next
+    run that writes into that folder removes once it is stale).
     """
     target = Path(path)
     target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=".qmo-", suffix=target.suffix, dir=target.parent)
+    sweep_once(target.parent)
+    fd, tmp = tempfile.mkstemp(prefix=TEMP_PREFIX, suffix=target.suffix, dir=target.parent)
     os.close(fd)
     try:
         yield Path(tmp)
@@ -65,3 +75,39 @@ def open_regular(path: str | Path) -> BinaryIO:
     except BaseException:
         os.close(fd)
         raise
+
+
+def sweep_once(folder: Path) -> None:
+    """``remove_stale_temps(folder)``, once per folder in this process."""
+    key = os.path.abspath(folder)
+    if key not in _swept:
+        _swept.add(key)
+        remove_stale_temps(folder)
+
+
+def remove_stale_temps(folder: str | Path, *, older_than: float = STALE_SECONDS,
+                       now: float | None = None) -> list[Path]:
+    """Remove the temporary files an interrupted run of ours left in ``folder``.
+
+    Only ours (named as ``atomic_path`` names them: ``.qmo-`` and 8 characters, then a
+    suffix), only regular files (never a link or a folder), only stale ones (not
+    modified for ``older_than`` seconds: another run may be writing a fresh one). Returns
+    what was removed; anything that cannot be removed is left alone.
+    """
+    removed: list[Path] = []
+    limit = (time.time() if now is None else now) - older_than
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return removed
+    for entry in entries:
+        if not OUR_TEMP.fullmatch(entry.name):
+            continue
+        try:
+            st = entry.stat(follow_symlinks=False)
+            if stat.S_ISREG(st.st_mode) and st.st_mtime < limit:
+                os.unlink(entry.path)
+                removed.append(Path(entry.path))
+        except OSError:
+            continue
+    return removed

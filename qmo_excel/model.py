@@ -144,6 +144,8 @@ class RoundConfig:
     town_objectives: list[TownObjective] = field(default_factory=list)
     source: str | None = None  # the round workbook's path, if any
     report: ReportSettings = field(default_factory=ReportSettings)
+    # what the round workbook lacks where a default serves (Vietnamese, for the terminal)
+    warnings: list[str] = field(default_factory=list)
 
 
 def assigned_to(assignments: Sequence[Assignment], unit_code: str) -> list[Assignment]:

@@ -303,3 +303,122 @@ def test_a_full_disk_is_said_in_vietnamese_not_a_traceback(
     assert "Đĩa đầy" in r.output and "Giải phóng dung lượng" in r.output
     assert "Traceback" not in r.output and "FileCreateError" not in r.output
     assert not [p for p in out.iterdir() if p.name.startswith(".qmo-")]
+
+
+# ------------------------------------------------------------------ 10. bad round workbooks
+
+
+def _round(tmp_path: Path, change: object = None) -> Path:
+    from qmo_excel.round import example_round, write_round_workbook
+
+    path = tmp_path / "round.xlsx"
+    write_round_workbook(path, config=example_round())
+    if change is not None:
+        wb = load_workbook(path)
+        change(wb)  # type: ignore[operator]
+        wb.save(path)
+    return path
+
+
+@pytest.mark.parametrize(("change", "warning"), [
+    (lambda wb: wb.remove(wb["Danh sách đơn vị"]), "không có trang «Danh sách đơn vị»"),
+    (lambda wb: wb["Danh sách đơn vị"].delete_rows(4, 100), "chưa có đơn vị nào"),
+    (lambda wb: wb.remove(wb["Cài đặt"]), "không có trang «Cài đặt»: dùng mặc định"),
+])
+def test_a_round_workbook_missing_a_part_is_said_where_a_default_serves(
+        tmp_path: Path, clean: Path, change: object, warning: str) -> None:
+    """It was accepted silently: every unit became 'unregistered' and the missing-units
+    check was lost without a word."""
+    from qmo_excel.round import read_round
+
+    if "Danh sách" in warning or "chưa có" in warning:
+        # the assignments name the register's units: without the register they go too
+        inner = change
+
+        def change(wb: object) -> None:  # type: ignore[no-redef]
+            inner(wb)  # type: ignore[operator]
+            wb.remove(wb["Giao chỉ tiêu"])  # type: ignore[attr-defined,index]
+
+    path = _round(tmp_path.parent / (tmp_path.name + "-r"), change)
+    config = read_round(path)
+    assert [w for w in config.warnings if warning in w]
+    out = tmp_path.parent / (tmp_path.name + "-out")
+    r = CliRunner().invoke(main, ["consolidate", str(clean.parent), "--round", str(path),
+                                  "-o", str(out), "--as-of", AS_OF, "-q"])
+    assert r.exit_code == 0, r.output
+    assert "Cảnh báo: Sổ kỳ báo cáo “round.xlsx”" in r.output or \
+        "Cảnh báo: Trang «Danh sách đơn vị»" in r.output
+    r = CliRunner().invoke(main, ["validate", str(clean), "--round", str(path)])
+    assert "Cảnh báo:" in r.output
+
+
+@pytest.mark.parametrize(("cell", "value", "message"), [
+    ("C9", 500, "từ 0 đến 100"),
+    ("C11", -5, "từ 0 đến 100"),
+    ("C9", "nan", "không phải một số"),
+    ("C12", "9" * 400, "không phải một số"),
+    ("C12", 5, "Mức trần % kế hoạch phải từ 100"),
+    ("C12", 1e9, "Mức trần % kế hoạch phải từ 100"),
+])
+def test_absurd_thresholds_are_a_clear_error(tmp_path: Path, cell: str, value: object,
+                                             message: str) -> None:
+    from qmo_excel.round import RoundError, read_round
+
+    path = _round(tmp_path, lambda wb: wb["Cài đặt"].__setitem__(cell, value))
+    with pytest.raises(RoundError, match=message):
+        read_round(path)
+    r = CliRunner().invoke(main, ["consolidate", str(tmp_path), "--round", str(path),
+                                  "-o", str(tmp_path / "out")])
+    assert r.exit_code == 1 and message.split()[0] in r.output
+    assert "Traceback" not in r.output
+
+
+def test_an_encrypted_round_workbook_is_said_plainly(tmp_path: Path) -> None:
+    """It was reported as "BadZipFile"."""
+    import msoffcrypto
+
+    from qmo_excel.round import RoundError, read_round
+
+    plain = _round(tmp_path)
+    for password, name in (("bí mật", "locked.xlsx"), ("VelvetSweatshop", "default.xlsx")):
+        with plain.open("rb") as src, (tmp_path / name).open("wb") as dst:
+            msoffcrypto.OfficeFile(src).encrypt(password, dst)
+    for name in ("locked.xlsx", "default.xlsx"):
+        with pytest.raises(RoundError, match=r"được đặt mật khẩu .* nên không đọc được"):
+            read_round(tmp_path / name)
+
+
+# ------------------------------------------------------------------ 9. stale temporary files
+
+
+def test_a_later_run_removes_only_our_stale_temporary_files(clean: Path,
+                                                            tmp_path: Path) -> None:
+    import time
+
+    out = tmp_path.parent / (tmp_path.name + "-out")
+    (out / "gop-y").mkdir(parents=True)
+    hour_ago = time.time() - 2 * 3600
+    stale = [out / ".qmo-ab12cd_3.xlsx", out / "gop-y" / ".qmo-zz99yy00.xlsx",
+             out / ".qmo-k2j3h4g5.json"]
+    kept = [out / ".qmo-fresh123.xlsx",  # another run may be writing it
+            out / ".qmo-notours.xlsx.bak", out / "qmo-ab12cd_3.xlsx",
+            out / ".qmo-ABCDEFGH.xlsx"]
+    for p in stale + kept:
+        p.write_bytes(b"half a workbook")
+    for p in stale + kept[1:]:
+        os.utime(p, (hour_ago, hour_ago))
+    (out / ".qmo-linklink.xlsx").symlink_to(clean)  # a link is never ours
+    os.utime(out / ".qmo-linklink.xlsx", (hour_ago, hour_ago), follow_symlinks=False)
+    proc = run_consolidate(clean.parent, out, "--export-json", str(out / "x.json"))
+    assert proc.returncode == 0, proc.stderr
+    assert not [p for p in stale if p.exists()]
+    assert all(p.exists() for p in kept) and (out / ".qmo-linklink.xlsx").is_symlink()
+    assert clean.is_file()
+
+
+def test_a_temporary_file_of_ours_in_the_returns_folder_is_ignored(clean: Path) -> None:
+    shutil.copy(clean, clean.parent / ".qmo-ab12cd34.xlsx")
+    r = CliRunner().invoke(main, ["validate", str(clean.parent), "--format", "json"])
+    files = {f["file"]: f for f in json.loads(r.output)["files"]}
+    assert files[".qmo-ab12cd34.xlsx"]["status"] == "ignored"
+    assert "Tệp tạm của qmo" in files[".qmo-ab12cd34.xlsx"]["reason"]

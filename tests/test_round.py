@@ -57,7 +57,8 @@ def test_blank_round_gives_defaults(tmp_path: Path) -> None:
     path = tmp_path / "round.xlsx"
     write_round_workbook(path)
     got = read_round(path)
-    assert replace(got, source=None) == RoundConfig()
+    assert replace(got, source=None, warnings=[]) == RoundConfig()
+    assert ["chưa có đơn vị nào" in w for w in got.warnings] == [True]
     assert got.year is None and got.period == "year" and got.cap == 100.0
     assert got.rating == RatingRules(90.0, 70.0, 50.0, 30.0, 20.0)
     assert got.town_objectives == [] and got.town_office == ""

@@ -133,6 +133,8 @@ def consolidate_cmd(folder: Path, round_path: Path | None, out_dir: Path | None,
         if not quiet:
             click.echo(("Sổ kỳ báo cáo: " if lang == "vi" else "Round workbook: ")
                        + str(round_path), err=True)
+        for warning in config.warnings:  # what a default stands in for, even when quiet
+            click.echo(f"Cảnh báo: {warning}", err=True)
     if not quiet and where.returns != folder:
         click.echo(("Bài nộp: " if lang == "vi" else "Returns: ") + str(where.returns),
                    err=True)

@@ -46,9 +46,12 @@ _FEEDBACK = {"vi": "Đã ghi {n} tệp góp ý vào {dir}", "en": "Wrote {n} fee
 
 def _read_round(path: Path) -> RoundConfig:
     try:
-        return read_round(path)
+        config = read_round(path)
     except RoundError as exc:
         raise click.ClickException(str(exc)) from exc
+    for warning in config.warnings:
+        click.echo(f"Cảnh báo: {warning}", err=True)
+    return config
 
 
 def render_text(report: ValidationReport, *, lang: str = "vi", quiet: bool = False) -> str:

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
-from qmo_excel.fileio import open_regular
+from qmo_excel.fileio import OUR_TEMP, open_regular
 from qmo_excel.safetext import shown
 from qmo_excel.vocab import Words
 
@@ -43,6 +43,8 @@ REASON_LINK = Words("Liên kết (symlink) ra ngoài thư mục hoặc tới m�
 REASON_DIR = Words("Không mở được thư mục", "A folder that cannot be opened")
 REASON_SPECIAL = Words("Không phải tệp thông thường, không mở", "Not a regular file, not opened")
 REASON_STAT = Words("Không xem được tệp", "The file cannot be looked at")
+REASON_TEMP = Words("Tệp tạm của qmo (một lần chạy bị ngắt giữa chừng để lại)",
+                    "A temporary file of qmo, left by an interrupted run")
 
 
 @dataclass
@@ -125,6 +127,8 @@ def classify(path: Path, rel: str) -> Candidate:
     if not stat.S_ISREG(mode):
         return Candidate(path, rel, "ignored", _special_reason(mode))
     name = path.name
+    if OUR_TEMP.fullmatch(name):
+        return Candidate(path, rel, "ignored", REASON_TEMP)
     low = name.lower()
     ext = os.path.splitext(low)[1]
     if low.startswith("~$") or low.startswith(".~lock.") or (

@@ -10,6 +10,7 @@ message naming the cell.
 
 from __future__ import annotations
 
+import io
 import re
 from datetime import date
 from pathlib import Path
@@ -19,6 +20,7 @@ import openpyxl
 
 from qmo_excel import spec
 from qmo_excel.cells import cell_text, loose, parse_date, parse_decimal, parse_year
+from qmo_excel.fileio import open_regular
 from qmo_excel.model import (
     Assignment,
     RatingRules,
@@ -27,6 +29,11 @@ from qmo_excel.model import (
     RoundConfig,
     TownObjective,
 )
+from qmo_excel.safetext import shown
+
+MAX_ROUND_BYTES = 50_000_000  # a round workbook of 500 units is well under 1 MB
+MAX_CAP = 1000.0  # % of plan: a cap of 100 counts no over-achievement; 1,000 is lavish
+_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # an old .xls, or an encrypted package
 
 
 class RoundError(Exception):
@@ -145,16 +152,43 @@ def _find_sheets(wb: Any, lang: str | None) -> dict[str, Any]:
     return found
 
 
+def _open(p: Path) -> Any:
+    """The workbook, opened read-only from its bytes (read once, bounded); an encrypted
+    one or an old .xls is said plainly (it was "BadZipFile")."""
+    name = shown(p.name)
+    try:
+        with open_regular(p) as fh:
+            data = fh.read(MAX_ROUND_BYTES + 1)
+    except OSError as exc:
+        raise RoundError(f"Không đọc được tệp kỳ báo cáo “{name}” "
+                         f"({exc.strerror or type(exc).__name__}).") from None
+    if len(data) > MAX_ROUND_BYTES:
+        raise RoundError(f"“{name}” quá lớn cho một sổ kỳ báo cáo (trên "
+                         f"{MAX_ROUND_BYTES // 1_000_000} MB). Tạo tệp bằng lệnh “qmo init”.")
+    if data.startswith(_OLE_MAGIC):
+        if any(s.encode("utf-16-le") in data for s in ("EncryptionInfo", "EncryptedPackage")):
+            raise RoundError(f"“{name}” được đặt mật khẩu (hoặc mã hóa bằng mật khẩu mặc định "
+                             "của Excel) nên không đọc được. Hãy mở bằng Excel, gỡ mật khẩu "
+                             "(Tệp > Thông tin > Bảo vệ sổ làm việc), lưu dạng .xlsx rồi chạy "
+                             "lại.")
+        raise RoundError(f"“{name}” là tệp Excel cũ (.xls). Hãy mở bằng Excel, lưu dạng Sổ "
+                         "làm việc Excel (.xlsx) rồi chạy lại.")
+    try:
+        return openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except Exception as exc:
+        raise RoundError(f"Không mở được “{name}”: tệp không phải bảng tính Excel .xlsx "
+                         f"hợp lệ ({type(exc).__name__}).") from None
+
+
 def read_round(path: str | Path) -> RoundConfig:
-    """Read the round workbook at ``path``; raise ``RoundError`` if it is not one."""
+    """Read the round workbook at ``path``; raise ``RoundError`` if it is not one.
+
+    What it lacks where a default serves (no settings sheet, no register or an empty
+    one) is said in ``RoundConfig.warnings``."""
     p = Path(path)
     if not p.is_file():
-        raise RoundError(f"Không tìm thấy tệp kỳ báo cáo “{p}”.")
-    try:
-        wb = openpyxl.load_workbook(p, read_only=True, data_only=True)
-    except Exception as exc:
-        raise RoundError(f"Không mở được “{p.name}”: tệp không phải bảng tính Excel .xlsx "
-                         f"hợp lệ ({type(exc).__name__}).") from None
+        raise RoundError(f"Không tìm thấy tệp kỳ báo cáo “{shown(str(p))}”.")
+    wb = _open(p)
     try:
         meta: dict[str, str] = {}
         if spec.META_SHEET in wb.sheetnames:
@@ -182,6 +216,7 @@ def read_round(path: str | Path) -> RoundConfig:
         wb.close()
     config = _config(settings, register, assigned, town)
     config.source = str(p)
+    config.warnings = _gaps(sheets, register, shown(p.name))
     return config
 
 
@@ -200,9 +235,11 @@ def _rating(settings: dict[str, Any]) -> RatingRules:
     thresholds = [settings.get(k) for k in ("band_excellent", "band_good", "band_pass")]
     t = [v if v is not None else d for v, d in zip(
         thresholds, (default.excellent, default.good, default.passing), strict=True)]
-    if not t[0] >= t[1] >= t[2] >= 0:
-        raise RoundError("Ngưỡng xếp loại phải giảm dần: Hoàn thành xuất sắc ≥ Hoàn thành tốt "
-                         f"≥ Hoàn thành ≥ 0 (đang là {t[0]:g}, {t[1]:g}, {t[2]:g}).")
+    if not 100 >= t[0] >= t[1] >= t[2] >= 0:
+        raise RoundError("Ngưỡng xếp loại là điểm từ 0 đến 100 và phải giảm dần: 100 ≥ Hoàn "
+                         "thành xuất sắc ≥ Hoàn thành tốt ≥ Hoàn thành ≥ 0 (đang là "
+                         f"{t[0]:g}, {t[1]:g}, {t[2]:g}). Sửa ở trang "
+                         f"«{spec.ROUND_SETTINGS.vi}».")
     field = spec.ROUND_SETTINGS.field
     return RatingRules(
         excellent=t[0], good=t[1], passing=t[2],
@@ -234,6 +271,24 @@ def _town_objectives(records: list[dict[str, Any]],
     return out
 
 
+def _gaps(sheets: dict[str, Any], register: list[dict[str, Any]], name: str) -> list[str]:
+    """What the round workbook lacks where a default serves, said plainly."""
+    out: list[str] = []
+    if "settings" not in sheets:
+        out.append(f"Sổ kỳ báo cáo “{name}” không có trang «{spec.ROUND_SETTINGS.vi}»: "
+                   "dùng mặc định (năm và kỳ theo các báo cáo nộp về, ngưỡng xếp loại "
+                   "90/70/50 điểm, mức trần 100% kế hoạch).")
+    if "register" not in sheets:
+        out.append(f"Sổ kỳ báo cáo “{name}” không có trang «{spec.REGISTER.vi}»: mọi đơn vị "
+                   "nộp báo cáo đều được nhận, không kiểm tra được đơn vị nào chưa nộp. Hãy "
+                   f"thêm trang «{spec.REGISTER.vi}» (mẫu: qmo init).")
+    elif not register:
+        out.append(f"Trang «{spec.REGISTER.vi}» của sổ kỳ báo cáo “{name}” chưa có đơn vị "
+                   "nào: mọi đơn vị nộp báo cáo đều được nhận, không kiểm tra được đơn vị "
+                   "nào chưa nộp. Hãy ghi mã và tên các đơn vị phải nộp.")
+    return out
+
+
 def _config(settings: dict[str, Any], register: list[dict[str, Any]],
             assigned: list[dict[str, Any]], town: list[dict[str, Any]]) -> RoundConfig:
     config = RoundConfig()
@@ -245,8 +300,9 @@ def _config(settings: dict[str, Any], register: list[dict[str, Any]],
     config.rating = _rating(settings)
     config.town_office = settings.get("town_office") or ""
     cap = settings.get("cap")
-    if cap is not None and cap <= 0:
-        raise RoundError(f"Mức trần % kế hoạch phải lớn hơn 0 (đang là {cap:g}).")
+    if cap is not None and not 100 <= cap <= MAX_CAP:
+        raise RoundError(f"Mức trần % kế hoạch phải từ 100 đến {MAX_CAP:g} (đang là "
+                         f"{cap:g}); để trống là 100. Sửa ở trang «{spec.ROUND_SETTINGS.vi}».")
     config.cap = cap if cap is not None else 100.0
     config.report = report_settings(settings)
     seen: dict[str, str] = {}
