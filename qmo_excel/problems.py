@@ -130,6 +130,14 @@ _add(
                 "The file is encrypted with Excel's default password (Excel opens it without "
                 "asking, so you may not know). It was decrypted to be read. Next time remove "
                 "the protection and save it as .xlsx before sending."),
+    ProblemType("file-damaged", "file", "warning", "Tệp bị hỏng một phần",
+                "File partly damaged",
+                "Một phần của tệp bị hỏng ({detail}: không khớp mã kiểm tra CRC). Số liệu "
+                "vẫn đọc được vì phần hỏng không chứa số liệu, nhưng Excel có thể báo lỗi khi "
+                "mở. Hãy mở tệp bằng Excel, cho sửa nếu được hỏi, lưu lại rồi gửi lại.",
+                "Part of the file is damaged ({detail}: CRC mismatch). The figures were read "
+                "(the damage is elsewhere), but Excel may complain when opening it. Open it "
+                "in Excel, let it repair, save and send it again."),
     ProblemType("feedback-not-written", "file", "warning", "Không ghi được tệp góp ý",
                 "Feedback file not written",
                 "Không ghi được tệp góp ý cho tệp này ({detail}). Hãy khắc phục rồi chạy "
@@ -225,6 +233,14 @@ _add(
                 "theo các tiêu đề trong trang; hãy đặt lại tên trang như mẫu.",
                 "Sheet \"{expected}\" was renamed \"{value}\". It was recognised by its "
                 "labels and read; give it back its template name."),
+    ProblemType("structure-far-cells", "structure", "info", "Ô dữ liệu ở quá xa",
+                "Cells far outside the table",
+                "Trang \"{sheet_name}\" có {count} ô có dữ liệu ở rất xa bảng (ví dụ ô "
+                "{cell_ref}: \"{value}\"), ngoài các cột của mẫu, nên không được tổng hợp. "
+                "Nếu các ô này không cần, hãy xóa chúng.",
+                "Sheet \"{sheet_name}\" has {count} cell(s) far outside the table (for "
+                "example {cell_ref}: \"{value}\"), past the template's columns: they are "
+                "not consolidated. Delete them if they are not needed."),
     ProblemType("structure-table-moved", "structure", "info", "Bảng bị dời dòng",
                 "Table moved",
                 "Tiêu đề bảng ở trang \"{sheet_name}\" nằm ở dòng {value}, theo mẫu là dòng "

@@ -422,3 +422,48 @@ def test_a_temporary_file_of_ours_in_the_returns_folder_is_ignored(clean: Path) 
     files = {f["file"]: f for f in json.loads(r.output)["files"]}
     assert files[".qmo-ab12cd34.xlsx"]["status"] == "ignored"
     assert "Tệp tạm của qmo" in files[".qmo-ab12cd34.xlsx"]["reason"]
+
+
+# ------------------------------------------------------------------ 11. damaged, XFD
+
+
+def test_a_package_with_a_bad_crc_in_a_part_we_do_not_read_gets_a_warning(
+        clean: Path) -> None:
+    """It was used without a word."""
+    import io
+
+    out = io.BytesIO()
+    with zipfile.ZipFile(clean) as src, zipfile.ZipFile(out, "w") as dst:
+        for info in src.infolist():
+            stored = info.filename == "docProps/app.xml"
+            dst.writestr(info.filename, src.read(info),
+                         zipfile.ZIP_STORED if stored else zipfile.ZIP_DEFLATED)
+    raw = out.getvalue()
+    at = raw.index(b"<Application>") + 1
+    clean.write_bytes(raw[:at] + b"a" + raw[at + 1:])  # "<application>": the CRC fails
+    r = check(clean)
+    assert r.status == "valid"
+    damaged = [p for p in r.problems if p.code == "file-damaged"]
+    assert len(damaged) == 1 and damaged[0].severity == "warning"
+    assert "docProps/app.xml" in damaged[0].message
+
+
+@pytest.mark.parametrize("row", [5, 3000, 1048576])
+def test_a_value_in_column_xfd_is_read_not_out_of_memory(clean: Path, row: int) -> None:
+    """python-calamine holds a sheet densely: XFD3000 asked for 49 million cells and the
+    file was rejected as too large."""
+    part = objectives_part(clean)
+    patch_part(clean, part, lambda x: x.replace(
+        b"</sheetData>", f'<row r="{row}"><c r="XFD{row}" t="inlineStr"><is><t>ghi chú xa'
+        f'</t></is></c><c r="IV{row}"><v>7</v></c></row></sheetData>'.encode(), 1)
+        if row > 5 else re.sub(rb'(<c r="G5")', b'<c r="XFD5" t="s"><v>0</v></c>\\1', x,
+                               count=1))
+    r = check(clean)
+    assert r.status == "valid", r.problems
+    far = [p for p in r.problems if p.code == "structure-far-cells"]
+    assert [(p.sheet, p.cell, p.severity) for p in far] == [(OBJ, f"XFD{row}", "info")]
+    if row > 5:
+        assert "ghi chú xa" in far[0].message
+        assert ("có 2 ô" in far[0].message) is (row > 10_000)  # IV is not far; its row may be
+    rows = {x.row: x.values for x in r.unit_return.objectives}  # type: ignore[union-attr]
+    assert rows[5]["result"] == "98,2%"  # the return itself is read as before

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from qmo_excel import spec
 from qmo_excel.checks.context import CheckContext
+from qmo_excel.intake.package import FarCell
 from qmo_excel.intake.reader import LEGACY_FORMATS, Layout, cell_index
 
 
@@ -14,6 +15,17 @@ def file_format(c: CheckContext, layout: Layout) -> None:
         c.add("file-legacy-format", "", "", detail=LEGACY_FORMATS[layout.format])
     if layout.default_password:
         c.add("file-default-password", "", "")
+    if layout.damaged:
+        shown = ", ".join(layout.damaged[:3]) + (f" (+{len(layout.damaged) - 3})"
+                                                 if len(layout.damaged) > 3 else "")
+        c.add("file-damaged", "", "", detail=shown)
+    by_sheet: dict[str, list[FarCell]] = {}
+    for far in layout.far_cells:
+        by_sheet.setdefault(far.sheet, []).append(far)
+    for sheet, cells in by_sheet.items():  # one note per sheet, at its first such cell
+        first = cells[0]
+        c.add("structure-far-cells", sheet, first.ref, "", first.value, count=len(cells),
+              cell_ref=first.ref)
 
 
 def mapping(c: CheckContext, layout: Layout) -> None:

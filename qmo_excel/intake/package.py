@@ -197,3 +197,154 @@ def _index(ref: re.Match[str]) -> tuple[int, int]:
     for ch in ref.group(1):
         col = col * 26 + ord(ch) - 64
     return int(ref.group(2)) - 1, col - 1
+
+
+# --------------------------------------------------------------------------- integrity
+
+# python-calamine holds a sheet densely, from A1 to its last cell with a value; cells past
+# these bounds are taken out (the template uses columns A to M and a few hundred rows;
+# the reader reads at most 5,000), so a sheet never asks for more than 2.6 million cells.
+FAR_COLUMN = 256  # IV, the last column of Excel 2003
+FAR_ROW = 10_000
+# a cheap first look: a reference past column IV, or in a row of five digits or more
+_FAR_HINT = re.compile(rb'r="(?:[A-Z]{3}|I[W-Z]|[J-Z][A-Z])[0-9]|r="[A-Z]{1,3}[0-9]{5}')
+_FAR_CELL = re.compile(rb'<(?:\w+:)?c\b(?=[^>]*?\sr="([A-Z]{1,3})([0-9]{1,7})")([^>]*?)'
+                       rb'(?:/>|>(.*?)</(?:\w+:)?c>)', re.DOTALL)
+_TEXT_OR_VALUE = re.compile(rb"<(?:\w+:)?(?:t|v)\b[^>/]*>([^<]*)<")
+_SI = re.compile(rb"<(?:\w+:)?si\b.*?</(?:\w+:)?si>", re.DOTALL)
+_CHUNK = 1 << 20
+
+
+@dataclass
+class FarCell:
+    sheet: str  # the sheet's name (or its part, when the workbook does not name it)
+    ref: str  # "XFD3000"
+    value: str  # what it holds, as text ("" when nothing)
+
+
+@dataclass
+class PackageCheck:
+    """What the whole package says beyond the parts calamine reads."""
+
+    damaged: list[str] = field(default_factory=list)  # parts that fail their CRC check
+    far: list[FarCell] = field(default_factory=list)  # cells past column ZZ (dropped)
+    data: bytes | None = None  # the package without those cells, when there are any
+
+
+def check_package(data: bytes) -> PackageCheck:
+    """Every part read once (zipfile checks each one's CRC on the way), and worksheets
+    searched for cells past ``FAR_COLUMN`` or ``FAR_ROW``. A value in column XFD is legal
+    (Excel opens it) but python-calamine holds a sheet as a dense grid, so XFD3000 alone
+    would ask for 49 million cells: such cells are taken out of a copy of the package
+    (which is then read instead) and reported. Never raises: a package it cannot walk is
+    left as is."""
+    out = PackageCheck()
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as zf:
+            far_parts: dict[str, bytes] = {}
+            for info in zf.infolist():
+                body = _read_checked(zf, info, out)
+                name = info.filename.replace("\\", "/").lstrip("/").lower()
+                if body is not None and name.startswith("xl/worksheets/") \
+                        and _FAR_HINT.search(body):
+                    far_parts[info.filename] = body
+            if far_parts:
+                _take_out_far(zf, far_parts, out)
+    except Exception:  # damaged beyond walking: calamine's own verdict stands
+        return PackageCheck(damaged=out.damaged)
+    return out
+
+
+def _read_checked(zf: zipfile.ZipFile, info: zipfile.ZipInfo,
+                  out: PackageCheck) -> bytes | None:
+    """A part's bytes (a worksheet small enough to search), None for any other part,
+    after reading it to its end: a CRC mismatch adds it to ``out.damaged``."""
+    keep = info.filename.replace("\\", "/").lower().lstrip("/").startswith(
+        "xl/worksheets/") and info.file_size <= MAX_PART
+    try:
+        with zf.open(info) as fh:
+            if keep:
+                return fh.read()
+            while fh.read(_CHUNK):
+                pass
+    except zipfile.BadZipFile as exc:
+        if "CRC" in str(exc):
+            out.damaged.append(info.filename)
+            return None
+        raise
+    return None
+
+
+def _take_out_far(zf: zipfile.ZipFile, far_parts: dict[str, bytes],
+                  out: PackageCheck) -> None:
+    names = _sheet_names_by_part(zf)
+    strings: list[bytes] | None = None
+    changed: dict[str, bytes] = {}
+    for part, body in far_parts.items():
+        found: list[tuple[str, bytes, bytes]] = []
+
+        def drop(m: re.Match[bytes], found: list[tuple[str, bytes, bytes]] = found) -> bytes:
+            col = 0
+            for ch in m.group(1):
+                col = col * 26 + ch - 64
+            if col <= FAR_COLUMN and int(m.group(2)) <= FAR_ROW:
+                return m.group(0)
+            found.append(((m.group(1) + m.group(2)).decode("ascii"), m.group(3),
+                          m.group(4) or b""))
+            return b""
+
+        new = _FAR_CELL.sub(drop, body)
+        if not found:
+            continue
+        changed[part] = new
+        sheet = names.get(part.replace("\\", "/").lstrip("/").lower(), part)
+        for ref, attrs, inner in found:
+            kind = _attrs(attrs).get("t", "n")
+            if kind == "s" and strings is None:
+                strings = _SI.findall(_part(zf, {i.filename.lower(): i for i in zf.infolist()},
+                                            "xl/sharedStrings.xml"))
+            out.far.append(FarCell(sheet, ref, _far_value(kind, inner, strings or [])))
+    if not changed:
+        return
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in zf.infolist():
+            if info.filename in out.damaged:
+                continue  # calamine never reads these; a bad CRC would fail the copy
+            dst.writestr(info.filename, changed.get(info.filename) or zf.read(info))
+    out.data = buf.getvalue()
+
+
+def _far_value(kind: str, inner: bytes, strings: list[bytes]) -> str:
+    texts = [html.unescape(t.decode("utf-8", "replace")) for t in
+             _TEXT_OR_VALUE.findall(inner)]
+    if kind == "s" and texts:
+        try:
+            si = strings[int(texts[0])]
+        except (ValueError, IndexError):
+            return ""
+        texts = [html.unescape(t.decode("utf-8", "replace"))
+                 for t in _TEXT_OR_VALUE.findall(si)]
+    return "".join(texts)[:120]
+
+
+def _sheet_names_by_part(zf: zipfile.ZipFile) -> dict[str, str]:
+    """Lower-cased part path -> the sheet's name, from the workbook and its relations."""
+    parts = {i.filename.replace("\\", "/").lstrip("/").lower(): i for i in zf.infolist()}
+    workbook = _part(zf, parts, "xl/workbook.xml")
+    rels = _part(zf, parts, "xl/_rels/workbook.xml.rels")
+    targets = {}
+    for m in _REL.finditer(rels):
+        a = _attrs(m.group(1))
+        if "Id" in a and "Target" in a:
+            targets[a["Id"]] = a["Target"]
+    out: dict[str, str] = {}
+    for m in _SHEET.finditer(workbook):
+        a = _attrs(m.group(1))
+        rid = next((v for k, v in a.items() if k.endswith(":id") or k == "id"), None)
+        if "name" in a and rid in targets:
+            target = targets[rid]
+            path = target.lstrip("/") if target.startswith("/") else \
+                posixpath.normpath(posixpath.join("xl", target))
+            out[path.lower()] = a["name"]
+    return out

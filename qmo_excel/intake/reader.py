@@ -41,7 +41,13 @@ from qmo_excel.intake.labels import (
     info_labels,
     loose,
 )
-from qmo_excel.intake.package import SheetScan, scan_sheets
+from qmo_excel.intake.package import (
+    FarCell,
+    PackageCheck,
+    SheetScan,
+    check_package,
+    scan_sheets,
+)
 from qmo_excel.intake.precheck import OLE_MAGIC, precheck, precheck_zip
 from qmo_excel.intake.stamps import OwnWorkbook, package_stamp
 from qmo_excel.model import CellValue, Row, UnitReturn
@@ -94,6 +100,8 @@ class Layout:
     meta: bool  # the _qmo meta sheet was present
     format: str = "xlsx"  # "xlsx", "xls" or "ods": what the file really is
     default_password: bool = False  # decrypted with Excel's default password
+    damaged: list[str] = field(default_factory=list)  # parts failing their CRC check
+    far_cells: list[FarCell] = field(default_factory=list)  # past column ZZ, not read
 
 
 def norm(text: Any) -> str:
@@ -186,11 +194,16 @@ def read_return_layout(path: Path, *, sha256: str | None = None
     if fmt == "xlsx" and (kind := package_stamp(data)):
         raise OwnWorkbook(kind)
     extra = _extra(fmt, default_password)
+    checked = check_package(data) if fmt == "xlsx" else PackageCheck()
+    if checked.data is not None:  # cells far past the template's columns taken out
+        data = checked.data
     try:
-        ret, layout = _open_and_read(path, data, fmt, sha256, st.st_mtime, default_password)
+        ret, layout = _open_and_read(path, data, fmt, sha256, st.st_mtime,
+                                     default_password or checked.data is not None)
     except ReadError as exc:
         raise ReadError(exc.code, exc.detail, exc.extra or extra) from None
     layout.format, layout.default_password = fmt, default_password
+    layout.damaged, layout.far_cells = checked.damaged, checked.far
     return ret, layout
 
 
@@ -204,10 +217,12 @@ def _extra(fmt: str, default_password: bool) -> tuple[tuple[str, str], ...]:
 
 
 def _open_and_read(path: Path, data: bytes, fmt: str, sha256: str, mtime: float,
-                   default_password: bool) -> tuple[UnitReturn, Layout]:
+                   from_bytes: bool) -> tuple[UnitReturn, Layout]:
+    """``from_bytes``: ``data`` is not the file's own bytes (decrypted, or far cells
+    taken out), so calamine reads it and not the file."""
     try:
         # The parser is chosen by content, never by the file's extension.
-        if fmt == "xlsx" and not default_password:
+        if fmt == "xlsx" and not from_bytes:
             # (from the bytes too when the name is not UTF-8: calamine cannot open it)
             wb = CalamineWorkbook.from_path(str(path)) \
                 if path.suffix.lower() in _OOXML_EXTS and shown(str(path)) == str(path) \
