@@ -467,3 +467,59 @@ def test_a_value_in_column_xfd_is_read_not_out_of_memory(clean: Path, row: int) 
         assert ("có 2 ô" in far[0].message) is (row > 10_000)  # IV is not far; its row may be
     rows = {x.row: x.values for x in r.unit_return.objectives}  # type: ignore[union-attr]
     assert rows[5]["result"] == "98,2%"  # the return itself is read as before
+
+
+# ------------------------------------------------------------------ 12. images, shapes
+
+
+SHAPE = (b'<twoCellAnchor><from><col>9</col><colOff>0</colOff><row>2</row><rowOff>0'
+         b'</rowOff></from><to><col>11</col><colOff>0</colOff><row>6</row><rowOff>0</rowOff>'
+         b'</to><sp macro="" textlink=""><nvSpPr><cNvPr id="9" name="Stamp"/><cNvSpPr/>'
+         b'</nvSpPr><spPr><a:prstGeom xmlns:a="http://schemas.openxmlformats.org/drawingml/'
+         b'2006/main" prst="ellipse"><a:avLst/></a:prstGeom></spPr></sp><clientData/>'
+         b'</twoCellAnchor>')
+
+
+def _with_stamp(clean: Path, tmp_path: Path) -> None:
+    """The unit's file with a scanned stamp (a PNG) on its objectives sheet."""
+    from openpyxl.drawing.image import Image as XlImage
+    from PIL import Image
+    from test_broken_returns import edit
+
+    png = tmp_path / "con-dau.png"
+    Image.new("RGB", (60, 40), (200, 20, 20)).save(png)
+    edit(clean, lambda wb: wb[OBJ].add_image(XlImage(str(png)), "J3"))
+
+
+def test_the_feedback_copy_keeps_the_units_images(clean: Path, tmp_path: Path) -> None:
+    """Images were silently dropped (Pillow was not installed)."""
+    from qmo_excel.feedback.extensions import drawn_content
+    from qmo_excel.feedback.workbook import write_feedback
+
+    _with_stamp(clean, tmp_path)
+    out = write_feedback(check(clean), tmp_path / "fb")
+    assert out is not None
+    assert drawn_content(out.read_bytes())["images"] == 1
+    assert "không giữ được" not in str(load_workbook(out)["Lỗi cần sửa"]["A3"].value)
+
+
+def test_the_feedback_copy_says_what_it_had_to_drop(clean: Path, tmp_path: Path) -> None:
+    """Shapes and form controls, which openpyxl does not read, are named on the list."""
+    from qmo_excel.feedback.extensions import drawn_content
+    from qmo_excel.feedback.workbook import write_feedback
+
+    _with_stamp(clean, tmp_path)
+    patch_part(clean, "xl/drawings/drawing1.xml",
+               lambda x: x.replace(b"</wsDr>", SHAPE + b"</wsDr>"))
+    with zipfile.ZipFile(clean, "a") as zf:
+        zf.writestr("xl/ctrlProps/ctrlProp1.xml",
+                    '<formControlPr xmlns="http://schemas.microsoft.com/office/'
+                    'spreadsheetml/2009/9/main" objectType="CheckBox"/>')
+    assert drawn_content(clean.read_bytes()) == {"images": 1, "shapes": 1, "charts": 0,
+                                                 "controls": 1, "activex": 0}
+    out = write_feedback(check(clean), tmp_path / "fb")
+    assert out is not None
+    note = str(load_workbook(out)["Lỗi cần sửa"]["A3"].value)
+    assert "không giữ được hình vẽ, hộp văn bản, nút và ô điều khiển biểu mẫu" in note
+    assert "ảnh" not in note.split("không giữ được")[1].split("của tệp gốc")[0]
+    assert drawn_content(out.read_bytes())["images"] == 1

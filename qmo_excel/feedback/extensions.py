@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import io
 import posixpath
+import re
 import zipfile
 from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
@@ -354,3 +355,55 @@ def _put_back(data: bytes, ext: SheetExt) -> bytes:
 
 def _attr(text: str) -> str:
     return text.replace("&", "&amp;").replace('"', "&quot;").replace("<", "&lt;")
+
+
+# --------------------------------------------------------------------------- what is lost
+
+# What openpyxl cannot carry into a copy, counted in a package: pictures (kept only with
+# Pillow, and only in formats it reads), shapes and text boxes, charts, form controls
+# (buttons, check boxes: ctrlProps parts and the VML shapes that draw them) and ActiveX.
+_DRAWN = {
+    "images": re.compile(rb"<(?:\w+:)?pic\b"),
+    "shapes": re.compile(rb"<(?:\w+:)?(?:sp|grpSp|cxnSp)\b"),
+}
+_VML_CONTROL = re.compile(rb"ObjectType\s*=\s*[\"'](?!Note[\"'])[A-Za-z]+[\"']")
+
+
+def drawn_content(data: bytes) -> dict[str, int]:
+    """How many images, shapes, charts, form controls and ActiveX controls a package
+    holds (counted in its parts, nothing parsed); {} when it cannot be read."""
+    counts = {"images": 0, "shapes": 0, "charts": 0, "controls": 0, "activex": 0}
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as zf:
+            infos = zf.infolist()
+            # form controls are counted by their ctrlProps parts when there are any, else
+            # by the VML shapes that draw them (Excel 2007 writes only those)
+            by_parts = any(i.filename.lower().startswith("xl/ctrlprops/") for i in infos)
+            for info in infos:
+                name = info.filename.replace("\\", "/").lstrip("/").lower()
+                if name.startswith("xl/charts/chart") and name.endswith(".xml"):
+                    counts["charts"] += 1
+                elif name.startswith("xl/ctrlprops/"):
+                    counts["controls"] += 1
+                elif name.startswith("xl/activex/") and name.endswith(".xml"):
+                    counts["activex"] += 1
+                elif name.startswith("xl/drawings/") and info.file_size <= _MAX_PART:
+                    body = zf.read(info)
+                    if name.endswith(".vml"):
+                        if not by_parts:
+                            counts["controls"] += len(_VML_CONTROL.findall(body))
+                    elif name.endswith(".xml"):
+                        for key, pattern in _DRAWN.items():
+                            counts[key] += len(pattern.findall(body))
+    except Exception:
+        return {}
+    return counts
+
+
+def lost_content(original: bytes, copy: bytes) -> list[str]:
+    """The kinds of content the original has more of than its copy (keys of
+    ``drawn_content``), in a fixed order."""
+    before, after = drawn_content(original), drawn_content(copy)
+    if not before or not after:
+        return []
+    return [k for k, n in before.items() if n > after.get(k, 0)]

@@ -16,8 +16,9 @@ copy. Then the dropdown of every choice field of ``spec`` is re-added on the cel
 validation (plain or ``x14``) covers any more, pointing at the lists of the ``_qmo`` sheet
 (or inline when it is missing), so that no two validations overlap. When the extensions
 cannot be read or put back, the copy is the plain one with every dropdown re-added.
-Still lost: shapes, form controls and (without Pillow, not a dependency) images, which
-openpyxl does not read.
+Still lost: shapes, form controls and ActiveX controls, which openpyxl does not read
+(images are kept: Pillow is a dependency). ``feedback_ext.lost_content`` compares the
+copy with the original, and the list sheet says what the copy could not keep.
 """
 
 from __future__ import annotations
@@ -45,9 +46,14 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.hyperlink import Hyperlink
 
 from qmo_excel import spec
-from qmo_excel.feedback.extensions import SheetExt, carry_extensions, read_extensions
+from qmo_excel.feedback.extensions import (
+    SheetExt,
+    carry_extensions,
+    lost_content,
+    read_extensions,
+)
 from qmo_excel.feedback.rebuild import rebuild, repoint
-from qmo_excel.fileio import atomic_path
+from qmo_excel.fileio import atomic_path, open_regular
 from qmo_excel.intake.decrypt import decrypt_default
 from qmo_excel.intake.stamps import STAMP_PROPERTY
 from qmo_excel.names import feedback_file_name
@@ -77,6 +83,11 @@ _TEXT: dict[str, dict[str, Any]] = {
         "headers": ("STT", "Trang", "Ô", "Mức độ", "Nội dung cần sửa", "Giá trị hiện tại",
                     "Mã lỗi"),
         "author": "Văn phòng (qmo)",
+        "lost": ("Lưu ý: bản sao này không giữ được {what} của tệp gốc; khi sửa, hãy sửa "
+                 "trên tệp gốc của đơn vị (hoặc vẽ lại các phần đó) trước khi gửi lại."),
+        "lost_what": {"images": "ảnh", "shapes": "hình vẽ, hộp văn bản",
+                      "charts": "biểu đồ", "controls": "nút và ô điều khiển biểu mẫu",
+                      "activex": "điều khiển ActiveX"},
         "no_copy": ("Không tạo được bản sao tệp của đơn vị có tô màu các ô (tệp có nội dung "
                     "chương trình không ghi lại được), nên tệp này chỉ có danh sách lỗi: hãy "
                     "sửa trên tệp gốc của đơn vị theo danh sách."),
@@ -96,6 +107,11 @@ _TEXT: dict[str, dict[str, Any]] = {
         "headers": ("No.", "Sheet", "Cell", "Severity", "What to fix", "Current value",
                     "Code"),
         "author": "Office (qmo)",
+        "lost": ("Note: this copy could not keep the {what} of your file; make your fixes "
+                 "in your own file (or draw those again) before sending it back."),
+        "lost_what": {"images": "images", "shapes": "shapes and text boxes",
+                      "charts": "charts", "controls": "form controls (buttons, check boxes)",
+                      "activex": "ActiveX controls"},
         "no_copy": ("A marked copy of your file could not be made (it holds something the "
                     "program cannot write back), so this file has the list only: fix your "
                     "own file by the list."),
@@ -143,8 +159,9 @@ def _write_feedback(report: FileReport, target: Path, lg: str, *, copy: bool) ->
     exts: dict[str, SheetExt] = {}
     rebuilt = False
     notes: list[str] = [] if copy or report.status == "rejected" else [_TEXT[lg]["no_copy"]]
+    original = b""
     if copy and report.status != "rejected" and report.unit_return is not None:
-        wb = _load_copy(Path(report.path))
+        wb, original = _load_copy(Path(report.path))
         if wb is None:  # an old .xls/.ods: its figures in our .xlsx template instead
             again = rebuild(Path(report.path))
             if again is not None:
@@ -163,7 +180,14 @@ def _write_feedback(report: FileReport, target: Path, lg: str, *, copy: bool) ->
         _restore_dropdowns(wb, report, {name: e.validated for name, e in exts.items()})
     _write_list(wb, report, lg, rebuilt=rebuilt, notes=notes)
     _stamp(wb)
-    _save_atomic(_saved(wb, report, exts, skip=LIST_SHEET[lg]), target)
+    data = _saved(wb, report, exts, skip=LIST_SHEET[lg])
+    lost = lost_content(original, data) if original and not rebuilt else []
+    if lost:  # say so on the list sheet, where the unit starts reading
+        words = _TEXT[lg]["lost_what"]
+        notes.append(_TEXT[lg]["lost"].format(what=", ".join(words[k] for k in lost)))
+        _write_list(wb, report, lg, rebuilt=rebuilt, notes=notes)
+        data = _saved(wb, report, exts, skip=LIST_SHEET[lg])
+    _save_atomic(data, target)
     return target
 
 
@@ -176,39 +200,59 @@ def _stamp(wb: Any) -> None:
     props.append(StringProperty(name=STAMP_PROPERTY, value="feedback"))
 
 
-def _load_copy(path: Path) -> Any:
-    """The unit's workbook, fully loaded, or None when openpyxl cannot load it (an old .xls
-    or .ods gets the list of problems only). A file Excel encrypted with its default
-    password is decrypted in memory, so the unit gets back a copy without encryption."""
+def _load_copy(path: Path) -> tuple[Any, bytes]:
+    """The unit's workbook, fully loaded, and the package it was loaded from; None when
+    openpyxl cannot load it (an old .xls or .ods gets the list of problems only). A file
+    Excel encrypted with its default password is decrypted in memory, so the unit gets
+    back a copy without encryption. Images are kept (openpyxl needs Pillow for them)."""
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            data = path.read_bytes()  # no file handle left open when openpyxl fails
+            with open_regular(path) as fh:  # no handle left open when openpyxl fails
+                data = fh.read()
             try:
-                return load_workbook(io.BytesIO(data))
+                return load_workbook(io.BytesIO(data)), data
             except zipfile.BadZipFile:
                 plain = decrypt_default(data)
                 if plain is None:
-                    return None
-                return load_workbook(io.BytesIO(plain))
+                    return None, b""
+                return load_workbook(io.BytesIO(plain)), plain
     except Exception:  # a file the reader could read but openpyxl cannot
-        return None
+        return None, b""
 
 
 def _saved(wb: Any, report: FileReport, exts: dict[str, SheetExt], skip: str) -> bytes:
     """The workbook saved, with the original's worksheet extensions put back (not into the
     sheet ``skip``); when they cannot be, the plain copy with every dropdown re-added."""
-    buf = io.BytesIO()
-    wb.save(buf)
+    data = _save_bytes(wb)
     if not exts:
-        return buf.getvalue()
+        return data
     try:
-        return carry_extensions(buf.getvalue(), exts, skip=(skip,))
+        return carry_extensions(data, exts, skip=(skip,))
     except Exception:  # the copy cannot take them: keep it plain, dropdowns and all
         _restore_dropdowns(wb, report)
-        buf = io.BytesIO()
-        wb.save(buf)
-        return buf.getvalue()
+        return _save_bytes(wb)
+
+
+def _save_bytes(wb: Any) -> bytes:
+    """``wb`` saved to bytes, as often as needed: openpyxl closes each image's source
+    when it saves, so the image bytes are kept aside and handed back before each save.
+    An image Pillow cannot read is left out (``lost_content`` then says so)."""
+    for ws in wb.worksheets:
+        images = getattr(ws, "_images", [])
+        for img in list(images):
+            raw = getattr(img, "_qmo_raw", None)
+            if raw is None:
+                try:
+                    raw = img._data()
+                except Exception:
+                    images.remove(img)
+                    continue
+                img._qmo_raw = raw
+            img.ref = io.BytesIO(raw)
+    buf = io.BytesIO()
+    wb.save(buf)
+    return buf.getvalue()
 
 
 def _save_atomic(data: bytes, target: Path) -> None:
