@@ -278,11 +278,35 @@ def _deterministic(data: bytes) -> bytes:
                 created = _CREATED.search(text)
                 stamp = created.group(1) if created else _FIXED_TIME
                 body = _MODIFIED.sub(r"\g<1>" + stamp + r"\g<3>", text).encode("utf-8")
+            elif info.filename == "xl/styles.xml":
+                body = schema_font_order(body)
             entry = zipfile.ZipInfo(info.filename, date_time=(1980, 1, 1, 0, 0, 0))
             entry.compress_type = zipfile.ZIP_DEFLATED
             entry.external_attr = 0o600 << 16
             dst.writestr(entry, body)
     return out.getvalue()
+
+
+# The order of a font's properties in the schema (CT_Font, as the Open XML SDK and Excel
+# read it); openpyxl writes name, charset and family first, which validators reject.
+_FONT_ORDER = {name: i for i, name in enumerate((
+    b"b", b"i", b"strike", b"condense", b"extend", b"outline", b"shadow", b"u",
+    b"vertAlign", b"sz", b"color", b"name", b"family", b"charset", b"scheme"))}
+_FONT = re.compile(rb"<font>((?:<[A-Za-z]+\b[^<>]*/>)+)</font>")
+_FONT_CHILD = re.compile(rb"<([A-Za-z]+)\b[^<>]*/>")
+
+
+def schema_font_order(styles: bytes) -> bytes:
+    """``styles.xml`` with each font's properties in the schema's order (only fonts made
+    of known, empty property elements are touched: anything else is left as it is)."""
+    def order(m: re.Match[bytes]) -> bytes:
+        children = [(c.group(1), c.group(0)) for c in _FONT_CHILD.finditer(m.group(1))]
+        if any(name not in _FONT_ORDER for name, _ in children):
+            return m.group(0)
+        children.sort(key=lambda c: _FONT_ORDER[c[0]])
+        return b"<font>" + b"".join(xml for _, xml in children) + b"</font>"
+
+    return _FONT.sub(order, styles)
 
 
 def _anchor(ws: Any, ref: str) -> Any:
