@@ -523,3 +523,30 @@ def test_the_feedback_copy_says_what_it_had_to_drop(clean: Path, tmp_path: Path)
     assert "không giữ được hình vẽ, hộp văn bản, nút và ô điều khiển biểu mẫu" in note
     assert "ảnh" not in note.split("không giữ được")[1].split("của tệp gốc")[0]
     assert drawn_content(out.read_bytes())["images"] == 1
+
+
+def test_far_cells_are_taken_out_even_when_the_relations_are_damaged(clean: Path) -> None:
+    """Found by the fuzz: a bad CRC in the workbook's relations made the far-cell pass
+    give up, and XFD3000 ran the reader out of memory."""
+    from qmo_excel.intake.package import check_package
+
+    part = objectives_part(clean)
+    patch_part(clean, part, lambda x: x.replace(
+        b"</sheetData>", b'<row r="3000"><c r="XFD3000" t="inlineStr"><is><t>xa</t></is>'
+        b"</c></row></sheetData>", 1))
+    out = io.BytesIO()
+    with zipfile.ZipFile(clean) as src, zipfile.ZipFile(out, "w") as dst:
+        for info in src.infolist():
+            stored = info.filename == "xl/_rels/workbook.xml.rels"
+            dst.writestr(info.filename, src.read(info),
+                         zipfile.ZIP_STORED if stored else zipfile.ZIP_DEFLATED)
+    raw = out.getvalue()
+    at = raw.index(b"<Relationships ")
+    at = raw.rindex(b'encoding="UTF-8"', 0, at) + len(b'encoding="')
+    clean.write_bytes(raw[:at] + b"utf" + raw[at + 3:])  # still XML; the CRC fails
+    got = check_package(clean.read_bytes())
+    assert got.damaged == ["xl/_rels/workbook.xml.rels"] and got.data is not None
+    assert [(f.ref, f.value) for f in got.far] == [("XFD3000", "xa")]
+    r = check(clean)
+    assert r.status == "valid"
+    assert {"file-damaged", "structure-far-cells"} <= {p.code for p in r.problems}

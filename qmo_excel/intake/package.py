@@ -275,9 +275,19 @@ def _read_checked(zf: zipfile.ZipFile, info: zipfile.ZipInfo,
     return None
 
 
+def _lenient(zf: zipfile.ZipFile, info: zipfile.ZipInfo) -> bytes:
+    """A part's bytes whatever its CRC says (it was reported as damaged already)."""
+    with zf.open(info) as fh:
+        fh._expected_crc = None  # type: ignore[attr-defined]
+        return fh.read(MAX_PART)
+
+
 def _take_out_far(zf: zipfile.ZipFile, far_parts: dict[str, bytes],
                   out: PackageCheck) -> None:
-    names = _sheet_names_by_part(zf)
+    try:
+        names = _sheet_names_by_part(zf)
+    except Exception:  # the workbook or its relations damaged: parts are named by path
+        names = {}
     strings: list[bytes] | None = None
     changed: dict[str, bytes] = {}
     for part, body in far_parts.items():
@@ -301,17 +311,22 @@ def _take_out_far(zf: zipfile.ZipFile, far_parts: dict[str, bytes],
         for ref, attrs, inner in found:
             kind = _attrs(attrs).get("t", "n")
             if kind == "s" and strings is None:
-                strings = _SI.findall(_part(zf, {i.filename.lower(): i for i in zf.infolist()},
-                                            "xl/sharedStrings.xml"))
+                try:
+                    strings = _SI.findall(_part(zf, {i.filename.lower(): i
+                                                     for i in zf.infolist()},
+                                                "xl/sharedStrings.xml"))
+                except Exception:
+                    strings = []
             out.far.append(FarCell(sheet, ref, _far_value(kind, inner, strings or [])))
     if not changed:
         return
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as dst:
         for info in zf.infolist():
-            if info.filename in out.damaged:
-                continue  # calamine never reads these; a bad CRC would fail the copy
-            dst.writestr(info.filename, changed.get(info.filename) or zf.read(info))
+            piece = changed.get(info.filename)
+            if piece is None:
+                piece = _lenient(zf, info) if info.filename in out.damaged else zf.read(info)
+            dst.writestr(info.filename, piece)
     out.data = buf.getvalue()
 
 
@@ -331,8 +346,9 @@ def _far_value(kind: str, inner: bytes, strings: list[bytes]) -> str:
 def _sheet_names_by_part(zf: zipfile.ZipFile) -> dict[str, str]:
     """Lower-cased part path -> the sheet's name, from the workbook and its relations."""
     parts = {i.filename.replace("\\", "/").lstrip("/").lower(): i for i in zf.infolist()}
-    workbook = _part(zf, parts, "xl/workbook.xml")
-    rels = _part(zf, parts, "xl/_rels/workbook.xml.rels")
+    workbook = _lenient(zf, parts["xl/workbook.xml"]) if "xl/workbook.xml" in parts else b""
+    rels = _lenient(zf, parts["xl/_rels/workbook.xml.rels"]) \
+        if "xl/_rels/workbook.xml.rels" in parts else b""
     targets = {}
     for m in _REL.finditer(rels):
         a = _attrs(m.group(1))
