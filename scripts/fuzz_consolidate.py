@@ -17,8 +17,8 @@ and checked:
 - counts printed equal what is on disk: every file of the folder has one intake entry
   ("Tiếp nhận N tệp"), "Tệp góp ý: N" is the number of feedback workbooks written;
 - no formula in any output cell that came from a return: none in the summary, none in a
-  feedback list sheet, no cell of a feedback copy a formula unless it was one in the
-  unit's own file, no CSV cell a spreadsheet would run;
+  feedback list sheet, no formula in a feedback copy that was not one in the unit's own
+  file (same sheet, same formula text), no CSV cell a spreadsheet would run;
 - inputs unchanged (SHA-256 of every input before and after).
 
     python scripts/fuzz_consolidate.py --mutants 10000 --batch 200 --seed 1 \\
@@ -50,8 +50,8 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from qmo_excel.feedback import feedback_name  # noqa: E402
-from qmo_excel.intake.validate import FileReport  # noqa: E402
+from qmo_excel.feedback.workbook import feedback_name  # noqa: E402
+from qmo_excel.reports import FileReport  # noqa: E402
 from qmo_excel.safetext import shown  # noqa: E402
 
 SEEDS = REPO / "samples" / "returns"
@@ -73,8 +73,9 @@ HOSTILE_NAMES = [
     b"no-extension", b"report.xls", b"report.ods", b"report.csv",
 ]
 CELL = re.compile(rb"<c\b[^>]*?(?:/>|>.*?</c>)", re.DOTALL)
-FORMULA_CELL = re.compile(rb'<(?:\w+:)?c\b[^>]*?\br="([A-Z]+[0-9]+)"[^>]*>'
-                          rb'(?:(?!</(?:\w+:)?c>).)*?<(?:\w+:)?f\b', re.DOTALL)
+# A cell element, whole (self-closing or with its content), and a formula inside one.
+ANY_CELL = re.compile(rb"<(?:\w+:)?c\b[^>]*?(?:/>|>(.*?)</(?:\w+:)?c>)", re.DOTALL)
+FORMULA = re.compile(rb"<(?:\w+:)?f\b[^>]*?(?:/>|>(.*?)</(?:\w+:)?f>)", re.DOTALL)
 SHEET = re.compile(rb'<(?:\w+:)?sheet\b[^>]*?\bname="([^"]*)"[^>]*?\b(?:r:)?id="([^"]*)"')
 REL = re.compile(rb'<Relationship\b[^>]*?\bId="([^"]*)"[^>]*?\bTarget="([^"]*)"')
 REL2 = re.compile(rb'<Relationship\b[^>]*?\bTarget="([^"]*)"[^>]*?\bId="([^"]*)"')
@@ -321,7 +322,10 @@ def _sheet_parts(zf: zipfile.ZipFile) -> dict[str, str]:
 
 
 def formula_cells(data: bytes, skip: str = "") -> set[tuple[str, str]] | None:
-    """(sheet, cell) of every formula in a package; None when it is not one."""
+    """(sheet, formula text) of every formula cell in a package; None when it is not one.
+
+    By text, not by reference: a cell written without its reference is placed by each
+    reader its own way, so the same formula may sit in another cell of the copy."""
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as zf:
             out = set()
@@ -332,7 +336,10 @@ def formula_cells(data: bytes, skip: str = "") -> set[tuple[str, str]] | None:
                     body = zf.read(part)
                 except Exception:  # a part a mutation broke
                     continue
-                out.update((sheet, m.group(1).decode()) for m in FORMULA_CELL.finditer(body))
+                for cell in ANY_CELL.finditer(body):
+                    f = FORMULA.search(cell.group(1) or b"")
+                    if f is not None:
+                        out.add((sheet, (f.group(1) or b"").decode("utf-8", "replace")))
             return out
     except Exception:  # not a package
         return None

@@ -16,11 +16,10 @@ from ooxml import assert_valid_ooxml
 from test_broken_returns import check
 from test_hostile import _with_stamp, set_cell
 
-from qmo_excel.consolidate import consolidate
 from qmo_excel.feedback import write_feedback
-from qmo_excel.round import example_round, read_round
-from qmo_excel.template import write_round_workbook, write_unit_workbook
-from qmo_excel.template.prefill import write_prefilled
+from qmo_excel.jobs.consolidate import consolidate
+from qmo_excel.round import example_round, read_round, write_round_workbook
+from qmo_excel.template import write_prefilled, write_unit_workbook
 
 ROOT = Path(__file__).resolve().parent.parent
 pytestmark = [pytest.mark.slow]
