@@ -223,9 +223,10 @@ def mutant_name(rng: random.Random, i: int, seed_name: str) -> bytes:
     return b"%05d " % i + seed_name.encode()
 
 
-def own_unit(data: bytes, code: str, i: int) -> bytes:
-    """The return made the return of a unit of its own ("PTCKH" -> "PTCKH-17"), so that
-    every mutant is used (and gets its feedback) instead of superseding the others."""
+def own_unit(data: bytes, code: str, i: int, name: str = "") -> bytes:
+    """The return made the return of a unit of its own ("PTCKH" -> "PTCKH-17", its name
+    too, so that it is not taken for the registered unit of that name), so that every
+    mutant is used (and gets its feedback) instead of superseding the others."""
     if not code:
         return data
     try:
@@ -233,22 +234,26 @@ def own_unit(data: bytes, code: str, i: int) -> bytes:
             parts = [(info, zf.read(info)) for info in zf.infolist()]
     except Exception:
         return data
-    old, new = f">{code}<".encode(), f">{code}-{i}<".encode()
+    swaps = [(f">{code}<".encode(), f">{code}-{i}<".encode())]
+    if name:
+        swaps.append((f">{name}<".encode(), f">{name} {i}<".encode()))
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
         for info, body in parts:
-            dst.writestr(info.filename, body.replace(old, new) if
-                         info.filename.endswith(".xml") else body)
+            if info.filename.endswith(".xml"):
+                for old, new in swaps:
+                    body = body.replace(old, new)
+            dst.writestr(info.filename, body)
     return out.getvalue()
 
 
 def make_batch(folder: Path, seed: int, first: int, count: int,
-               seeds: list[tuple[str, bytes, str]]) -> None:
+               seeds: list[tuple[str, bytes, str, str]]) -> None:
     folder.mkdir(parents=True)
     for i in range(first, first + count):
         rng = random.Random(f"{seed}:{i}")
-        seed_name, data, code = rng.choice(seeds)
-        body = own_unit(data, code, i)
+        seed_name, data, code, unit_name = rng.choice(seeds)
+        body = own_unit(data, code, i, unit_name)
         for _ in range(rng.choice([1, 1, 2])):
             body = mutate(body, rng)
         name = mutant_name(rng, i, seed_name)
@@ -256,18 +261,20 @@ def make_batch(folder: Path, seed: int, first: int, count: int,
             fh.write(body)
 
 
-def load_seeds() -> list[tuple[str, bytes, str]]:
-    """(name, bytes, unit code) of each real return of the sample round."""
+def load_seeds() -> list[tuple[str, bytes, str, str]]:
+    """(file name, bytes, unit code, unit name) of each real return of the sample round."""
     from qmo_excel.intake.reader import ReadError, read_return
 
     out = []
     for p in sorted(SEEDS.iterdir()):
         if p.suffix in (".xlsx", ".xls") and not p.name.startswith("~$"):
             try:
-                code = str(read_return(p).info.get("unit_code") or "")
+                info = read_return(p).info
+                code = str(info.get("unit_code") or "")
+                name = str(info.get("unit_name") or "")
             except ReadError:
-                code = ""
-            out.append((p.name, p.read_bytes(), code))
+                code = name = ""
+            out.append((p.name, p.read_bytes(), code, name))
     return out
 
 
@@ -406,7 +413,7 @@ def check_outputs(folder: Path, out: Path, proc_out: str, result: BatchResult) -
 
 
 def run_batch(root: Path, seed: int, first: int, count: int,
-              seeds: list[tuple[str, bytes, str]],
+              seeds: list[tuple[str, bytes, str, str]],
               *, timeout: float, jobs: int, keep: bool = False) -> BatchResult:
     folder = root / f"batch-{first:06d}" / "returns"
     out = root / f"batch-{first:06d}" / "out"
