@@ -550,3 +550,25 @@ def test_far_cells_are_taken_out_even_when_the_relations_are_damaged(clean: Path
     r = check(clean)
     assert r.status == "valid"
     assert {"file-damaged", "structure-far-cells"} <= {p.code for p in r.problems}
+
+
+def test_a_stamp_written_with_inline_namespaces_is_recognised() -> None:
+    """openpyxl writes each property's namespace on the value itself when lxml is there
+    (openxml-audit brings lxml): `<vt:lpwstr xmlns:vt="…">feedback</vt:lpwstr>`. Such a
+    feedback copy was read back as a unit's return."""
+    import io
+
+    from qmo_excel.intake.stamps import package_stamp
+
+    vt = "http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"
+    custom = ('<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/'
+              'custom-properties"><property name="qmo-workbook" fmtid="{D5CDD505-2E9C-101B-'
+              f'9397-08002B2CF9AE}}" pid="2"><vt:lpwstr xmlns:vt="{vt}">feedback</vt:lpwstr>'
+              "</property></Properties>")
+    core = ("<cp:coreProperties><dcterms:created>2023-12-20T00:00:00Z</dcterms:created>"
+            "<dcterms:modified>2023-12-20T00:00:00Z</dcterms:modified></cp:coreProperties>")
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as zf:
+        zf.writestr("docProps/custom.xml", custom)
+        zf.writestr("docProps/core.xml", core)
+    assert package_stamp(buf.getvalue()) == "feedback"
