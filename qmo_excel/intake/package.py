@@ -22,7 +22,9 @@ import html
 import io
 import posixpath
 import re
+import struct
 import zipfile
+import zlib
 from dataclasses import dataclass, field
 
 MAX_PART = 60_000_000  # bytes of one uncompressed part that we agree to scan
@@ -212,7 +214,6 @@ _FAR_CELL = re.compile(rb'<(?:\w+:)?c\b(?=[^>]*?\sr="([A-Z]{1,3})([0-9]{1,7})")(
                        rb'(?:/>|>(.*?)</(?:\w+:)?c>)', re.DOTALL)
 _TEXT_OR_VALUE = re.compile(rb"<(?:\w+:)?(?:t|v)\b[^>/]*>([^<]*)<")
 _SI = re.compile(rb"<(?:\w+:)?si\b.*?</(?:\w+:)?si>", re.DOTALL)
-_CHUNK = 1 << 20
 
 
 @dataclass
@@ -232,21 +233,22 @@ class PackageCheck:
 
 
 def check_package(data: bytes) -> PackageCheck:
-    """Every part read once (zipfile checks each one's CRC on the way), and worksheets
-    searched for cells past ``FAR_COLUMN`` or ``FAR_ROW``. A value in column XFD is legal
-    (Excel opens it) but python-calamine holds a sheet as a dense grid, so XFD3000 alone
-    would ask for 49 million cells: such cells are taken out of a copy of the package
-    (which is then read instead) and reported. Never raises: a package it cannot walk is
-    left as is."""
+    """Every part inflated once and its CRC checked, and worksheets searched for cells
+    past ``FAR_COLUMN`` or ``FAR_ROW``. A value in column XFD is legal (Excel opens it)
+    but python-calamine holds a sheet as a dense grid, so XFD3000 alone would ask for 49
+    million cells: such cells are taken out of a copy of the package (which is then read
+    instead) and reported. Never raises: a package it cannot walk is left as is."""
     out = PackageCheck()
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as zf:
             far_parts: dict[str, bytes] = {}
             for info in zf.infolist():
-                body = _read_checked(zf, info, out)
-                name = info.filename.replace("\\", "/").lstrip("/").lower()
-                if body is not None and name.startswith("xl/worksheets/") \
-                        and _FAR_HINT.search(body):
+                sheet = info.filename.replace("\\", "/").lstrip("/").lower().startswith(
+                    "xl/worksheets/")
+                body = _inflate(data, zf, info)
+                if body is None or zlib.crc32(body) != info.CRC:
+                    out.damaged.append(info.filename)
+                elif sheet and len(body) <= MAX_PART and _FAR_HINT.search(body):
                     far_parts[info.filename] = body
             if far_parts:
                 _take_out_far(zf, far_parts, out)
@@ -255,24 +257,32 @@ def check_package(data: bytes) -> PackageCheck:
     return out
 
 
-def _read_checked(zf: zipfile.ZipFile, info: zipfile.ZipInfo,
-                  out: PackageCheck) -> bytes | None:
-    """A part's bytes (a worksheet small enough to search), None for any other part,
-    after reading it to its end: a CRC mismatch adds it to ``out.damaged``."""
-    keep = info.filename.replace("\\", "/").lower().lstrip("/").startswith(
-        "xl/worksheets/") and info.file_size <= MAX_PART
+_LOCAL_HEADER = struct.Struct("<4s22xHH")  # signature, ..., name length, extra length
+
+
+def _inflate(data: bytes, zf: zipfile.ZipFile, info: zipfile.ZipInfo) -> bytes | None:
+    """A part's bytes, inflated straight from the package in memory (zlib, no per-chunk
+    Python work), never more than it declares; None when they cannot be had."""
     try:
-        with zf.open(info) as fh:
-            if keep:
-                return fh.read()
-            while fh.read(_CHUNK):
-                pass
-    except zipfile.BadZipFile as exc:
-        if "CRC" in str(exc):
-            out.damaged.append(info.filename)
+        if info.flag_bits & 0x1:  # an encrypted entry: nothing to check
+            return b"" if info.CRC == 0 else None
+        off = info.header_offset
+        sig, n, e = _LOCAL_HEADER.unpack_from(data, off)
+        if sig != b"PK\x03\x04":
             return None
-        raise
-    return None
+        start = off + _LOCAL_HEADER.size + n + e
+        packed = data[start:start + info.compress_size]
+        if info.compress_type == zipfile.ZIP_STORED:
+            return packed
+        if info.compress_type != zipfile.ZIP_DEFLATED:
+            with zf.open(info) as fh:  # another method: zipfile's own reader
+                fh._expected_crc = None  # type: ignore[attr-defined]
+                return fh.read(info.file_size + 1)
+        body = zlib.decompressobj(-15).decompress(packed, info.file_size + 1)
+        return body if len(body) == info.file_size else None
+    except (zlib.error, struct.error, ValueError, OSError, NotImplementedError,
+            zipfile.BadZipFile, RuntimeError):
+        return None
 
 
 def _lenient(zf: zipfile.ZipFile, info: zipfile.ZipInfo) -> bytes:
@@ -324,9 +334,12 @@ def _take_out_far(zf: zipfile.ZipFile, far_parts: dict[str, bytes],
     with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as dst:
         for info in zf.infolist():
             piece = changed.get(info.filename)
-            if piece is None:
-                piece = _lenient(zf, info) if info.filename in out.damaged else zf.read(info)
-            dst.writestr(info.filename, piece)
+            if piece is None and info.filename in out.damaged:
+                try:
+                    piece = _lenient(zf, info)
+                except Exception:  # beyond reading: left out of the copy
+                    continue
+            dst.writestr(info.filename, zf.read(info) if piece is None else piece)
     out.data = buf.getvalue()
 
 
