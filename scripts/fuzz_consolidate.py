@@ -436,6 +436,9 @@ def run_batch(root: Path, seed: int, first: int, count: int,
     result.exit_code = proc.returncode
     text = proc.stdout + proc.stderr
     result.tracebacks = text.count("Traceback (most recent call last)")
+    report_failed = text.find("Không ghi được báo cáo")  # the report beside the summary
+    if report_failed >= 0:
+        result.notes.append("report not written: " + text[report_failed:][:300])
     if proc.returncode not in (0, 1) or (proc.returncode == 1 and "Không ghi được" not in text
                                          and "Error" not in text):
         result.notes.append(f"exit {proc.returncode}: {text[-500:]}")
