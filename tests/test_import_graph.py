@@ -20,8 +20,7 @@ PACKAGE = Path(__file__).resolve().parents[1] / "qmo_excel"
 # lower layers or of its own layer (never a cycle).
 LAYERS: list[set[str]] = [
     {"spec", "spec_types", "problems", "model", "fileio", "cells", "vocab", "textfit", "names",
-     "safetext",
-     "__init__"},
+     "safetext", "__init__"},
     {"judge"},
     {"template"},
     {"round"},
