@@ -24,7 +24,6 @@ copy with the original, and the list sheet says what the copy could not keep.
 from __future__ import annotations
 
 import io
-import re
 import unicodedata
 import warnings
 import zipfile
@@ -53,13 +52,14 @@ from qmo_excel.feedback.extensions import (
     read_extensions,
 )
 from qmo_excel.feedback.rebuild import rebuild, repoint
-from qmo_excel.fileio import atomic_path, open_regular
+from qmo_excel.feedback.saving import save_atomic, save_bytes, writable
+from qmo_excel.fileio import open_regular
 from qmo_excel.intake.decrypt import decrypt_default
 from qmo_excel.intake.stamps import STAMP_PROPERTY
 from qmo_excel.names import feedback_file_name
 from qmo_excel.problems import Problem, sort_key
 from qmo_excel.reports import FileReport
-from qmo_excel.safetext import clip, finite, xml_safe
+from qmo_excel.safetext import clip, xml_safe
 from qmo_excel.vocab import SEVERITY_ORDER
 
 LIST_SHEET = {"vi": "Lỗi cần sửa", "en": "Problems to fix"}
@@ -120,11 +120,6 @@ _TEXT: dict[str, dict[str, Any]] = {
 _WIDTHS = (6, 22, 9, 11, 70, 28, 24)
 _HEADER_ROW = 4
 _THIN = Side(style="thin", color="BFBFBF")
-_FIXED_TIME = "2000-01-01T00:00:00Z"
-_CREATED = re.compile(r"<dcterms:created[^>]*>([^<]*)</dcterms:created>")
-_MODIFIED = re.compile(r"(<dcterms:modified[^>]*>)([^<]*)(</dcterms:modified>)")
-
-
 def feedback_name(report: FileReport, lang: str = "vi") -> str:
     """The name of a report's feedback workbook alone (``names.feedback_file_name``);
     a run hands out names unique among its own (``jobs.feedback_jobs``)."""
@@ -175,7 +170,7 @@ def _write_feedback(report: FileReport, target: Path, lg: str, *, copy: bool) ->
             wb.remove(wb.active)
     else:
         exts = {} if rebuilt else read_extensions(Path(report.path))
-        _writable(wb)
+        writable(wb)
         _mark_cells(wb, report.problems, lg)
         _restore_dropdowns(wb, report, {name: e.validated for name, e in exts.items()})
     _write_list(wb, report, lg, rebuilt=rebuilt, notes=notes)
@@ -187,7 +182,7 @@ def _write_feedback(report: FileReport, target: Path, lg: str, *, copy: bool) ->
         notes.append(_TEXT[lg]["lost"].format(what=", ".join(words[k] for k in lost)))
         _write_list(wb, report, lg, rebuilt=rebuilt, notes=notes)
         data = _saved(wb, report, exts, skip=LIST_SHEET[lg])
-    _save_atomic(data, target)
+    save_atomic(data, target)
     return target
 
 
@@ -224,89 +219,14 @@ def _load_copy(path: Path) -> tuple[Any, bytes]:
 def _saved(wb: Any, report: FileReport, exts: dict[str, SheetExt], skip: str) -> bytes:
     """The workbook saved, with the original's worksheet extensions put back (not into the
     sheet ``skip``); when they cannot be, the plain copy with every dropdown re-added."""
-    data = _save_bytes(wb)
+    data = save_bytes(wb)
     if not exts:
         return data
     try:
         return carry_extensions(data, exts, skip=(skip,))
     except Exception:  # the copy cannot take them: keep it plain, dropdowns and all
         _restore_dropdowns(wb, report)
-        return _save_bytes(wb)
-
-
-def _save_bytes(wb: Any) -> bytes:
-    """``wb`` saved to bytes, as often as needed: openpyxl closes each image's source
-    when it saves, so the image bytes are kept aside and handed back before each save.
-    An image Pillow cannot read is left out (``lost_content`` then says so)."""
-    for ws in wb.worksheets:
-        images = getattr(ws, "_images", [])
-        for img in list(images):
-            raw = getattr(img, "_qmo_raw", None)
-            if raw is None:
-                try:
-                    raw = img._data()
-                except Exception:
-                    images.remove(img)
-                    continue
-                img._qmo_raw = raw
-            img.ref = io.BytesIO(raw)
-    buf = io.BytesIO()
-    wb.save(buf)
-    return buf.getvalue()
-
-
-def _save_atomic(data: bytes, target: Path) -> None:
-    """Write to a temporary file beside ``target``, then rename: never a half-written file."""
-    data = _deterministic(data)
-    with atomic_path(target) as tmp:
-        tmp.write_bytes(data)
-
-
-def _deterministic(data: bytes) -> bytes:
-    """The same bytes for the same inputs: fixed zip times and a fixed "modified" date.
-
-    openpyxl stamps the zip entries and ``dcterms:modified`` with the current time; the
-    modified date is set to the workbook's creation date (the unit's own, for a copy).
-    """
-    out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(data)) as src, \
-            zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
-        for info in src.infolist():
-            body = src.read(info.filename)
-            if info.filename == "docProps/core.xml":
-                text = body.decode("utf-8")
-                created = _CREATED.search(text)
-                stamp = created.group(1) if created else _FIXED_TIME
-                body = _MODIFIED.sub(r"\g<1>" + stamp + r"\g<3>", text).encode("utf-8")
-            elif info.filename == "xl/styles.xml":
-                body = schema_font_order(body)
-            entry = zipfile.ZipInfo(info.filename, date_time=(1980, 1, 1, 0, 0, 0))
-            entry.compress_type = zipfile.ZIP_DEFLATED
-            entry.external_attr = 0o600 << 16
-            dst.writestr(entry, body)
-    return out.getvalue()
-
-
-# The order of a font's properties in the schema (CT_Font, as the Open XML SDK and Excel
-# read it); openpyxl writes name, charset and family first, which validators reject.
-_FONT_ORDER = {name: i for i, name in enumerate((
-    b"b", b"i", b"strike", b"condense", b"extend", b"outline", b"shadow", b"u",
-    b"vertAlign", b"sz", b"color", b"name", b"family", b"charset", b"scheme"))}
-_FONT = re.compile(rb"<font>((?:<[A-Za-z]+\b[^<>]*/>)+)</font>")
-_FONT_CHILD = re.compile(rb"<([A-Za-z]+)\b[^<>]*/>")
-
-
-def schema_font_order(styles: bytes) -> bytes:
-    """``styles.xml`` with each font's properties in the schema's order (only fonts made
-    of known, empty property elements are touched: anything else is left as it is)."""
-    def order(m: re.Match[bytes]) -> bytes:
-        children = [(c.group(1), c.group(0)) for c in _FONT_CHILD.finditer(m.group(1))]
-        if any(name not in _FONT_ORDER for name, _ in children):
-            return m.group(0)
-        children.sort(key=lambda c: _FONT_ORDER[c[0]])
-        return b"<font>" + b"".join(xml for _, xml in children) + b"</font>"
-
-    return _FONT.sub(order, styles)
+        return save_bytes(wb)
 
 
 def _anchor(ws: Any, ref: str) -> Any:
@@ -420,23 +340,6 @@ def _list_formula(name: str, lang: spec.Lang, has_meta: bool) -> str:
         letter = spec.col_letter(spec.META_LISTS_FIRST_COL - 1 + i)
         return f"'{spec.META_SHEET}'!${letter}$2:${letter}${len(spec.CHOICES[name]) + 1}"
     return '"' + ",".join(spec.choice_labels(name, lang)) + '"'
-
-
-def _writable(wb: Any) -> None:
-    """What openpyxl loads but cannot write back, made writable in the copy: text with
-    characters XML forbids or longer than a cell holds, numbers no float can hold (400
-    nines). Formulas are the unit's own and stay as they are."""
-    for ws in wb.worksheets:
-        for cell in getattr(ws, "_cells", {}).values():
-            v = cell._value
-            if isinstance(v, str):
-                if cell.data_type != "f":
-                    safe = clip(xml_safe(v))
-                    if safe != v:
-                        cell._value = safe
-            elif isinstance(v, int | float) and not isinstance(v, bool) and \
-                    finite(v) is None:
-                cell._value, cell.data_type = "#NUM!", "e"
 
 
 def _put(ws: Any, row: int, col: int, value: Any, **style: Any) -> Any:

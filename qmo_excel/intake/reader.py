@@ -41,6 +41,7 @@ from qmo_excel.intake.labels import (
     info_labels,
     loose,
 )
+from qmo_excel.intake.merged import fill_merged, merged_ranges
 from qmo_excel.intake.package import (
     FarCell,
     PackageCheck,
@@ -378,7 +379,7 @@ def _read(wb: Any, path: Path, sha256: str, mtime: float,
             else:
                 grid = sheet.to_python(skip_empty_area=False, nrows=MAX_TABLE_ROWS)
                 rows = _read_table(grid, SHEETS[key], lay, scan,
-                                   _merges(sheet, MAX_TABLE_ROWS))
+                                   merged_ranges(sheet, MAX_TABLE_ROWS))
                 if key == "objectives":
                     objectives = rows
                 else:
@@ -393,19 +394,6 @@ def _read(wb: Any, path: Path, sha256: str, mtime: float,
     layout = Layout(layouts, [m.name for m in metas if m.name not in ours],
                     META_NAME in by_loose)
     return ret, layout
-
-
-def _merges(sheet: Any, nrows: int) -> list[tuple[int, int, int]]:
-    """Vertical merged ranges as (first row, last row, column), 0-based."""
-    try:
-        ranges = sheet.merged_cell_ranges or []
-    except Exception:
-        return []
-    out = []
-    for (r0, c0), (r1, _c1) in ranges:
-        if r1 > r0 and r0 < nrows:
-            out.append((r0, min(r1, nrows - 1), c0))
-    return out
 
 
 def _read_meta(wb: Any, name: str) -> dict[str, str | None]:
@@ -477,7 +465,7 @@ def _read_table(grid: list[list[Any]], table: spec.TableSheet, lay: SheetLayout,
         lay.columns[f.key] = None if c is None else spec.col_letter(c)
         if c is not None:
             cols.append((f, c))
-    _fill_merged(grid, merges, hr)
+    fill_merged(grid, merges, hr)
     special = bool(scan.percent or scan.uncached)
     hidden = scan.hidden_rows
     rows: list[Row] = []
@@ -495,20 +483,3 @@ def _read_table(grid: list[list[Any]], table: spec.TableSheet, lay: SheetLayout,
             if hidden and r in hidden:
                 lay.hidden_rows.append(r + 1)
     return rows
-
-
-def _fill_merged(grid: list[list[Any]], merges: list[tuple[int, int, int]], hr: int) -> None:
-    """A value merged down over several rows (an objective code or a lead written once
-    for a group of tasks) belongs to every row of the range."""
-    for r0, r1, c in merges:
-        if r0 <= hr or r0 >= len(grid):
-            continue
-        top = _at(grid, r0, c)
-        if top == "" or top is None:
-            continue
-        for r in range(r0 + 1, min(r1, len(grid) - 1) + 1):
-            line = grid[r]
-            if c >= len(line):
-                line.extend([""] * (c + 1 - len(line)))
-            if line[c] == "" or line[c] is None:
-                line[c] = top
