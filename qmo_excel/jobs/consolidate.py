@@ -18,6 +18,7 @@ from datetime import date
 from pathlib import Path
 
 from qmo_excel.consolidation import decide_fates, return_of, round_basis
+from qmo_excel.history.run import RoundHistory
 from qmo_excel.intake.reader import read_return_layout
 from qmo_excel.jobs.feedback_jobs import (
     FEEDBACK_TIMEOUT,
@@ -74,6 +75,11 @@ class Outcome:
     report: Path | None = None  # the signed report's draft (.docx)
     report_data: Path | None = None  # what ``qmo report`` writes it again from
     report_failed: str = ""  # why the report could not be written (its template)
+    manifest: Path | None = None  # the audit manifest beside the summary
+    history: Path | None = None  # the history file the round was recorded in
+    history_rounds: int = 0  # rounds of this body in the history, this one included
+    history_replaced: bool = False  # the round was already recorded: replaced
+    history_error: Exception | None = None  # the round could not be recorded (HistoryError)
 
 
 @dataclass
@@ -205,17 +211,23 @@ def consolidate(folder: Path, *, config: RoundConfig | None = None, out_dir: Pat
                 as_of: date | None = None, lang: str = "vi", jobs: int | None = None,
                 export_json: Path | None = None, export_csv: Path | None = None,
                 feedback: bool = True, summary_name: str | None = None,
-                progress: Progress | None = None) -> Outcome:
+                progress: Progress | None = None, history: Path | None = None) -> Outcome:
     """Validate, consolidate and score every return under ``folder``; write the outputs.
 
     ``as_of`` fixes the run's date (the same inputs then give the same bytes); without it
     the run is judged today and its figures are shown as of the round's cut-off once that
-    is past. Raises ``NoReturns`` (writing nothing) when no file could be a return."""
-    with gc_paused():
+    is past. Raises ``NoReturns`` (writing nothing) when no file could be a return.
+
+    With ``history`` (a file; see ``history.default_history_path``) the summary carries
+    the trends against the earlier rounds recorded there, and the round is recorded in
+    it. The history is checked before anything is read: a history file that cannot be
+    used raises ``history.HistoryError`` and nothing is written.
+    """
+    with gc_paused(), RoundHistory(history) as hist:
         return _consolidate(folder, config=config or RoundConfig(), out_dir=out_dir,
                             as_of=as_of, lang=lang, jobs=jobs, export_json=export_json,
                             export_csv=export_csv, feedback=feedback,
-                            summary_name=summary_name, progress=progress)
+                            summary_name=summary_name, progress=progress, hist=hist)
 
 
 @contextmanager
@@ -238,7 +250,7 @@ def gc_paused() -> Iterator[None]:
 def _consolidate(folder: Path, *, config: RoundConfig, out_dir: Path, as_of: date | None,
                  lang: str, jobs: int | None, export_json: Path | None,
                  export_csv: Path | None, feedback: bool, summary_name: str | None,
-                 progress: Progress | None) -> Outcome:
+                 progress: Progress | None, hist: RoundHistory) -> Outcome:
     import qmo_excel.feedback.workbook  # noqa: F401  (imported before the feedback workers fork)
 
     # Feedback workers are forked now, while this process is small; they wait for work.
@@ -249,7 +261,8 @@ def _consolidate(folder: Path, *, config: RoundConfig, out_dir: Path, as_of: dat
     try:
         return _run(folder, config=config, out_dir=out_dir, as_of=as_of, lang=lang,
                     jobs=jobs, export_json=export_json, export_csv=export_csv,
-                    fb_workers=fb_workers, summary_name=summary_name, progress=progress)
+                    fb_workers=fb_workers, summary_name=summary_name, progress=progress,
+                    hist=hist)
     finally:
         if fb_workers is not None:
             fb_workers.close()
@@ -258,7 +271,7 @@ def _consolidate(folder: Path, *, config: RoundConfig, out_dir: Path, as_of: dat
 def _run(folder: Path, *, config: RoundConfig, out_dir: Path, as_of: date | None, lang: str,
          jobs: int | None, export_json: Path | None, export_csv: Path | None,
          fb_workers: Workers | None, summary_name: str | None,
-         progress: Progress | None) -> Outcome:
+         progress: Progress | None, hist: RoundHistory) -> Outcome:
     from qmo_excel.export import write_csv, write_json
     from qmo_excel.summary import write_summary
     from qmo_excel.summary.workbook import long_lists
@@ -272,6 +285,7 @@ def _run(folder: Path, *, config: RoundConfig, out_dir: Path, as_of: date | None
         raise NoReturns(folder, len(validation.files))
     result = build_result(validation, config, as_of=run_day, lang=lang, jobs=jobs,
                           shown_as_of=as_of)
+    result.trends = hist.trends(result)
     out_dir.mkdir(parents=True, exist_ok=True)
     outcome = Outcome(result=result, validation=validation)
     name = summary_name or default_summary_name(result, lang)
@@ -302,6 +316,7 @@ def _run(folder: Path, *, config: RoundConfig, out_dir: Path, as_of: date | None
         write_csv(result, export_csv)
         outcome.exports.append(export_csv)
     _report(outcome, config, out_dir, lang)
+    hist.finish(outcome, config, folder=folder, out_dir=out_dir, lang=lang)
     return outcome
 
 

@@ -249,6 +249,7 @@ def _config(settings: dict[str, Any], register: list[dict[str, Any]],
         raise RoundError(f"Mức trần % kế hoạch phải lớn hơn 0 (đang là {cap:g}).")
     config.cap = cap if cap is not None else 100.0
     config.report = report_settings(settings)
+    config.history = settings.get("history") or ""
     seen: dict[str, str] = {}
     for rec in register:
         code = rec.get("unit_code") or ""

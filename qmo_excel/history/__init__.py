@@ -1,0 +1,34 @@
+"""The history of rounds: an embedded SQLite database, trends and the audit trail.
+
+- ``schema``: the database file, its version, opening and upgrading it safely;
+- ``store``: recording a round in one transaction, reading rounds back;
+- ``trends``: this round against the earlier rounds of its body;
+- ``manifest``: the run's audit manifest (written beside the summary and kept here);
+- ``query``: trend tables of a unit or an indicator, and the CSV export (pandas).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from qmo_excel.history.schema import DEFAULT_NAME, HistoryError, open_history
+from qmo_excel.model import RoundConfig
+
+__all__ = ["DEFAULT_NAME", "HistoryError", "default_history_path", "open_history"]
+
+
+def default_history_path(folder: Path, round_path: Path | None = None,
+                         config: RoundConfig | None = None) -> Path:
+    """Where a round's history lives: the file the round workbook names (relative to the
+    workbook's folder), else ``lich-su-MTCL.sqlite`` in the folder above the round's
+    folder (the round workbook's folder, else the folder of returns): the rounds of one
+    body sit side by side there (``DOT-2023-6T/``, ``DOT-2023/``)."""
+    named = (config.history or "").strip() if config is not None else ""
+    base = round_path.resolve().parent if round_path is not None else None
+    if named:
+        target = Path(named)
+        if not target.is_absolute():
+            target = (base or folder.resolve()) / target
+        return target
+    round_folder = base or folder.resolve()
+    return round_folder.parent / DEFAULT_NAME
