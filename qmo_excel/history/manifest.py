@@ -305,8 +305,9 @@ def load_manifest(path: Path) -> dict[str, Any]:
 
 def find_indicator(manifest: dict[str, Any], unit: str, indicator: str
                    ) -> list[dict[str, Any]]:
-    """The indicator records of ``unit`` (code, any case) whose code is ``indicator``,
-    else whose text contains it."""
+    """The indicator records of ``unit`` (code, any case) whose code is ``indicator``;
+    else, for a code, the indicators of the objective of that code; else those whose
+    text contains ``indicator``."""
     ucode = unit.strip().casefold()
     mine = [r for r in manifest.get("indicators", [])
             if str(r.get("unit", "")).casefold() == ucode]
@@ -314,6 +315,8 @@ def find_indicator(manifest: dict[str, Any], unit: str, indicator: str
     exact = [r for r in mine if r.get("code") == code]
     if exact:
         return exact
+    if code.replace(".", "").isalnum() and any(ch.isdigit() for ch in code) and len(code) < 9:
+        return [r for r in mine if r.get("objective") == code]
     words = " ".join(indicator.split()).casefold()
     return [r for r in mine if words and words in " ".join(str(r.get("text", "")).split())
             .casefold()]

@@ -359,15 +359,14 @@ def upgrade(conn: sqlite3.Connection, path: Path, version: int,
 
 def _statements(script: str) -> list[str]:
     """The statements of a script (``executescript`` would commit the transaction)."""
+    text = "\n".join(line.split("--", 1)[0] for line in script.splitlines())
     out, buf = [], ""
-    for line in script.splitlines(keepends=True):
-        buf += line.split("--", 1)[0] + ("\n" if "--" in line else "")
+    for piece in text.split(";"):
+        buf += piece + ";"
         if sqlite3.complete_statement(buf):
-            if buf.strip():
+            if buf.strip(" \n;"):
                 out.append(buf.strip())
             buf = ""
-    if buf.strip():
-        out.append(buf.strip())
     return out
 
 
