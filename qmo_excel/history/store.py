@@ -24,25 +24,24 @@ from qmo_excel.figures import achieved_total, headline
 from qmo_excel.history.schema import TABLES, transaction
 from qmo_excel.judge.normalize import fold
 from qmo_excel.model import RoundResult, UnitResult
-from qmo_excel.vocab import in_lang
+from qmo_excel.vocab import Period, in_lang
 
-# Period codes: (month the period ends, months it spans). Rounds are ordered by year, the
-# month their period ends, then the months it spans (Quý II, three months to June, comes
-# before 6 tháng, six months to June; Quý IV before Năm).
-PERIODS: dict[str, tuple[int, int]] = {
-    "q1": (3, 3), "q2": (6, 3), "h1": (6, 6), "q3": (9, 3), "m9": (9, 9), "q4": (12, 3),
-    "year": (12, 12),
-}
-_MONTH_END = {3: 31, 6: 30, 9: 30, 12: 31}
+# The months each period spans. Rounds are ordered by year, the day their period ends
+# (vocab.Period.end), then the months it spans: Quý II (three months to June) comes before
+# 6 tháng (six months to June), Quý IV before Năm.
+MONTHS = {"q1": 3, "q2": 3, "h1": 6, "q3": 3, "m9": 9, "q4": 3, "year": 12}
 
 
 def body_key(body: str) -> str:
     return " ".join(fold(body or "").split())
 
 
+def _period(code: str) -> Period:
+    return Period.get(code) or Period.YEAR
+
+
 def period_end(year: int, period: str) -> date:
-    month = PERIODS.get(period, (12, 12))[0]
-    return date(year, month, _MONTH_END[month])
+    return date(year, *_period(period).end)
 
 
 def round_year(result: RoundResult) -> int:
@@ -51,8 +50,7 @@ def round_year(result: RoundResult) -> int:
 
 
 def order_key(year: int, period: str) -> tuple[int, int, int]:
-    end, months = PERIODS.get(period, (12, 12))
-    return year, end, months
+    return year, _period(period).end[0], MONTHS.get(period, 12)
 
 
 @dataclass(frozen=True)
@@ -229,7 +227,7 @@ def record_round(conn: sqlite3.Connection, path: Path | str, result: RoundResult
     year = round_year(result)
     town_total, town_achieved = town_objective_counts(result)
     ended = period_end(year, result.period)
-    months = PERIODS.get(result.period, (12, 12))[1]
+    months = MONTHS.get(result.period, 12)
     new_id = 0
 
     def write(c: sqlite3.Connection) -> None:

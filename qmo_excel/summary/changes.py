@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from qmo_excel.figures import achieved_total
 from qmo_excel.model import (
     IndicatorResult,
     IndicatorTrend,
@@ -29,7 +30,7 @@ ACHIEVED = frozenset(L.ACHIEVED)
 
 
 def share_of(u: UnitResult) -> float | None:
-    return 100.0 * L.achieved_total(u) / u.indicators if u.indicators else None
+    return 100.0 * achieved_total(u) / u.indicators if u.indicators else None
 
 
 def band_steps(now: str, before: str) -> int | None:
