@@ -32,3 +32,26 @@ def default_history_path(folder: Path, round_path: Path | None = None,
         return target
     round_folder = base or folder.resolve()
     return round_folder.parent / DEFAULT_NAME
+
+
+def find_history(where: Path) -> Path:
+    """The history file a user points at: the file itself; in a folder, its own
+    ``lich-su-MTCL.sqlite``, the one its round workbook names, or the one in the folder
+    above (a round folder's history). Raises ``HistoryError("missing")``."""
+    if where.is_file():
+        return where
+    candidates = [where / DEFAULT_NAME]
+    workbook = where / "round.xlsx"
+    if workbook.is_file():
+        from qmo_excel.round.reader import RoundError, read_round
+
+        try:
+            config = read_round(workbook)
+        except RoundError:
+            config = RoundConfig()
+        candidates.append(default_history_path(where / "returns", workbook, config))
+    candidates.append(where.resolve().parent / DEFAULT_NAME)
+    for path in candidates:
+        if path.is_file():
+            return path
+    raise HistoryError("missing", where / DEFAULT_NAME)

@@ -136,20 +136,34 @@ def match_indicators(now: list[IndicatorResult], old: list[tuple[Any, ...]], rel
                      ) -> list[IndicatorTrend]:
     """Pair this round's indicators of one unit with an earlier round's rows
     ``(unit_code, code, text, result_text, verdict, percent_of_plan, progress)``."""
+    pairs = pair_indicators([(i.code, i.text) for i in now], [(r[1], r[2]) for r in old])
+    out = []
+    for n in sorted(pairs):
+        j, how = pairs[n]
+        ind, r = now[n], old[j]
+        out.append(IndicatorTrend(ind.unit_code, ind.code, relation, r[1], r[3], r[4], r[5],
+                                  how, r[6]))
+    return out
+
+
+def pair_indicators(now: list[tuple[str, str]], old: list[tuple[str, str]]
+                    ) -> dict[int, tuple[int, str]]:
+    """One unit's indicators ``(code, text)`` of this round paired with an earlier
+    round's: {index now: (index before, how)} (see the module docstring)."""
     taken: set[int] = set()
     pairs: dict[int, tuple[int, str]] = {}
-    old_keys = [text_key(r[2]) for r in old]
-    by_code_text = {(r[1], k): j for j, (r, k) in enumerate(zip(old, old_keys, strict=True))}
+    old_keys = [text_key(t) for _, t in old]
+    by_code_text = {(c, k): j for j, ((c, _), k) in enumerate(zip(old, old_keys, strict=True))}
     by_text: dict[str, list[int]] = defaultdict(list)
     for j, k in enumerate(old_keys):
         by_text[k].append(j)
-    new_keys = [text_key(i.text) for i in now]
+    new_keys = [text_key(t) for _, t in now]
     new_text_count: dict[str, int] = defaultdict(int)
     for k in new_keys:
         new_text_count[k] += 1
     # 1. same code, same text
-    for n, (ind, key) in enumerate(zip(now, new_keys, strict=True)):
-        hit = by_code_text.get((ind.code, key))
+    for n, ((code, _), key) in enumerate(zip(now, new_keys, strict=True)):
+        hit = by_code_text.get((code, key))
         if hit is not None and hit not in taken:
             pairs[n] = (hit, "code")
             taken.add(hit)
@@ -163,20 +177,13 @@ def match_indicators(now: list[IndicatorResult], old: list[tuple[Any, ...]], rel
             taken.add(free[0])
     # 3. same code, reworded text
     by_code: dict[str, list[int]] = defaultdict(list)
-    for j, r in enumerate(old):
-        by_code[r[1]].append(j)
-    for n, (ind, key) in enumerate(zip(now, new_keys, strict=True)):
+    for j, (c, _) in enumerate(old):
+        by_code[c].append(j)
+    for n, ((code, _), key) in enumerate(zip(now, new_keys, strict=True)):
         if n in pairs:
             continue
-        free = [j for j in by_code.get(ind.code, []) if j not in taken]
+        free = [j for j in by_code.get(code, []) if j not in taken]
         if len(free) == 1 and SequenceMatcher(None, key, old_keys[free[0]]).ratio() >= SIMILAR:
             pairs[n] = (free[0], "code_reworded")
             taken.add(free[0])
-    out = []
-    for n in sorted(pairs):
-        j, how = pairs[n]
-        ind, r = now[n], old[j]
-        out.append(IndicatorTrend(ind.unit_code, ind.code, relation, r[1], r[3], r[4], r[5],
-                                  how, r[6]))
-    return out
-
+    return pairs
