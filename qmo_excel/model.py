@@ -454,3 +454,4 @@ class RoundResult:
     town_gap: str = ""
     town_office: str = ""
     trends: Trends | None = None  # set from the history before the summary is written
+    level: str = "town"  # "province": the units are towns, consolidated from their exports

@@ -91,14 +91,15 @@ ROUNDS = {
 MAKERS = {"PTCKH": _ptckh, "PKT": _pkt, "VP": _vp, "PNV": _pnv}
 
 
-def make_round(root: Path, folder: str, *, changes: dict[str, Rows] | None = None) -> Path:
+def make_round(root: Path, folder: str, *, changes: dict[str, Rows] | None = None,
+               town: str = TOWN) -> Path:
     """One round folder; returns its returns/ folder. ``changes``: rows by unit code."""
     year, period, label, as_of, units = ROUNDS[folder]
     dot = root / folder
     returns = dot / "returns"
     returns.mkdir(parents=True, exist_ok=True)
     (dot / "output").mkdir(exist_ok=True)
-    config = RoundConfig(town=TOWN, year=year, period=period, deadline=as_of,
+    config = RoundConfig(town=town, year=year, period=period, deadline=as_of,
                          register=list(UNITS))
     write_round_workbook(dot / "round.xlsx", config=config)
     key = "year2022" if year == 2022 else period

@@ -29,6 +29,12 @@ from qmo_excel.jobs.feedback_jobs import (
     write_feedback_job,
 )
 from qmo_excel.jobs.pool import Workers, run_isolated
+from qmo_excel.jobs.province import (
+    build_province,
+    is_exports_folder,
+    read_town_files,
+    validation_of,
+)
 from qmo_excel.jobs.validate import validate
 from qmo_excel.model import (
     Assignment,
@@ -223,11 +229,56 @@ def consolidate(folder: Path, *, config: RoundConfig | None = None, out_dir: Pat
     it. The history is checked before anything is read: a history file that cannot be
     used raises ``history.HistoryError`` and nothing is written.
     """
-    with gc_paused(), RoundHistory(history) as hist:
+    province = is_exports_folder(folder)
+    with gc_paused(), RoundHistory(history, "province" if province else "town") as hist:
+        if province:
+            return _province(folder, config=config or RoundConfig(), out_dir=out_dir,
+                             as_of=as_of, lang=lang, export_json=export_json,
+                             export_csv=export_csv, summary_name=summary_name, hist=hist)
         return _consolidate(folder, config=config or RoundConfig(), out_dir=out_dir,
                             as_of=as_of, lang=lang, jobs=jobs, export_json=export_json,
                             export_csv=export_csv, feedback=feedback,
                             summary_name=summary_name, progress=progress, hist=hist)
+
+
+def _province(folder: Path, *, config: RoundConfig, out_dir: Path, as_of: date | None,
+              lang: str,
+              export_json: Path | None, export_csv: Path | None, summary_name: str | None,
+              hist: RoundHistory) -> Outcome:
+    """A province round over a folder of towns' JSON exports (``jobs.province``)."""
+    from qmo_excel.summary import write_summary
+
+    files = read_town_files(folder)
+    result = build_province(files, config, as_of=as_of or date.today(), lang=lang)
+    result.trends = hist.trends(result)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    outcome = Outcome(result=result, validation=validation_of(files, result))
+    outcome.summary = out_dir / (summary_name or default_summary_name(result, lang))
+    export_csv = _csv_dir(result, out_dir, export_csv)
+    write_summary(result, outcome.summary, lang=lang, big_sheet_rows=BIG_SHEET_ROWS)
+    _exports(outcome, export_json, export_csv)
+    _report(outcome, config, out_dir, lang)
+    hist.finish(outcome, config, folder=folder, out_dir=out_dir, lang=lang)
+    return outcome
+
+
+def _csv_dir(result: RoundResult, out_dir: Path, export_csv: Path | None) -> Path | None:
+    from qmo_excel.summary.workbook import long_lists
+
+    if export_csv is None and long_lists(result, BIG_SHEET_ROWS):
+        return out_dir / "csv"  # the cut sheets point readers to the full CSV lists
+    return export_csv
+
+
+def _exports(outcome: Outcome, export_json: Path | None, export_csv: Path | None) -> None:
+    from qmo_excel.export import write_csv, write_json
+
+    if export_json is not None:
+        write_json(outcome.result, export_json)
+        outcome.exports.append(export_json)
+    if export_csv is not None:
+        write_csv(outcome.result, export_csv)
+        outcome.exports.append(export_csv)
 
 
 @contextmanager
@@ -272,9 +323,7 @@ def _run(folder: Path, *, config: RoundConfig, out_dir: Path, as_of: date | None
          jobs: int | None, export_json: Path | None, export_csv: Path | None,
          fb_workers: Workers | None, summary_name: str | None,
          progress: Progress | None, hist: RoundHistory) -> Outcome:
-    from qmo_excel.export import write_csv, write_json
     from qmo_excel.summary import write_summary
-    from qmo_excel.summary.workbook import long_lists
 
     run_day = as_of or date.today()
     say = progress or _quiet
@@ -290,8 +339,7 @@ def _run(folder: Path, *, config: RoundConfig, out_dir: Path, as_of: date | None
     outcome = Outcome(result=result, validation=validation)
     name = summary_name or default_summary_name(result, lang)
     outcome.summary = out_dir / name
-    if export_csv is None and long_lists(result, BIG_SHEET_ROWS):
-        export_csv = out_dir / "csv"  # the cut sheets point readers to the full CSV lists
+    export_csv = _csv_dir(result, out_dir, export_csv)
     fb_jobs: list[FeedbackJob] = []
     fb_dir = out_dir / ("gop-y" if lang == "vi" else "feedback")
     if fb_workers is not None:
@@ -309,12 +357,7 @@ def _run(folder: Path, *, config: RoundConfig, out_dir: Path, as_of: date | None
         outcome.feedback_archived = archive_stale(fb_dir, outcome.feedback)
     if export_json is not None or export_csv is not None:
         say("export", 0, 1)
-    if export_json is not None:
-        write_json(result, export_json)
-        outcome.exports.append(export_json)
-    if export_csv is not None:
-        write_csv(result, export_csv)
-        outcome.exports.append(export_csv)
+    _exports(outcome, export_json, export_csv)
     _report(outcome, config, out_dir, lang)
     hist.finish(outcome, config, folder=folder, out_dir=out_dir, lang=lang)
     return outcome

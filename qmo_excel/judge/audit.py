@@ -13,7 +13,8 @@ Rule codes: ``no_result``, ``target_unreadable``, ``not_comparable``, ``result_w
 ``more_than``, ``at_most``, ``less_than``, ``range``, ``exact``, ``ratio``,
 ``decrease_by``, ``increase_by``, ``composite`` (every part must be achieved),
 ``early_on_time`` (early files count as on time), ``self_assessment`` (the unit's own
-assessment, when the figures cannot be judged; set by scoring). A part-year verdict
+assessment, when the figures cannot be judged; set by scoring), ``town_export`` (a
+province round: the town's verdict, from its export). A part-year verdict
 measured against an annual target adds ``+part_year``.
 """
 
@@ -250,6 +251,10 @@ _RULE_WORDS: dict[str, tuple[str, str]] = {
                       "on time)."),
     "self_assessment": ("Số liệu không đánh giá được: dùng đánh giá của đơn vị (tự đánh giá).",
                         "The figures cannot be judged: the unit's self-assessment is used."),
+    "town_export": ("Đánh giá lấy từ bản xuất dữ liệu của địa phương (cách đánh giá: xem vết "
+                    "kiểm tra của địa phương đó).",
+                    "The verdict is the locality's own, from its export (how it was reached: "
+                    "see that locality's audit manifest)."),
     "part_year": ("Kết quả giữa năm so với chỉ tiêu cả năm: chưa đạt thì là Đang thực hiện.",
                   "A part-year result against an annual target: short of it is In "
                   "progress."),
