@@ -190,6 +190,17 @@ def test_same_period_a_year_before_is_compared_too(tmp_path: Path) -> None:
     assert "So với năm 2022 (số liệu đến 20/12/2022)" in text
     series = [r[0] for r in trends if r and str(r[0]).startswith(("Năm", "6 tháng"))]
     assert series == ["Năm 2022", "6 tháng 2023", "Năm 2023"]
+    # the same in English (the round is replaced by its English run)
+    english = run(tmp_path, "DOT-2023", "--lang", "en", "-o", str(tmp_path / "en"))
+    assert "Compared with: Half year 2023, Year 2022" in english.output
+    summary = tmp_path / "en" / "MTCL-summary-2023-year.xlsx"
+    text = "\n".join(str(c) for r in sheet(summary, "Narrative") for c in r if c)
+    assert "Against Half year 2023 (figures as of 20/06/2023), the share of indicators " \
+           "achieved rose from 14.3% to 75% (+60.7 pp)" in text
+    assert "1 unit fell back: Phòng Kinh tế (Excellent → Good)." in text
+    assert "2 indicators went from not achieved to achieved" in text
+    assert any(r[:2] == ["PTCKH", "Phòng Tài chính - Kế hoạch"] and r[8] == "↑ 2 band(s)"
+               for r in sheet(summary, "Trends"))
 
 
 def test_rerunning_a_round_replaces_it(tmp_path: Path) -> None:
@@ -404,3 +415,52 @@ def test_a_new_or_empty_file_is_created_at_the_current_schema(tmp_path: Path) ->
         assert {"rounds", "units", "indicators", "objectives", "town_objectives", "tasks",
                 "intake", "problems", "meta"} <= names
 
+
+
+def test_town_objectives_are_recorded_and_compared_when_the_round_has_them(
+        tmp_path: Path) -> None:
+    """Issue 16 gives the round its town objectives; the history records them and the
+    trends sheet compares them (records of that shape, attached here)."""
+    from types import SimpleNamespace
+
+    from qmo_excel.history.trends import compute_trends
+    from qmo_excel.summary import write_summary
+
+    def town(status: str, achieved: int) -> list[SimpleNamespace]:
+        return [SimpleNamespace(code="1", text="Phát triển kinh tế - xã hội", status=status,
+                                source="indicators", total=3, achieved=achieved,
+                                exceeded=0, not_achieved=3 - achieved, in_progress=0,
+                                no_data=0, undetermined=0, at_risk=0, behind=0,
+                                indicators=[{"unit_code": "PKT", "code": "1.1"}])]
+
+    db = tmp_path / "h.sqlite"
+    results = {}
+    for folder, as_of in (("DOT-2023-6T", date(2023, 6, 20)), ("DOT-2023", date(2023, 12, 20))):
+        returns = make_round(tmp_path, folder)
+        outcome = consolidate(returns, config=RoundConfig(town="UBND thị xã Hương Trà"),
+                              out_dir=tmp_path / folder / "out", as_of=as_of, jobs=1,
+                              feedback=False)
+        results[folder] = outcome.result
+    first, second = results["DOT-2023-6T"], results["DOT-2023"]
+    first.town_objectives = town("khong_dat", 1)  # type: ignore[attr-defined]
+    second.town_objectives = town("dat", 3)  # type: ignore[attr-defined]
+    conn = open_history(db)
+    try:
+        record_round(conn, db, first)
+        second.trends = compute_trends(conn, second, history_name=db.name)
+    finally:
+        conn.close()
+    assert rows(db, "SELECT code, status, total, achieved, indicators FROM town_objectives") \
+        == [("1", "khong_dat", 3, 1, '[{"unit_code":"PKT","code":"1.1"}]')]
+    assert rows(db, "SELECT town_objectives, town_objectives_achieved FROM rounds") == [(1, 0)]
+    assert second.trends is not None
+    assert [(o.code, o.status, o.achieved) for o in second.trends.town_objectives] == [
+        ("1", "khong_dat", 1)]
+    path = tmp_path / "s.xlsx"
+    write_summary(second, path)
+    table = sheet(path, "So sánh các kỳ")
+    block = next(i for i, r in enumerate(table) if r[0] == "MỤC TIÊU CHUNG SO VỚI CÁC KỲ TRƯỚC")
+    row = next(r for r in table[block:] if r[0] == "1")
+    assert row[1:9] == ["Phát triển kinh tế - xã hội", "Đạt", "03/03", 1.0, "Không đạt",
+                        "01/03", pytest.approx(1 / 3), "↑ Đạt"]
+    assert row[9:11] == [2, pytest.approx(66.7)]

@@ -10,9 +10,9 @@ as judged (target, result, indicator, unit of measure, the direction given), the
 reading of target and result (``judge.audit``), the rule that gave its verdict, and the
 verdict. ``qmo explain --round`` reads it back (``find_manifest``, ``find_indicator``).
 
-It is written record by record (a province's round holds hundreds of thousands of
-indicators), atomically, and the same bytes for the same inputs; the bytes are hashed and
-compressed for the history as they are written.
+It is written record by record, one input, unit or indicator per line (a province's
+round holds hundreds of thousands of indicators), atomically, and the same bytes for the
+same inputs; the bytes are hashed and compressed for the history as they are written.
 """
 
 from __future__ import annotations
@@ -221,10 +221,9 @@ def write_manifest(path: Path, result: RoundResult, config: RoundConfig, *,
         sink.write('  "indicators": ')
         first = True
         for i in result.indicators:
-            rec = _dump(indicator_record(i, result.period), "    ")
-            reading = i.reading or "null"
+            rec = _line(indicator_record(i, result.period))
             sink.write("[\n    " if first else ",\n    ")
-            sink.write(rec[:-1].rstrip() + f',\n     "reading": {reading}\n    }}')
+            sink.write(f'{rec[:-1]}, "reading": {i.reading or "null"}}}')
             first = False
         sink.write("[]" if first else "\n  ]")
         sink.write("\n}\n")
@@ -232,12 +231,17 @@ def write_manifest(path: Path, result: RoundResult, config: RoundConfig, *,
     return Written(path, digest, packed)
 
 
+def _line(rec: dict[str, Any]) -> str:
+    """A record on one line (a province's round lists hundreds of thousands)."""
+    return json.dumps(rec, ensure_ascii=False, default=_default)
+
+
 def _list(sink: _Sink, key: str, records: Iterator[dict[str, Any]]) -> None:
     sink.write(f"  {json.dumps(key)}: ")
     first = True
     for rec in records:
         sink.write("[\n    " if first else ",\n    ")
-        sink.write(_dump(rec, "    "))
+        sink.write(_line(rec))
         first = False
     sink.write("[]" if first else "\n  ]")
 

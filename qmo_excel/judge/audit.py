@@ -3,7 +3,8 @@ its verdict (pure, no I/O).
 
 ``reading_json`` turns a ``Reading`` (target, result, judgement) into the compact JSON
 the round's manifest keeps for every indicator: the ``explain()`` shape with empty fields
-left out (``expand`` puts them back, so ``render_text`` can show it again). ``rule_of``
+and the usual values (``DEFAULTS``: higher is better, certain, a whole year) left out
+(``expand`` puts them back, so ``render_text`` can show it again). ``rule_of``
 names the rule that decided, as a code; ``describe_rule`` says it in Vietnamese or
 English, with the figures of the reading.
 
@@ -31,13 +32,19 @@ _CACHE: dict[tuple[int, str | None, str], tuple[Reading, str, str]] = {}
 _CACHE_MAX = 8192
 
 
+# Values left out of the compact reading (``expand`` puts them back).
+DEFAULTS = {"direction": "higher_is_better", "confidence": "certain", "period": "year"}
+
+
 def _compact(value: Any) -> Any:
-    """Drop empty fields (None, "", [], {}, False) of dictionaries, recursively."""
+    """Drop empty fields (None, "", [], {}, False) and ``DEFAULTS`` of dictionaries,
+    recursively."""
     if isinstance(value, dict):
         out = {}
         for k, v in value.items():
             v = _compact(v)
-            if v is None or v is False or v == "" or v == [] or v == {}:
+            if v is None or v is False or v == "" or v == [] or v == {} or \
+                    DEFAULTS.get(k) == v:
                 continue
             out[k] = v
         return out
@@ -103,7 +110,9 @@ def _full(data: dict[str, Any] | None, keys: tuple[str, ...], part_keys: tuple[s
     data = dict(data or {})
     out: dict[str, Any] = {}
     for k in keys:
-        if k in _LISTS:
+        if k in DEFAULTS:
+            out[k] = data.get(k) or DEFAULTS[k]
+        elif k in _LISTS:
             out[k] = list(data.get(k) or [])
         elif k in _FLAGS:
             out[k] = bool(data.get(k))
@@ -126,15 +135,15 @@ def expand(text: str | dict[str, Any]) -> dict[str, Any]:
         "result": _full(result, _RESULT_KEYS, _RESULT_KEYS) if result else None,
         "verdict": data.get("verdict", "khong_xac_dinh"),
         "percent_of_plan": data.get("percent_of_plan"),
-        "confidence": data.get("confidence", "uncertain"),
+        "confidence": data.get("confidence") or DEFAULTS["confidence"],
         "notes": list(data.get("notes") or []),
         "parts": [{"verdict": p.get("verdict", "khong_xac_dinh"),
                    "percent_of_plan": p.get("percent_of_plan"),
-                   "confidence": p.get("confidence", "uncertain"),
+                   "confidence": p.get("confidence") or DEFAULTS["confidence"],
                    "notes": list(p.get("notes") or []), "parts": []}
                   for p in data.get("parts") or []],
         "indicator": "",
-        "period": data.get("period", "year"),
+        "period": data.get("period") or DEFAULTS["period"],
         "year": None,
     }
     for k in ("direction_given", "target_cell", "result_cell", "rule"):

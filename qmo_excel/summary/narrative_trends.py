@@ -51,16 +51,17 @@ T: dict[str, dict[str, str]] = {
         "score_up": "rose by {d} points (from {a} to {b})",
         "score_down": "fell by {d} points (from {a} to {b})",
         "score_same": "held at {a}",
-        "units_up": " {n} units improved: {items}.",
-        "units_down": " {n} units fell back: {items}.",
+        "units_up": " {n} {w} improved: {items}.",
+        "units_down": " {n} {w} fell back: {items}.",
         "units_none": " The units' bands and scores did not change much.",
         "band_move": "{name} ({was} → {now})",
         "score_move": "{name} ({d} points)",
-        "inds_up": " {n} indicators went from not achieved to achieved: {items}.",
-        "inds_down": " {n} indicators went from achieved to not achieved: {items}.",
+        "inds_up": " {n} {w} went from not achieved to achieved: {items}.",
+        "inds_down": " {n} {w} went from achieved to not achieved: {items}.",
         "ind": "{text} ({unit}: {was} → {now})",
         "more": " and {n} other {what}",
         "units_w": "units", "items_w": "indicators",
+        "unit_1": "unit", "item_1": "indicator",
     },
 }
 
@@ -148,9 +149,11 @@ def _units(changes: list[UnitChange], t: dict[str, str], lg: str) -> str:
         return t["units_none"] if changes else ""
     text = ""
     if up:
-        text += t["units_up"].format(n=len(up), items=_listed(up, t, "units_w"))
+        text += t["units_up"].format(n=len(up), items=_listed(up, t, "units_w"),
+                                     w=_plural(len(up), t, "unit_1", "units_w"))
     if down:
-        text += t["units_down"].format(n=len(down), items=_listed(down, t, "units_w"))
+        text += t["units_down"].format(n=len(down), items=_listed(down, t, "units_w"),
+                                       w=_plural(len(down), t, "unit_1", "units_w"))
     return text
 
 
@@ -162,4 +165,9 @@ def _indicators(changes: list[IndicatorChange], key: str, t: dict[str, str], lg:
                              was=L.verdict(c.before.verdict, lg).lower(),
                              now=L.verdict(c.indicator.verdict, lg).lower())
              for c in changes]
-    return t[key].format(n=len(items), items=_listed(items, t, "items_w"))
+    return t[key].format(n=len(items), items=_listed(items, t, "items_w"),
+                         w=_plural(len(items), t, "item_1", "items_w"))
+
+
+def _plural(n: int, t: dict[str, str], one: str, many: str) -> str:
+    return t.get(one, t[many]) if n == 1 else t[many]
