@@ -447,7 +447,8 @@ class RoundResult:
     lang: str = "vi"
     town_objectives: list[TownObjectiveResult] = field(default_factory=list)
     # where the town's objectives come from: "round" (the round workbook's list),
-    # "office" (the town office's own return), "" (neither: see town_gap)
+    # "office" (the town office's own return), "towns" (a province: its towns' objectives),
+    # "" (neither: see town_gap)
     town_basis: str = ""
     # why there are none: "no_list" (no list, no town office named),
     # "office_missing" (the town office named has no return used)

@@ -19,7 +19,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from qmo_excel.model import RegisteredUnit, RoundConfig
+from qmo_excel.model import Assignment, RegisteredUnit, RoundConfig, TownObjective
 from qmo_excel.round.book import write_round_workbook
 from qmo_excel.template import write_unit_workbook
 
@@ -89,6 +89,18 @@ ROUNDS = {
     "DOT-2023": (2023, "year", "Năm", date(2023, 12, 20), ("PTCKH", "PKT", "VP", "PNV")),
 }
 MAKERS = {"PTCKH": _ptckh, "PKT": _pkt, "VP": _vp, "PNV": _pnv}
+# The town's own objectives: the economy (budget, spending, growth) and administration
+# (on-time files, the ISO system, documents, training); each indicator a unit reports is
+# assigned to one of them (with the target the unit writes).
+TOWN_OBJECTIVES = [TownObjective("1", "Phát triển kinh tế - xã hội"),
+                   TownObjective("2", "Cải cách hành chính, nâng cao chất lượng phục vụ")]
+ECONOMY = (BUDGET, SPENDING, "Tốc độ tăng trưởng giá trị sản xuất")
+
+
+def _assignments(unit: str, rows: Rows) -> list[Assignment]:
+    return [Assignment(unit, "1" if r["text"] in ECONOMY else "2", r["code"], r["text"],
+                       r.get("unit_of_measure", ""), r["target"])
+            for r in rows if r.get("target")]
 
 
 def make_round(root: Path, folder: str, *, changes: dict[str, Rows] | None = None,
@@ -99,13 +111,16 @@ def make_round(root: Path, folder: str, *, changes: dict[str, Rows] | None = Non
     returns = dot / "returns"
     returns.mkdir(parents=True, exist_ok=True)
     (dot / "output").mkdir(exist_ok=True)
-    config = RoundConfig(town=town, year=year, period=period, deadline=as_of,
-                         register=list(UNITS))
-    write_round_workbook(dot / "round.xlsx", config=config)
     key = "year2022" if year == 2022 else period
+    rows_of = {code: (changes or {}).get(code) or MAKERS[code](key) for code in units}
+    config = RoundConfig(town=town, year=year, period=period, deadline=as_of,
+                         register=list(UNITS), town_objectives=list(TOWN_OBJECTIVES),
+                         assignments=[a for code in units
+                                      for a in _assignments(code, rows_of[code])])
+    write_round_workbook(dot / "round.xlsx", config=config)
     names = {u.code: u.name for u in UNITS}
     for code in units:
-        rows = (changes or {}).get(code) or MAKERS[code](key)
+        rows = rows_of[code]
         write_unit_workbook(returns / f"BaoCao_MTCL_{code}.xlsx", objectives=rows, info={
             "unit_code": code, "unit_name": names[code], "year": year, "period": label,
             "report_date": as_of, "preparer": "Thư ký ISO", "head": "Trưởng phòng"})

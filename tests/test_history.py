@@ -4,6 +4,7 @@ summary. The database is read with the standard ``sqlite3`` module."""
 
 from __future__ import annotations
 
+import json
 import os
 import signal
 import sqlite3
@@ -101,13 +102,13 @@ def test_the_manifest_is_kept_in_the_history_and_beside_the_summary(town: Path) 
     db = town / "lich-su-MTCL.sqlite"
     packed, digest = rows(db, "SELECT manifest, manifest_sha256 FROM rounds WHERE "
                           "period = 'year'")[0]
-    beside = (town / "DOT-2023" / "output" / "vet-kiem-tra-MTCL-2023-year.json").read_bytes()
+    beside = (town / "DOT-2023" / "output" / "vet-kiem-tra-MTCL-2023-nam.json").read_bytes()
     assert zlib.decompress(packed) == beside
     assert hashlib.sha256(beside).hexdigest() == digest
 
 
 def test_the_second_summary_carries_the_earlier_figures_and_changes(town: Path) -> None:
-    summary = town / "DOT-2023" / "output" / "tong-hop-MTCL-2023-year.xlsx"
+    summary = town / "DOT-2023" / "output" / "tong-hop-MTCL-2023-nam.xlsx"
     trends = sheet(summary, "So sánh các kỳ")
     text = [[c for c in r if c not in (None, "")] for r in trends]
     assert any("Kỳ trước: 6 tháng 2023 (số liệu đến 20/06/2023)" in str(c) for r in text
@@ -115,12 +116,12 @@ def test_the_second_summary_carries_the_earlier_figures_and_changes(town: Path) 
     by_code = {r[0]: r for r in trends if r and r[0] in ("PTCKH", "PKT", "VP", "PNV")}
     ptckh = by_code["PTCKH"]
     assert ptckh[2:5] == ["Hoàn thành xuất sắc", 100.0, 1.0]
-    assert ptckh[5] == "Hoàn thành" and ptckh[8] == "↑ 2 bậc"
+    assert ptckh[5] == "Hoàn thành (tạm tính)" and ptckh[8] == "↑ 2 bậc"
     assert ptckh[9] == pytest.approx(100.0 - ptckh[6])
     pkt = by_code["PKT"]
-    assert (pkt[5], pkt[8]) == ("Hoàn thành xuất sắc", "↓ 1 bậc")
+    assert (pkt[5], pkt[8]) == ("Hoàn thành xuất sắc (tạm tính)", "↓ 3 bậc")
     assert pkt[9] < 0 and pkt[10] < 0
-    assert by_code["VP"][8] == "↑ 3 bậc"
+    assert by_code["VP"][8] == "↑ 2 bậc"
     assert by_code["PNV"][5] == "Chưa có ở kỳ này"
     series = [r[:7] for r in trends if r and r[0] in ("6 tháng 2023", "Năm 2023")]
     assert [r[0] for r in series] == ["6 tháng 2023", "Năm 2023"]
@@ -134,7 +135,7 @@ def test_the_second_summary_carries_the_earlier_figures_and_changes(town: Path) 
 
 
 def test_indicators_carry_their_earlier_result_matched_by_code_then_text(town: Path) -> None:
-    summary = town / "DOT-2023" / "output" / "tong-hop-MTCL-2023-year.xlsx"
+    summary = town / "DOT-2023" / "output" / "tong-hop-MTCL-2023-nam.xlsx"
     table = sheet(summary, "Chỉ tiêu")
     header = table[2]
     col = {h: i for i, h in enumerate(header)}
@@ -155,13 +156,13 @@ def test_indicators_carry_their_earlier_result_matched_by_code_then_text(town: P
 
 
 def test_the_narrative_says_what_improved_and_what_fell_back(town: Path) -> None:
-    summary = town / "DOT-2023" / "output" / "tong-hop-MTCL-2023-year.xlsx"
+    summary = town / "DOT-2023" / "output" / "tong-hop-MTCL-2023-nam.xlsx"
     text = "\n".join(str(c) for r in sheet(summary, "Nhận xét") for c in r if c)
     assert "So với 6 tháng năm 2023 (số liệu đến 20/06/2023), tỷ lệ chỉ tiêu đạt và vượt " \
            "tăng từ 14,3% lên 75%" in text
     assert "điểm bình quân tăng 28,9 điểm (từ 67,3 lên 96,2)" in text
     assert "Phòng Tài chính - Kế hoạch (Hoàn thành → Hoàn thành xuất sắc)" in text
-    assert "Có 1 đơn vị giảm: Phòng Kinh tế (Hoàn thành xuất sắc → Hoàn thành tốt)" in text
+    assert "Có 1 đơn vị giảm: Phòng Kinh tế (Hoàn thành xuất sắc → Không hoàn thành)" in text
     assert "Có 1 chỉ tiêu chuyển từ không đạt sang đạt: Duy trì, cải tiến Hệ thống quản lý " \
            "chất lượng theo TCVN ISO 9001:2015 (VP: không đạt → đạt)" in text
     assert "Có 1 chỉ tiêu từ đạt chuyển sang không đạt: Tỷ lệ hồ sơ thủ tục hành chính " \
@@ -169,7 +170,7 @@ def test_the_narrative_says_what_improved_and_what_fell_back(town: Path) -> None
 
 
 def test_the_first_round_has_no_trends(town: Path) -> None:
-    summary = town / "DOT-2023-6T" / "output" / "tong-hop-MTCL-2023-h1.xlsx"
+    summary = town / "DOT-2023-6T" / "output" / "tong-hop-MTCL-2023-6-thang.xlsx"
     wb = openpyxl.load_workbook(summary, read_only=True)
     assert "So sánh các kỳ" not in wb.sheetnames
     wb.close()
@@ -181,11 +182,11 @@ def test_same_period_a_year_before_is_compared_too(tmp_path: Path) -> None:
         result = run(tmp_path, folder)
         assert result.exit_code == 0, result.output
     assert "So sánh với: 6 tháng 2023, Năm 2022" in result.output
-    summary = tmp_path / "DOT-2023" / "output" / "tong-hop-MTCL-2023-year.xlsx"
+    summary = tmp_path / "DOT-2023" / "output" / "tong-hop-MTCL-2023-nam.xlsx"
     trends = sheet(summary, "So sánh các kỳ")
     assert any(r[11:13] == ["Cùng kỳ năm trước: Năm 2022", None] for r in trends)
     ptckh = next(r for r in trends if r[0] == "PTCKH")
-    assert ptckh[11] == "Hoàn thành xuất sắc" and ptckh[14] == "Không đổi"
+    assert ptckh[11] == "Không hoàn thành" and ptckh[14] == "↑ 3 bậc"
     text = "\n".join(str(c) for r in sheet(summary, "Nhận xét") for c in r if c)
     assert "So với năm 2022 (số liệu đến 20/12/2022)" in text
     series = [r[0] for r in trends if r and str(r[0]).startswith(("Năm", "6 tháng"))]
@@ -197,7 +198,7 @@ def test_same_period_a_year_before_is_compared_too(tmp_path: Path) -> None:
     text = "\n".join(str(c) for r in sheet(summary, "Narrative") for c in r if c)
     assert "Against Half year 2023 (figures as of 20/06/2023), the share of indicators " \
            "achieved rose from 14.3% to 75% (+60.7 pp)" in text
-    assert "1 unit fell back: Phòng Kinh tế (Excellent → Good)." in text
+    assert "1 unit fell back: Phòng Kinh tế (Excellent → Not completed)." in text
     assert "2 indicators went from not achieved to achieved" in text
     assert any(r[:2] == ["PTCKH", "Phòng Tài chính - Kế hoạch"] and r[8] == "↑ 2 band(s)"
                for r in sheet(summary, "Trends"))
@@ -308,7 +309,7 @@ def test_a_history_of_a_newer_schema_is_refused_and_never_written(tmp_path: Path
     with sqlite3.connect(db) as conn:
         conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
     data = db.read_bytes()
-    summary = tmp_path / "DOT-2023-6T" / "output" / "tong-hop-MTCL-2023-h1.xlsx"
+    summary = tmp_path / "DOT-2023-6T" / "output" / "tong-hop-MTCL-2023-6-thang.xlsx"
     summary.unlink()
     result = run(tmp_path, "DOT-2023-6T")
     _untouched(db, data, result, "do phiên bản qmo mới hơn tạo (lược đồ 2; phiên bản này "
@@ -417,50 +418,35 @@ def test_a_new_or_empty_file_is_created_at_the_current_schema(tmp_path: Path) ->
 
 
 
-def test_town_objectives_are_recorded_and_compared_when_the_round_has_them(
-        tmp_path: Path) -> None:
-    """Issue 16 gives the round its town objectives; the history records them and the
-    trends sheet compares them (records of that shape, attached here)."""
-    from types import SimpleNamespace
-
-    from qmo_excel.history.trends import compute_trends
-    from qmo_excel.summary import write_summary
-
-    def town(status: str, achieved: int) -> list[SimpleNamespace]:
-        return [SimpleNamespace(code="1", text="Phát triển kinh tế - xã hội", status=status,
-                                source="indicators", total=3, achieved=achieved,
-                                exceeded=0, not_achieved=3 - achieved, in_progress=0,
-                                no_data=0, undetermined=0, at_risk=0, behind=0,
-                                indicators=[{"unit_code": "PKT", "code": "1.1"}])]
-
-    db = tmp_path / "h.sqlite"
-    results = {}
-    for folder, as_of in (("DOT-2023-6T", date(2023, 6, 20)), ("DOT-2023", date(2023, 12, 20))):
-        returns = make_round(tmp_path, folder)
-        outcome = consolidate(returns, config=RoundConfig(town="UBND thị xã Hương Trà"),
-                              out_dir=tmp_path / folder / "out", as_of=as_of, jobs=1,
-                              feedback=False)
-        results[folder] = outcome.result
-    first, second = results["DOT-2023-6T"], results["DOT-2023"]
-    first.town_objectives = town("khong_dat", 1)  # type: ignore[attr-defined]
-    second.town_objectives = town("dat", 3)  # type: ignore[attr-defined]
-    conn = open_history(db)
-    try:
-        record_round(conn, db, first)
-        second.trends = compute_trends(conn, second, history_name=db.name)
-    finally:
-        conn.close()
-    assert rows(db, "SELECT code, status, total, achieved, indicators FROM town_objectives") \
-        == [("1", "khong_dat", 3, 1, '[{"unit_code":"PKT","code":"1.1"}]')]
-    assert rows(db, "SELECT town_objectives, town_objectives_achieved FROM rounds") == [(1, 0)]
-    assert second.trends is not None
-    assert [(o.code, o.status, o.achieved) for o in second.trends.town_objectives] == [
-        ("1", "khong_dat", 1)]
-    path = tmp_path / "s.xlsx"
-    write_summary(second, path)
-    table = sheet(path, "So sánh các kỳ")
+def test_town_objectives_are_recorded_and_compared(tmp_path: Path) -> None:
+    """The town's own objectives (issue 16) are recorded and compared round to round."""
+    make_rounds(tmp_path)
+    for folder in ("DOT-2022", "DOT-2023"):
+        assert run(tmp_path, folder).exit_code == 0
+    db = tmp_path / "lich-su-MTCL.sqlite"
+    recorded = rows(db, "SELECT r.year, t.code, t.status, t.total, t.achieved, t.source "
+                    "FROM town_objectives t JOIN rounds r ON r.id = t.round_id ORDER BY r.id, "
+                    "t.code")
+    assert recorded == [(2022, "1", "khong_dat", 3, 0, "indicators"),
+                        (2022, "2", "dat", 4, 4, "indicators"),
+                        (2023, "1", "khong_dat", 3, 2, "indicators"),
+                        (2023, "2", "khong_dat", 5, 4, "indicators")]
+    members = json.loads(rows(db, "SELECT indicators FROM town_objectives WHERE code = '2' "
+                              "ORDER BY round_id DESC")[0][0])
+    assert {(m["unit_code"], m["code"], m["verdict"]) for m in members} >= {
+        ("PKT", "2", "khong_dat"), ("VP", "1", "dat")}
+    assert rows(db, "SELECT year, town_objectives, town_objectives_achieved FROM rounds "
+                "ORDER BY id") == [(2022, 2, 1), (2023, 2, 0)]
+    assert rows(db, "SELECT town_objective FROM indicators i JOIN rounds r ON "
+                "r.id = i.round_id WHERE r.year = 2023 AND unit_code = 'PKT' AND code = '2'") \
+        == [("2",)]
+    summary = tmp_path / "DOT-2023" / "output" / "tong-hop-MTCL-2023-nam.xlsx"
+    table = sheet(summary, "So sánh các kỳ")
     block = next(i for i, r in enumerate(table) if r[0] == "MỤC TIÊU CHUNG SO VỚI CÁC KỲ TRƯỚC")
-    row = next(r for r in table[block:] if r[0] == "1")
-    assert row[1:9] == ["Phát triển kinh tế - xã hội", "Đạt", "03/03", 1.0, "Không đạt",
-                        "01/03", pytest.approx(1 / 3), "↑ Đạt"]
-    assert row[9:11] == [2, pytest.approx(66.7)]
+    row = next(r for r in table[block:] if r[0] == "2")
+    assert row[1:9] == ["Cải cách hành chính, nâng cao chất lượng phục vụ", "Không đạt",
+                        "04/05", 0.8, "Đạt", "04/04", 1.0, "↓ Không đạt"]
+    assert row[9:11] == [0, pytest.approx(-20.0)]
+    text = "\n".join(str(c) for r in sheet(summary, "Nhận xét") for c in r if c)
+    assert "Mục tiêu của thị xã: 1 mục tiêu từ đạt chuyển sang không đạt (mục tiêu số 2)" \
+        in text

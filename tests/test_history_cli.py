@@ -50,11 +50,14 @@ def test_the_trend_of_a_unit(root: Path) -> None:
     out = {r[0].strip(): [c.strip() for c in r[1:]] for r in lines(history(str(root),
                                                                             "--unit", "ptckh"))}
     assert out["PTCKH"] == ["Năm 2022", "6 tháng 2023", "Năm 2023"]
-    assert out["Xếp loại"] == ["Hoàn thành xuất sắc", "Hoàn thành", "Hoàn thành xuất sắc"]
+    assert out["Xếp loại"] == ["Không hoàn thành", "Hoàn thành (tạm tính)",
+                               "Hoàn thành xuất sắc"]
+    assert out["Có nguy cơ không đạt"][1] != "0"
     assert out["Đang thực hiện"] == ["0", "3", "0"]
     english = {r[0].strip(): r[1:] for r in lines(history(str(root), "--unit", "PTCKH",
                                                           "--lang", "en"))}
-    assert [c.strip() for c in english["Band"]] == ["Excellent", "Completed", "Excellent"]
+    assert [c.strip() for c in english["Band"]] == ["Not completed",
+                                                    "Completed (provisional)", "Excellent"]
 
 
 def test_the_trend_of_an_indicator_follows_its_renumbering(root: Path) -> None:

@@ -90,7 +90,7 @@ def test_towns_are_ranked_by_the_province_rules(run: Any, province: Path) -> Non
     assert towns["HT"]["indicators"] == 8 and towns["HT"]["achieved"] == 6
     assert towns["PD"]["achieved"] == 4
     assert towns["HT"]["score"] > towns["PD"]["score"]
-    summary = province / "TINH-2023" / "output" / "tong-hop-MTCL-2023-year.xlsx"
+    summary = province / "TINH-2023" / "output" / "tong-hop-MTCL-2023-nam.xlsx"
     wb = openpyxl.load_workbook(summary, read_only=True)
     ranking = [list(r) for r in wb["Xếp hạng đơn vị"].iter_rows(min_row=4, values_only=True)]
     indicators = [list(r) for r in wb["Chỉ tiêu"].iter_rows(min_row=4, values_only=True)]
@@ -107,18 +107,29 @@ def test_towns_are_ranked_by_the_province_rules(run: Any, province: Path) -> Non
 
 def test_the_province_objectives_roll_up_the_towns(run: Any, province: Path) -> None:
     data = json.loads((province / "TINH-2023" / "output" / "tinh.json").read_text("utf-8"))
+    # each town's own objectives, under the town
     objectives = {(o["unit_code"], o["code"]): o for o in data["objectives"]}
     assert objectives[("HTY", "2")]["status"] in ("vuot", "dat")
-    assert objectives[("PD", "1")]["status"] == "khong_dat"
-    assert any("VP: " + ISO in x for x in objectives[("PD", "1")]["not_achieved"])
-    summary = province / "TINH-2023" / "output" / "tong-hop-MTCL-2023-year.xlsx"
+    assert objectives[("PD", "2")]["status"] == "khong_dat"
+    assert "VP: " + ISO in objectives[("PD", "2")]["not_achieved"]
+    # the province's objectives over every town's indicators of them
+    assert data["round"]["town_objectives_from"] == "towns"
+    province_objectives = [(t["code"], t["status"], t["indicators_total"], t["achieved"])
+                           for t in data["town_objectives"]]
+    assert province_objectives == [("1", "khong_dat", 9, 7), ("2", "khong_dat", 15, 11)]
+    members = {(m["unit_code"], m["code"], m["verdict"])
+               for m in data["town_objectives"][1]["indicators"]}
+    assert ("PD/VP", "1", "khong_dat") in members and ("HTY/PKT", "2", "vuot") in members
+    summary = province / "TINH-2023" / "output" / "tong-hop-MTCL-2023-nam.xlsx"
     wb = openpyxl.load_workbook(summary, read_only=True)
     narrative = "\n".join(str(c) for r in wb["Nhận xét"].iter_rows(values_only=True)
                           for c in r if c)
     wb.close()
-    assert "Theo từng mục tiêu của tỉnh: mục tiêu 1" in narrative
-    assert "đạt ở 01/03 địa phương (chưa đạt: UBND thị xã Hương Trà, UBND huyện Phong " \
-           "Điền)" in narrative
+    assert "- Mục tiêu 1 (Phát triển kinh tế - xã hội): có 07/09 chỉ tiêu đạt và vượt" \
+        in narrative
+    assert "Theo từng mục tiêu của tỉnh: mục tiêu 1 (Phát triển kinh tế - xã hội) đạt ở " \
+           "01/03 địa phương (chưa đạt: UBND thị xã Hương Trà, UBND huyện Phong Điền)" \
+        in narrative
     assert "Như vậy, có 2/2 mục tiêu của tỉnh chưa đạt (mục tiêu số 1, 2)." in narrative
 
 
@@ -131,7 +142,7 @@ def test_the_province_round_is_in_its_history_and_manifest(run: Any, province: P
         rules = {r[0] for r in conn.execute("SELECT DISTINCT rule FROM indicators")}
     assert rules == {"town_export"}
     manifest = json.loads((province / "TINH-2023" / "output" /
-                           "vet-kiem-tra-MTCL-2023-year.json").read_text("utf-8"))
+                           "vet-kiem-tra-MTCL-2023-nam.json").read_text("utf-8"))
     assert manifest["round"]["level"] == "province"
     inputs = {i["file"]: i for i in manifest["inputs"]}
     assert inputs["HT.json"]["fate"] == "used" and len(inputs["HT.json"]["sha256"]) == 64

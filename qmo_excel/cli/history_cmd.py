@@ -10,6 +10,7 @@ from typing import Any
 import click
 
 from qmo_excel import vocab
+from qmo_excel.cli.errors import QmoCommand
 from qmo_excel.summary.labels import num
 
 HEADERS = {
@@ -20,6 +21,7 @@ HEADERS = {
            "band": "Xếp loại", "score": "Điểm", "exceeded": "Vượt",
            "not_achieved": "Không đạt", "in_progress": "Đang thực hiện",
            "no_data": "Chưa có số liệu", "tasks_overdue": "Nhiệm vụ quá hạn",
+           "at_risk": "Có nguy cơ không đạt", "behind": "Chậm tiến độ",
            "result_text": "Kết quả", "verdict": "Đánh giá", "percent_of_plan": "% kế hoạch",
            "unit_code": "Đơn vị", "code": "Mã", "text": "Chỉ tiêu", "what": ""},
     "en": {"body": "Body", "period": "Round", "as_of": "As of",
@@ -29,6 +31,7 @@ HEADERS = {
            "level": "Level", "band": "Band", "score": "Score", "exceeded": "Exceeded",
            "not_achieved": "Not achieved", "in_progress": "In progress",
            "no_data": "No data", "tasks_overdue": "Tasks overdue", "result_text": "Result",
+           "at_risk": "At risk", "behind": "Behind schedule",
            "verdict": "Verdict", "percent_of_plan": "% of plan", "unit_code": "Unit",
            "code": "Code", "text": "Indicator", "what": ""},
 }
@@ -55,6 +58,13 @@ def _cell(value: Any, what: str, lang: str) -> str:
     return str(value)
 
 
+def _band(value: Any, provisional: Any, lang: str) -> str:
+    text = _cell(value, "band", lang)
+    if provisional and text != "—":
+        return f"{text} ({'tạm tính' if lang == 'vi' else 'provisional'})"
+    return text
+
+
 def _table(rows: list[list[str]], header: list[str]) -> str:
     widths = [max(len(str(r[i])) for r in [header, *rows]) for i in range(len(header))]
     lines = ["  ".join(str(c).ljust(w) for c, w in zip(header, widths, strict=True)).rstrip()]
@@ -65,7 +75,7 @@ def _table(rows: list[list[str]], header: list[str]) -> str:
     return "\n".join(lines)
 
 
-@click.command("history")
+@click.command("history", cls=QmoCommand)
 @click.argument("where", required=False, default=".",
                 type=click.Path(exists=True, path_type=Path))
 @click.option("--unit", "unit", metavar="CODE", help="Xu hướng của một đơn vị qua các kỳ. / "
@@ -108,7 +118,10 @@ def history_cmd(where: Path, unit: str | None, indicator: str | None, body: str 
                 raise click.ClickException(
                     f"Không có đơn vị {unit} trong {path}." if lang == "vi" else
                     f"No unit {unit} in {path}.")
-            rows = [[h[m], *(_cell(v, m, lang) for v in frame.loc[m])] for m in frame.index]
+            provisional = list(frame.loc["provisional"])
+            rows = [[h[m], *(_band(v, p, lang) if m == "band" else _cell(v, m, lang)
+                             for v, p in zip(frame.loc[m], provisional, strict=True))]
+                    for m in frame.index if m != "provisional"]
             click.echo(_table(rows, [str(frame.columns.name or unit),
                                      *map(str, frame.columns)]))
             return

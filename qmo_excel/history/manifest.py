@@ -31,6 +31,7 @@ from qmo_excel import __version__
 from qmo_excel.fileio import atomic_path
 from qmo_excel.model import IndicatorResult, RoundConfig, RoundResult
 from qmo_excel.scoring import normal_code
+from qmo_excel.vocab import Period
 
 MANIFEST_FORMAT = 1
 MARKER = "qmo_manifest"
@@ -40,8 +41,11 @@ ZLIB_LEVEL = 6
 
 
 def manifest_name(result: RoundResult, lang: str = "vi") -> str:
+    """Named as the summary is: vet-kiem-tra-MTCL-2023-nam.json, MTCL-audit-2023-year.json."""
     year = result.year or result.as_of.year
-    return NAMES["en" if lang == "en" else "vi"].format(year=year, period=result.period)
+    period = Period.get(result.period)
+    slug = period.slug if period is not None and lang != "en" else result.period
+    return NAMES["en" if lang == "en" else "vi"].format(year=year, period=slug)
 
 
 def _default(value: Any) -> Any:
@@ -79,17 +83,23 @@ def _size(path: Path) -> int | None:
 
 
 def rules_in_force(config: RoundConfig) -> dict[str, Any]:
-    """The rules the round was judged and scored by (codes and figures)."""
-    out: dict[str, Any] = {"cap": config.cap}
-    bands = getattr(config, "bands", None)
-    if bands:
-        out["bands"] = [{"band": code, "min_score": t}
-                        for t, code in sorted(bands, reverse=True)]
-        out["bands"].append({"band": "khong_hoan_thanh", "min_score": None})
-    rating = getattr(config, "rating", None)
-    if rating is not None:
-        out["rating"] = _default(rating)
-    out.update({
+    """The rules the round was judged, scored and banded by (codes and figures)."""
+    r = config.rating
+    return {
+        "cap": config.cap,
+        "bands": [
+            {"band": "xuat_sac", "min_score": r.excellent, "every_assessed_achieved": True,
+             "min_exceeded_share": r.exceeded_share},
+            {"band": "tot", "min_score": r.good, "every_assessed_achieved": True},
+            {"band": "hoan_thanh", "min_score": r.passing,
+             "max_not_achieved_share": r.missed_share},
+            {"band": "khong_hoan_thanh"},
+        ],
+        "bands_source": "Quy định 366-QĐ/TW (2025), Điều 11",
+        "assessed": {"achieved": ["vuot", "dat"], "missed": ["khong_dat", "chua_co_so_lieu"],
+                     "in_progress": "not_counted_in_a_part_year_round_else_missed",
+                     "undetermined": "not_assessed",
+                     "part_year_bands": "provisional"},
         "achieved": ["vuot", "dat"],
         "score": {"formula": "weighted_mean_of_capped_percent_of_plan", "scale": [0, 100],
                   "decimals": 1,
@@ -102,14 +112,14 @@ def rules_in_force(config: RoundConfig) -> dict[str, Any]:
                             "lower_is_better": "target / result",
                             "decrease_by": "achieved decrease / target decrease"},
         "objective": "achieved_only_when_every_indicator_is",
+        "town_objective": "achieved_only_when_every_assigned_indicator_in_every_unit_is",
         "undetermined": "self_assessment_used_and_marked",
         "task_overdue": "not_done_not_cancelled_and_due_before_cut_off",
         "task_done_late": "completed_after_due",
         "several_returns_of_a_unit": "latest_report_date_then_last_modified",
         "same_bytes": "duplicate_of_the_first_modified",
         "rejected": "file_or_structure_errors_only",
-    })
-    return out
+    }
 
 
 def settings_of(config: RoundConfig) -> dict[str, Any]:
@@ -133,10 +143,9 @@ def _units(result: RoundResult) -> Iterator[dict[str, Any]]:
         rec: dict[str, Any] = {"code": u.code, "name": u.name, "submitted": u.submitted,
                                "file": u.file, "score": u.score, "band": u.band,
                                "indicators": u.indicators}
-        for key in ("provisional", "conditions", "held_back"):
-            value = getattr(u, key, None)
-            if value:
-                rec[key] = value
+        if u.band:
+            rec.update({"provisional": u.provisional, "assessed": u.assessed,
+                        "conditions": u.conditions, "held_back": u.held_back})
         yield rec
 
 
@@ -151,10 +160,10 @@ def indicator_record(i: IndicatorResult, period: str) -> dict[str, Any]:
         "percent_of_plan": i.percent_of_plan, "confidence": i.confidence,
         "mismatch": i.self_assessment_mismatch,
     }
-    for key in ("progress", "town_objective"):
-        value = getattr(i, key, None)
-        if value:
-            rec[key] = value
+    if i.progress:
+        rec["progress"] = i.progress
+    if i.town_objective:
+        rec["town_objective"] = i.town_objective
     return rec
 
 

@@ -23,8 +23,9 @@ ROUND_COLUMNS = ["id", "body", "level", "year", "period", "as_of", "units_expect
                  "share_achieved", "average_score", "town_objectives",
                  "town_objectives_achieved", "tasks_overdue", "problems", "tool_version",
                  "source_folder"]
-UNIT_METRICS = ["band", "score", "share_achieved", "indicators", "achieved", "exceeded",
-                "not_achieved", "in_progress", "no_data", "tasks_overdue"]
+UNIT_METRICS = ["band", "provisional", "score", "share_achieved", "indicators", "achieved",
+                "exceeded", "not_achieved", "in_progress", "at_risk", "behind", "no_data",
+                "tasks_overdue"]
 # the columns of each table in the CSV export (all but the compressed manifest)
 EXPORT_ORDER = ["rounds", *TABLES[1:]]
 

@@ -24,7 +24,7 @@ from qmo_excel.figures import achieved_total, headline
 from qmo_excel.history.schema import TABLES, transaction
 from qmo_excel.judge.normalize import fold
 from qmo_excel.model import RoundResult, UnitResult
-from qmo_excel.vocab import Period, in_lang
+from qmo_excel.vocab import ACHIEVED, Period, in_lang
 
 # The months each period spans. Rounds are ordered by year, the day their period ends
 # (vocab.Period.end), then the months it spans: Quý II (three months to June) comes before
@@ -151,13 +151,10 @@ def _unit_rows(round_id: int, units: Iterable[UnitResult]) -> Iterator[tuple[Any
     for u in units:
         achieved = achieved_total(u)
         yield (round_id, u.code, u.name, u.kind, int(u.registered), int(u.submitted),
-               int(u.late), u.file, _d(u.report_date), u.score, u.band,
-               int(bool(getattr(u, "provisional", False))),
-               _json(getattr(u, "conditions", None) or None),
-               _json(getattr(u, "held_back", None) or None),
-               share(achieved, u.indicators), u.indicators, _int(getattr(u, "assessed", None)),
-               achieved, u.exceeded, u.not_achieved, u.in_progress,
-               _int(getattr(u, "at_risk", None)), _int(getattr(u, "behind", None)),
+               int(u.late), u.file, _d(u.report_date), u.score, u.band, int(u.provisional),
+               _json(u.conditions or None), _json(u.held_back or None),
+               share(achieved, u.indicators), u.indicators, u.assessed,
+               achieved, u.exceeded, u.not_achieved, u.in_progress, u.at_risk, u.behind,
                u.no_data, u.undetermined, u.objectives, u.objectives_achieved, u.tasks,
                u.tasks_done, u.tasks_done_late, u.tasks_overdue, u.mismatches, u.problems)
 
@@ -169,22 +166,19 @@ def _rows(round_id: int, result: RoundResult, table: str) -> Iterator[tuple[Any,
         for i in result.indicators:
             yield (round_id, i.unit_code, i.objective_code, i.code, i.text,
                    i.unit_of_measure, i.target_text, i.result_text, i.target_kind,
-                   i.direction, i.verdict, i.verdict_source, getattr(i, "progress", None),
+                   i.direction, i.verdict, i.verdict_source, i.progress,
                    i.percent_of_plan, i.confidence, i.weight, i.self_assessment,
-                   int(i.self_assessment_mismatch), getattr(i, "town_objective", None) or None,
+                   int(i.self_assessment_mismatch), i.town_objective or None,
                    i.rule, "\n".join(i.notes), i.row)
     elif table == "objectives":
         for o in result.objectives:
             yield (round_id, o.unit_code, o.code, o.text, o.status, o.indicators,
                    o.achieved, "\n".join(o.not_achieved))
     elif table == "town_objectives":
-        for t in getattr(result, "town_objectives", None) or []:
-            yield (round_id, t.code, t.text, t.status, getattr(t, "source", ""),
-                   getattr(t, "total", 0), getattr(t, "achieved", 0),
-                   getattr(t, "exceeded", 0), getattr(t, "not_achieved", 0),
-                   getattr(t, "in_progress", 0), getattr(t, "no_data", 0),
-                   getattr(t, "undetermined", 0), getattr(t, "at_risk", 0),
-                   getattr(t, "behind", 0), _json(list(getattr(t, "indicators", []))) or "[]")
+        for t in result.town_objectives:
+            yield (round_id, t.code, t.text, t.status, t.source, t.total, t.achieved,
+                   t.exceeded, t.not_achieved, t.in_progress, t.no_data, t.undetermined,
+                   t.at_risk, t.behind, _json(list(t.indicators)) or "[]")
     elif table == "tasks":
         for k in result.tasks:
             yield (round_id, k.unit_code, k.number, k.objective_code, k.task, k.lead,
@@ -209,8 +203,8 @@ _WIDTH = {"units": 33, "indicators": 22, "objectives": 8, "town_objectives": 15,
 
 
 def town_objective_counts(result: RoundResult) -> tuple[int, int]:
-    town = getattr(result, "town_objectives", None) or []
-    return len(town), sum(1 for t in town if t.status in ("vuot", "dat"))
+    town = result.town_objectives
+    return len(town), sum(1 for t in town if t.status in ACHIEVED)
 
 
 def record_round(conn: sqlite3.Connection, path: Path | str, result: RoundResult, *,

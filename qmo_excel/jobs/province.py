@@ -11,8 +11,10 @@ export, manifest and history machinery one level up.
   are its units' (an indicator's code is prefixed by its unit: ``PTCKH/1.1``), its
   verdicts are the town's own (the rule ``town_export``: traced by the town's manifest).
 - A town's objectives are its own town objectives when the export has them, else its
-  units' objectives taken together by code (achieved only when all are); the province's
-  objectives are these, code by code, across the towns (the narrative counts them).
+  units' objectives taken together by code (achieved only when all are). The province's
+  objectives (``RoundResult.town_objectives``, basis ``towns``) are these, code by code:
+  each over every town's indicators of it, achieved only when all of them are — the
+  town's rule one level up; the narrative also counts the towns achieving each.
 - The towns are scored and banded by the province's rules (``scoring.fill_unit``) and
   ranked in the summary like units.
 """
@@ -37,10 +39,13 @@ from qmo_excel.model import (
     RoundConfig,
     RoundResult,
     TaskResult,
+    TownIndicator,
+    TownObjectiveResult,
     UnitResult,
 )
 from qmo_excel.reports import FileReport, ValidationReport
 from qmo_excel.scoring import Scored, cut_off_date, fill_unit, objective_status
+from qmo_excel.town import objective_of
 from qmo_excel.vocab import Period, Words
 
 SNIFF = 4096
@@ -206,6 +211,7 @@ def build_province(files: list[TownFile], config: RoundConfig, *, as_of: date,
     objectives: list[ObjectiveResult] = []
     indicators: list[IndicatorResult] = []
     tasks: list[TaskResult] = []
+    per_town: list[dict[str, tuple[str, list[TownIndicator]]]] = []
     for key in sorted(by_town):
         candidates = sorted(by_town[key], key=lambda fr: (
             entries[fr[0].rel].report_date or date.min, fr[0].rel), reverse=True)
@@ -228,7 +234,8 @@ def build_province(files: list[TownFile], config: RoundConfig, *, as_of: date,
         town.submitted, town.file = True, f.rel
         town.report_date, town.late = entries[f.rel].report_date, entries[f.rel].late
         assert f.data is not None
-        scored = _town_records(f.data, town.code, year, period, cut_off)
+        scored, its_objectives = _town_records(f.data, town.code, year, period, cut_off)
+        per_town.append(its_objectives)
         fill_unit(town, scored, config)
         town.problems = len(f.data.get("problems") or [])
         objectives.extend(scored.objectives)
@@ -239,7 +246,8 @@ def build_province(files: list[TownFile], config: RoundConfig, *, as_of: date,
         town=config.town, year=year, period=period, as_of=as_of, deadline=config.deadline,
         cut_off=cut_off, intake=[entries[f.rel] for f in files], missing_units=missing,
         units=towns, objectives=objectives, indicators=indicators, tasks=tasks, problems=[],
-        lang=lang, level="province")
+        lang=lang, level="province", town_objectives=province_objectives(per_town),
+        town_basis="towns")
 
 
 def _float(value: Any) -> float | None:
@@ -254,11 +262,13 @@ def _notes(value: Any) -> list[str]:
 
 
 def _town_records(data: dict[str, Any], town: str, year: int | None, period: str,
-                  cut_off: date) -> Scored:
+                  cut_off: date) -> tuple[Scored, dict[str, tuple[str, list[TownIndicator]]]]:
+    """The town's records as one unit of the province, and its objectives' indicators
+    (by objective code: the objective's text and its indicators, named ``TOWN/UNIT``)."""
     inds: list[IndicatorResult] = []
     for r in data.get("indicators") or []:
         objective = str(r.get("town_objective") or r.get("objective_code") or "")
-        ind = IndicatorResult(
+        inds.append(IndicatorResult(
             unit_code=town, objective_code=objective,
             code=f"{r.get('unit_code', '')}/{r.get('code', '')}", text=str(r.get("text", "")),
             unit_of_measure=str(r.get("unit_of_measure") or ""),
@@ -273,10 +283,9 @@ def _town_records(data: dict[str, Any], town: str, year: int | None, period: str
             weight=_float(r.get("weight")) or 1.0,
             self_assessment=str(r.get("self_assessment") or ""),
             self_assessment_mismatch=bool(r.get("self_assessment_mismatch")),
-            notes=_notes(r.get("notes")), row=int(r.get("row") or 0), rule=RULE)
-        if r.get("progress") and hasattr(ind, "progress"):
-            setattr(ind, "progress", r["progress"])  # noqa: B010  (issue 16's field)
-        inds.append(ind)
+            notes=_notes(r.get("notes")), row=int(r.get("row") or 0), rule=RULE,
+            progress=r.get("progress") or None,
+            town_objective=str(r.get("town_objective") or "")))
     tasks = [TaskResult(
         unit_code=town, number=f"{r.get('unit_code', '')}/{r.get('number', '')}",
         objective_code=str(r.get("objective_code") or ""), task=str(r.get("task") or ""),
@@ -285,41 +294,87 @@ def _town_records(data: dict[str, Any], town: str, year: int | None, period: str
         completed_on=_date(r.get("completed_on")), done=bool(r.get("done")),
         done_late=bool(r.get("done_late")), overdue=bool(r.get("overdue")))
         for r in data.get("tasks") or []]
-    return Scored(year, period, cut_off, _town_objectives(data, town, inds), inds, tasks)
+    objectives, members = _town_objectives(data, town, inds)
+    return Scored(year, period, cut_off, objectives, inds, tasks), members
+
+
+def _member(town: str, r: dict[str, Any]) -> TownIndicator:
+    return TownIndicator(
+        unit_code=f"{town}/{r.get('unit_code', '')}", code=str(r.get("code", "")),
+        text=str(r.get("text", "")), verdict=str(r.get("verdict") or "khong_xac_dinh"),
+        progress=r.get("progress") or None, target_text=str(r.get("target_text") or ""),
+        result_text=str(r.get("result_text") or ""),
+        percent_of_plan=_float(r.get("percent_of_plan")), missing=str(r.get("missing") or ""))
 
 
 def _town_objectives(data: dict[str, Any], town: str, inds: list[IndicatorResult]
-                     ) -> list[ObjectiveResult]:
-    """The town's own objectives when its export has them, else its units' objectives
-    taken together by code."""
+                     ) -> tuple[list[ObjectiveResult],
+                                dict[str, tuple[str, list[TownIndicator]]]]:
+    """The town's own objectives (with their indicators) when its export has them, else
+    its units' objectives taken together by code (with the units' indicators)."""
     failing: dict[str, list[str]] = defaultdict(list)
     for i in inds:
         if i.verdict == "khong_dat":
             failing[i.objective_code].append(f"{i.code.split('/')[0]}: {i.text}")
-    own = data.get("town_objectives") or []
+    own = [t for t in data.get("town_objectives") or [] if isinstance(t, dict)]
+    members: dict[str, tuple[str, list[TownIndicator]]] = {}
     if own:
-        return [ObjectiveResult(
-            unit_code=town, code=str(t.get("code", "")), text=str(t.get("text", "")),
-            status=str(t.get("status") or "khong_xac_dinh"),
-            indicators=int(t.get("total") or t.get("indicators") or 0),
-            achieved=int(t.get("achieved") or 0),
-            not_achieved=failing.get(str(t.get("code", "")), []))
-            for t in own if isinstance(t, dict)]
+        out = []
+        for t in own:
+            code, text = str(t.get("code", "")), str(t.get("text", ""))
+            its = [_member(town, m) for m in t.get("indicators") or [] if isinstance(m, dict)]
+            members[code] = (text, its)
+            out.append(ObjectiveResult(
+                unit_code=town, code=code, text=text,
+                status=str(t.get("status") or "khong_xac_dinh"),
+                indicators=int(t.get("indicators_total") or len(its)),
+                achieved=int(t.get("achieved") or 0),
+                not_achieved=[f"{m.unit_code.split('/', 1)[1]}: {m.text}" for m in its
+                              if m.verdict == "khong_dat"]))
+        return out, members
     groups: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for o in data.get("objectives") or []:
         groups[str(o.get("code", ""))].append(o)
     out = []
     for code, group in groups.items():
         texts = Counter(str(o.get("text") or "") for o in group if o.get("text"))
+        text = min(texts.items(), key=lambda kv: (-kv[1], kv[0]))[0] if texts else ""
+        members[code] = (text, [
+            TownIndicator(unit_code=f"{town}/{i.code.split('/', 1)[0]}",
+                          code=i.code.split("/", 1)[1], text=i.text, verdict=i.verdict,
+                          progress=i.progress, target_text=i.target_text,
+                          result_text=i.result_text, percent_of_plan=i.percent_of_plan)
+            for i in inds if i.objective_code == code])
         out.append(ObjectiveResult(
-            unit_code=town, code=code,
-            text=min(texts.items(), key=lambda kv: (-kv[1], kv[0]))[0] if texts else "",
+            unit_code=town, code=code, text=text,
             status=objective_status([str(o.get("status") or "khong_xac_dinh")
                                      for o in group]),
             indicators=sum(int(o.get("indicators") or 0) for o in group),
             achieved=sum(int(o.get("achieved") or 0) for o in group),
             not_achieved=failing.get(code, [])))
-    return out
+    return out, members
+
+
+def province_objectives(per_town: list[dict[str, tuple[str, list[TownIndicator]]]]
+                        ) -> list[TownObjectiveResult]:
+    """The province's objectives: each code over every town's indicators of it (achieved
+    only when all of them are), in the order the towns list them."""
+    texts: dict[str, Counter[str]] = {}
+    members: dict[str, list[TownIndicator]] = {}
+    for town in per_town:
+        for code, (text, its) in town.items():
+            texts.setdefault(code, Counter()).update([text] if text else [])
+            members.setdefault(code, []).extend(its)
+    return [objective_of(code, min(texts[code].items(), key=lambda kv: (-kv[1], kv[0]))[0]
+                         if texts[code] else "", members[code], "towns")
+            for code in sorted(members, key=_code_order)]
+
+
+def _code_order(code: str) -> tuple[int, ...] | tuple[float, str]:
+    parts = code.split(".")
+    if all(p.isdigit() for p in parts):
+        return tuple(int(p) for p in parts)
+    return (float("inf"), code)
 
 
 def validation_of(files: list[TownFile], result: RoundResult) -> ValidationReport:

@@ -155,6 +155,10 @@ WORDS: dict[str, tuple[str, str]] = {
                     "đạt khi mọi chỉ tiêu của nó ở mọi đơn vị đều đạt.",
                     "From the round workbook's list; an objective is achieved only when all "
                     "its indicators in all units are."),
+    "basis_towns": ("Mục tiêu của tỉnh tổng hợp từ mục tiêu cùng mã của các địa phương; mỗi "
+                    "mục tiêu chỉ đạt khi mọi chỉ tiêu của nó ở mọi địa phương đều đạt.",
+                    "The province's objectives, from the localities' objectives of the same "
+                    "code; each is achieved only when all its indicators everywhere are."),
     "basis_office": ("Sổ kỳ báo cáo chưa có danh sách mục tiêu của thị xã: dùng các mục tiêu "
                      "trong báo cáo của {unit}.",
                      "The round workbook lists no town objectives: those of {unit}'s return "

@@ -14,6 +14,7 @@ from qmo_excel.summary.changes import (
     UnitChange,
     current_point,
     indicator_changes,
+    objective_trends,
     point_of,
     ref_of,
     unit_changes,
@@ -39,6 +40,11 @@ T: dict[str, dict[str, str]] = {
         "inds_up": " Có {n} chỉ tiêu chuyển từ không đạt sang đạt: {items}.",
         "inds_down": " Có {n} chỉ tiêu từ đạt chuyển sang không đạt: {items}.",
         "ind": "{text} ({unit}: {was} → {now})",
+        "town_up": " Mục tiêu của thị xã: {n} mục tiêu chuyển sang đạt ({codes})",
+        "town_down": " Mục tiêu của thị xã: {n} mục tiêu từ đạt chuyển sang không đạt "
+                     "({codes})",
+        "town_and": "; {n} mục tiêu từ đạt chuyển sang không đạt ({codes})",
+        "codes": "mục tiêu số {codes}",
         "more": " và {n} {what} khác",
         "units_w": "đơn vị", "items_w": "chỉ tiêu",
     },
@@ -59,6 +65,10 @@ T: dict[str, dict[str, str]] = {
         "inds_up": " {n} {w} went from not achieved to achieved: {items}.",
         "inds_down": " {n} {w} went from achieved to not achieved: {items}.",
         "ind": "{text} ({unit}: {was} → {now})",
+        "town_up": " The town's objectives: {n} now achieved ({codes})",
+        "town_down": " The town's objectives: {n} no longer achieved ({codes})",
+        "town_and": "; {n} no longer achieved ({codes})",
+        "codes": "objectives no. {codes}",
         "more": " and {n} other {what}",
         "units_w": "units", "items_w": "indicators",
         "unit_1": "unit", "item_1": "indicator",
@@ -104,6 +114,7 @@ def trend_paragraphs(result: RoundResult, lang: str = "vi") -> list[str]:
         text += _units(unit_changes(result, relation), t, lg)
         up, down = indicator_changes(result, relation)
         text += _indicators(up, "inds_up", t, lg) + _indicators(down, "inds_down", t, lg)
+        text += _town(result, relation, t)
         out.append(text)
     return out
 
@@ -171,3 +182,28 @@ def _indicators(changes: list[IndicatorChange], key: str, t: dict[str, str], lg:
 
 def _plural(n: int, t: dict[str, str], one: str, many: str) -> str:
     return t.get(one, t[many]) if n == 1 else t[many]
+
+
+def _town(result: RoundResult, relation: str, t: dict[str, str]) -> str:
+    """The town's objectives that became achieved, or stopped being achieved."""
+    before = objective_trends(result)
+    up, down = [], []
+    for o in result.town_objectives:
+        b = before.get((o.code, relation))
+        if b is None:
+            continue
+        if o.status in L.ACHIEVED and b.status not in L.ACHIEVED:
+            up.append(o.code)
+        elif b.status in L.ACHIEVED and o.status not in L.ACHIEVED:
+            down.append(o.code)
+    if not up and not down:
+        return ""
+    if up:
+        text = t["town_up"].format(n=len(up), codes=t["codes"].format(codes=", ".join(up)))
+        if down:
+            text += t["town_and"].format(n=len(down),
+                                         codes=t["codes"].format(codes=", ".join(down)))
+    else:
+        text = t["town_down"].format(n=len(down),
+                                     codes=t["codes"].format(codes=", ".join(down)))
+    return text + "."

@@ -163,6 +163,7 @@ def town(result: RoundResult, lang: str) -> Table:
     if result.town_objectives:
         note = L.town_headline(result, lang) + ". " + (
             L.word("basis_round", lang) if result.town_basis == "round" else
+            L.word("basis_towns", lang) if result.town_basis == "towns" else
             L.word("basis_office", lang).format(unit=names.get(result.town_office,
                                                                result.town_office)))
     else:

@@ -12,7 +12,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from qmo_excel.model import RoundPoint, RoundRef, RoundResult, Trends, UnitResult, UnitTrend
+from qmo_excel.model import (
+    RoundPoint,
+    RoundRef,
+    RoundResult,
+    TownObjectiveResult,
+    Trends,
+    UnitResult,
+    UnitTrend,
+)
 from qmo_excel.summary import formats as F
 from qmo_excel.summary import labels as L
 from qmo_excel.summary.changes import (
@@ -111,7 +119,7 @@ def write_trends_sheet(wb: Any, fm: Formats, result: RoundResult, lang: str,
     row += 1
     row = _unit_block(ws, fm, result, row, lang)
     # 3. the town's objectives (when the round has them)
-    town = list(getattr(result, "town_objectives", None) or [])
+    town = result.town_objectives
     if town:
         row += 1
         ws.merge_range(row, 0, row, last, L.word("tr_town", lang), fm.get("group"))
@@ -226,8 +234,7 @@ def _unit_block(ws: Any, fm: Formats, result: RoundResult, row: int, lang: str) 
             ws.set_row(r, height)
         ws.write_string(r, 0, u.code, fm.get("text"))
         ws.write_string(r, 1, u.name, fm.get("wrap"))
-        _figures(ws, fm, r, 2, u.band, bool(getattr(u, "provisional", False)), u.score,
-                 share_of(u), lang)
+        _figures(ws, fm, r, 2, u.band, u.provisional, u.score, share_of(u), lang)
         for k, ref in enumerate(trends.refs()):
             _earlier(ws, fm, r, 5 + 6 * k, u, before.get((u.code, ref.relation)), lang)
         r += 1
@@ -287,7 +294,8 @@ def _change_colours(ws: Any, fm: Formats, first: int, last: int, trends: Trends)
                 "type": "cell", "criteria": "<", "value": 0, "format": fm.fill(DOWN)})
 
 
-def _town_block(ws: Any, fm: Formats, result: RoundResult, town: list[Any], row: int,
+def _town_block(ws: Any, fm: Formats, result: RoundResult,
+                town: list[TownObjectiveResult], row: int,
                 lang: str) -> int:
     trends = result.trends
     assert trends is not None
@@ -307,7 +315,7 @@ def _town_block(ws: Any, fm: Formats, result: RoundResult, town: list[Any], row:
             ws.set_row(r, height)
         ws.write_string(r, 0, o.code, fm.get("text"))
         ws.write_string(r, 1, o.text, fm.get("wrap"))
-        total, achieved = getattr(o, "total", 0), getattr(o, "achieved", 0)
+        total, achieved = o.total, o.achieved
         _objective(ws, fm, r, 2, o.status, achieved, total, lang)
         for k, ref in enumerate(trends.refs()):
             col = 5 + 6 * k
