@@ -450,3 +450,24 @@ def test_town_objectives_are_recorded_and_compared(tmp_path: Path) -> None:
     text = "\n".join(str(c) for r in sheet(summary, "Nhận xét") for c in r if c)
     assert "Mục tiêu của thị xã: 1 mục tiêu từ đạt chuyển sang không đạt (mục tiêu số 2)" \
         in text
+
+
+def test_the_report_says_what_improved_and_what_fell_back(town: Path) -> None:
+    """The signed report (issue 19) carries the narrative's paragraphs on the trends, and
+    so does the report written again by `qmo report` from the data beside it."""
+    import docx
+
+    def text(path: Path) -> str:
+        return "\n".join(p.text for p in docx.Document(str(path)).paragraphs)
+
+    report = town / "DOT-2023" / "output" / "bao-cao-MTCL-2023-nam.docx"
+    first = text(report)
+    assert "So với 6 tháng năm 2023 (số liệu đến 20/06/2023), tỷ lệ chỉ tiêu đạt và vượt " \
+           "tăng từ 14,3% lên 75%" in first
+    assert "Có 1 đơn vị giảm: Phòng Kinh tế" in first
+    report.unlink()
+    again = CliRunner().invoke(main, ["report", str(town / "DOT-2023")])
+    assert again.exit_code == 0, again.output
+    assert "So với 6 tháng năm 2023" in text(report)
+    half = town / "DOT-2023-6T" / "output" / "bao-cao-MTCL-2023-6-thang.docx"
+    assert "So với" not in text(half)

@@ -368,13 +368,15 @@ def _report(outcome: Outcome, config: RoundConfig, out_dir: Path, lang: str) -> 
     template that cannot be used costs the report only (the reason is kept)."""
     from qmo_excel.report import ReportError, report_name, template_of, write_report
     from qmo_excel.report.data import data_name, write_data
+    from qmo_excel.summary.narrative_trends import trend_paragraphs
 
     result = outcome.result
     outcome.report_data = write_data(result, out_dir / data_name(result, lang))
     try:
         outcome.report = write_report(
             result, out_dir / report_name(result, lang), settings=config.report, lang=lang,
-            template=template_of(config.report, config.source))
+            template=template_of(config.report, config.source),
+            trends=trend_paragraphs(result, lang))
     except ReportError as exc:
         outcome.report_failed = exc.message(lang)
 
