@@ -5,7 +5,8 @@
 **History** (N synthetic returns, `make_returns.py`; every command a fresh process timed
 from outside, as `run.py` does):
 
-1. `qmo consolidate RETURNS --no-history` (the run without the history);
+1. `qmo consolidate RETURNS --no-feedback --no-history` (the run without the history;
+   every run here is without feedback workbooks, whose cost does not depend on it);
 2. a round of the same returns recorded as Năm 2022 (a round workbook saying so): the
    earlier round the next run compares with (not timed);
 3. `qmo consolidate RETURNS --history DB`: the 2023 round recorded, its summary with the
@@ -108,12 +109,15 @@ def history_bench(n: int, root: Path, jobs: int, log: Any) -> dict[str, Any]:
     r2023 = _round_workbook(out / "round-2023.xlsx", town=town, year=2023)
     r2022 = _round_workbook(out / "round-2022.xlsx", town=town, year=2022)
     py = [sys.executable, "-c", WRAPPER]
-    base = ["consolidate", str(returns), "--as-of", AS_OF, "--quiet", "--jobs", str(jobs)]
+    # without feedback workbooks: what they cost does not depend on the history, and with
+    # them the runs are long and noisy on a shared machine
+    base = ["consolidate", str(returns), "--as-of", AS_OF, "--quiet", "--jobs", str(jobs),
+            "--no-feedback"]
     rows = {}
     rows["without history"] = _timed([*py, *base, "--round", str(r2023), "-o",
                                       str(out / "a"), "--no-history"], out, "nohistory", log)
     seed = _timed([*py, *base, "--round", str(r2022), "-o", str(out / "seed"),
-                   "--history", str(db), "--no-feedback"], out, "seed-2022", log)
+                   "--history", str(db)], out, "seed-2022", log)
     rows["seed"] = seed
     size_one = db.stat().st_size
     rows["with history"] = _timed([*py, *base, "--round", str(r2023), "-o", str(out / "b"),
@@ -184,7 +188,7 @@ def report(h: dict[str, Any] | None, p: dict[str, Any] | None) -> list[str]:
     if h is not None:
         rows = h["rows"]
         wo, w, re_ = rows["without history"], rows["with history"], rows["re-run (replace)"]
-        out += [f"**Recording {h['N']:,} returns' results** (`--jobs 2`):", "",
+        out += [f"**Recording {h['N']:,} returns' results** (`--jobs 2 --no-feedback`):", "",
                 "| run | wall s | CPU s | peak tree RSS MiB |", "| --- | ---: | ---: | ---: |"]
         for name in ("without history", "with history", "re-run (replace)"):
             r = rows[name]

@@ -2,7 +2,8 @@
 
 Two earlier rounds are compared, when the history has them: the *previous* round (the
 latest recorded before this one: 6 tháng before Năm of the same year, Năm of last year
-before Quý I) and the *same period a year before*. Units are matched by code. Indicators
+before Quý I) and the *same period a year before* (when that is also the previous round,
+it is compared once, as the year before). Units are matched by code. Indicators
 are matched within a unit:
 
 1. same code and the same text (folded: case, spacing, accents normalised);
@@ -17,6 +18,8 @@ from __future__ import annotations
 import sqlite3
 from collections import defaultdict
 from difflib import SequenceMatcher
+from itertools import groupby
+from sys import intern
 from typing import Any
 
 from qmo_excel.figures import headline
@@ -61,6 +64,8 @@ def compute_trends(conn: sqlite3.Connection, result: RoundResult, *, level: str 
                     None)
     if previous is None and year_ago is None:
         return None
+    if previous is not None and year_ago is not None and previous.id == year_ago.id:
+        previous = None  # last year's round is both: it is compared once, as a year ago
     trends = Trends(history=history_name,
                     previous=_ref("previous", previous), year_ago=_ref("year_ago", year_ago))
     current = {u.code.casefold(): u for u in result.units}
@@ -116,19 +121,19 @@ def _town_objectives(conn: sqlite3.Connection, round_id: int, relation: str
 
 def _indicators(conn: sqlite3.Connection, round_id: int, relation: str,
                 now: list[IndicatorResult]) -> list[IndicatorTrend]:
-    before: dict[str, list[tuple[Any, ...]]] = defaultdict(list)
-    for row in conn.execute("SELECT unit_code, code, text, result_text, verdict, "
-                            "percent_of_plan, progress FROM indicators WHERE round_id = ?",
-                            (round_id,)):
-        before[row[0].casefold()].append(row)
+    """The earlier round's indicators, read unit by unit (a province's round holds
+    hundreds of thousands: only one unit's rows are held at a time)."""
     mine: dict[str, list[IndicatorResult]] = defaultdict(list)
     for ind in now:
         mine[ind.unit_code.casefold()].append(ind)
     out: list[IndicatorTrend] = []
-    for unit, inds in mine.items():
-        old = before.get(unit)
-        if old:
-            out.extend(match_indicators(inds, old, relation))
+    rows = conn.execute("SELECT unit_code, code, text, result_text, verdict, percent_of_plan, "
+                        "progress FROM indicators WHERE round_id = ? ORDER BY unit_code",
+                        (round_id,))
+    for unit, group in groupby(rows, key=lambda r: str(r[0]).casefold()):
+        inds = mine.get(unit)
+        if inds:
+            out.extend(match_indicators(inds, list(group), relation))
     return out
 
 
@@ -141,8 +146,11 @@ def match_indicators(now: list[IndicatorResult], old: list[tuple[Any, ...]], rel
     for n in sorted(pairs):
         j, how = pairs[n]
         ind, r = now[n], old[j]
-        out.append(IndicatorTrend(ind.unit_code, ind.code, relation, r[1], r[3], r[4], r[5],
-                                  how, r[6]))
+        # codes, verdicts and progress repeat: one string each (a province's round holds
+        # hundreds of thousands of these)
+        out.append(IndicatorTrend(ind.unit_code, ind.code, relation, intern(r[1]), r[3],
+                                  intern(r[4]), r[5], how,
+                                  intern(r[6]) if r[6] is not None else None))
     return out
 
 
