@@ -178,10 +178,10 @@ def _mib(b: float) -> str:
     return f"{b / MIB:,.1f} MiB"
 
 
-def report(h: dict[str, Any] | None, p: dict[str, Any] | None) -> list[str]:
-    m = machine()
+def report(h: dict[str, Any] | None, p: dict[str, Any] | None, m: dict[str, str],
+           when: str) -> list[str]:
     out = ["## The history (issue 20)", "",
-           f"Written by `benchmarks/history.py` on {time.strftime('%Y-%m-%d %H:%M')}, "
+           f"Written by `benchmarks/history.py` on {when}, "
            f"{m['nproc']} CPUs ({m['cpu']}), Python {m['python']} — every run a fresh "
            "process, timed from outside; the history's parts timed inside the same "
            "process.", ""]
@@ -200,13 +200,18 @@ def report(h: dict[str, Any] | None, p: dict[str, Any] | None) -> list[str]:
                      "record (one transaction)"):
             out.append(f"| {part} | {w['parts'].get(part, 0):.2f} | "
                        f"{re_['parts'].get(part, 0):.2f} |")
-        added = sum(w["parts"].get(k, 0) for k in ("open and check", "trends", "manifest",
+        added = sum(w["parts"].get(k, 0) for k in ("open and check", "trends",
                                                     "record (one transaction)"))
-        out += ["", f"- seconds added by the history's own parts (check, trends, manifest, "
-                f"record): **{added:.1f} s** of a {w['wall']:.0f} s run; wall time with "
-                f"minus without: {w['wall'] - wo['wall']:+.1f} s (the summary also grows: "
+        out += ["", f"- seconds the history adds (check the file, compute the trends, record "
+                f"the round): **{added:.1f} s** of a {w['wall']:.0f} s run, "
+                f"{w['cpu'] - wo['cpu']:+.1f} s CPU; the manifest, written by every run "
+                f"with or without a history, takes {w['parts'].get('manifest', 0):.1f} s; "
+                f"the summary with its trends sheet and columns "
                 f"{w['parts'].get('summary workbook', 0):.1f} s against "
-                f"{wo['parts'].get('summary workbook', 0):.1f} s without trends)",
+                f"{wo['parts'].get('summary workbook', 0):.1f} s without (wall times on a "
+                f"shared machine: with minus without {w['wall'] - wo['wall']:+.1f} s)",
+                f"- peak memory of the process tree: {w['peak_rss_mib'] - wo['peak_rss_mib']:+.0f}"
+                " MiB with the history and its trends",
                 f"- database: {_mib(h['db_bytes_one_round'])} with one round, "
                 f"{_mib(h['db_bytes_two_rounds'])} with two (each round's manifest kept "
                 "compressed inside)",
@@ -231,7 +236,17 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--towns", type=int, default=10)
     ap.add_argument("--jobs", type=int, default=2)
     ap.add_argument("--out", type=Path, default=None, help="write the Markdown here")
+    ap.add_argument("--from-results", type=Path, default=None,
+                    help="only re-render the Markdown from a saved history-results.json")
     args = ap.parse_args(argv)
+    if args.from_results:
+        saved = json.loads(args.from_results.read_text("utf-8"))
+        text = "\n".join(report(saved["history"], saved["province"], saved["machine"],
+                                 saved.get("when", "")))
+        print(text)
+        if args.out:
+            args.out.write_text(text + "\n", "utf-8")
+        return 0
 
     def log(msg: str) -> None:
         print(msg, file=sys.stderr, flush=True)
@@ -239,10 +254,11 @@ def main(argv: list[str] | None = None) -> int:
     h = history_bench(args.returns, args.root, args.jobs, log) if args.returns else None
     p = province_bench(args.province, args.towns, args.root, args.jobs, log) \
         if args.province else None
+    when = time.strftime("%Y-%m-%d %H:%M")
     (args.root / "history-results.json").write_text(
-        json.dumps({"machine": machine(), "history": h, "province": p}, default=str,
-                   indent=1), "utf-8")
-    text = "\n".join(report(h, p))
+        json.dumps({"machine": machine(), "history": h, "province": p, "when": when},
+                   default=str, indent=1), "utf-8")
+    text = "\n".join(report(h, p, machine(), when))
     print(text)
     if args.out:
         args.out.write_text(text + "\n", "utf-8")
