@@ -36,6 +36,7 @@ from qmo_excel.summary.table import merge_text, row_height, setup_print
 
 WIDTHS = [12, 28, 17, 7.5, 9, 17, 7.5, 9, 10, 11, 13, 17, 7.5, 9, 10, 11, 13]
 SERIES_COLS = 7
+BAND_COLS = (2, 5, 11)  # a unit's band now, then in each earlier round
 CHART_COL = 8
 CHART_ROWS = 17
 UP = ("#C6EFCE", "#006100")
@@ -229,9 +230,12 @@ def _unit_block(ws: Any, fm: Formats, result: RoundResult, row: int, lang: str) 
     first = head + 1
     r = first
     for u in units:
-        height = row_height([u.name], [(0, WIDTHS[1])])
-        if height:
-            ws.set_row(r, height)
+        bands = [band_text(u.band, u.provisional, lang)]
+        for ref in trends.refs():
+            b = before.get((u.code, ref.relation))
+            bands.append(band_text(b.band, b.provisional, lang) if b else "")
+        _fit_row(ws, r, [(u.name, WIDTHS[1])] + [(t, WIDTHS[c])
+                                                  for t, c in zip(bands, BAND_COLS, strict=False)])
         ws.write_string(r, 0, u.code, fm.get("text"))
         ws.write_string(r, 1, u.name, fm.get("wrap"))
         _figures(ws, fm, r, 2, u.band, u.provisional, u.score, share_of(u), lang)
@@ -242,6 +246,13 @@ def _unit_block(ws: Any, fm: Formats, result: RoundResult, row: int, lang: str) 
         ws.autofilter(head, 0, r - 1, last_col(trends))
         _change_colours(ws, fm, first, r - 1, trends)
     return r
+
+
+def _fit_row(ws: Any, r: int, texts: list[tuple[str, float]]) -> None:
+    """The row as tall as its longest wrapped text (viewers do not grow it)."""
+    height = row_height([t for t, _ in texts], [(i, w) for i, (_, w) in enumerate(texts)])
+    if height:
+        ws.set_row(r, height)
 
 
 def _figures(ws: Any, fm: Formats, r: int, col: int, band: str, provisional: bool,
@@ -310,9 +321,7 @@ def _town_block(ws: Any, fm: Formats, result: RoundResult,
     before = objective_trends(result)
     first = r = head + 1
     for o in town:
-        height = row_height([o.text], [(0, WIDTHS[1])])
-        if height:
-            ws.set_row(r, height)
+        _fit_row(ws, r, [(o.text, WIDTHS[1])])
         ws.write_string(r, 0, o.code, fm.get("text"))
         ws.write_string(r, 1, o.text, fm.get("wrap"))
         total, achieved = o.total, o.achieved
