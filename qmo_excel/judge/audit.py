@@ -12,7 +12,9 @@ Rule codes: ``no_result``, ``target_unreadable``, ``not_comparable``, ``result_w
 (the verdict word written in the result), ``rating_ladder``, ``qualitative_guess``,
 ``stated_share`` (the result states its % of plan), ``stated_margin``, ``at_least``,
 ``more_than``, ``at_most``, ``less_than``, ``range``, ``exact``, ``ratio``,
-``decrease_by``, ``increase_by``, ``composite`` (every part must be achieved),
+``decrease_by``, ``increase_by``, ``subcounts`` (counts of sub-indicators), ``negation``
+("chưa có": zero or not done), ``sign`` (a negative figure), ``composite`` (every part
+must be achieved),
 ``early_on_time`` (early files count as on time), ``self_assessment`` (the unit's own
 assessment, when the figures cannot be judged; set by scoring), ``town_export`` (a
 province round: the town's verdict, from its export). A part-year verdict
@@ -76,11 +78,7 @@ def reading_json(reading: Reading, *, period: str, direction: str | None = None,
     data = _compact({
         "target": reading.target.to_dict(),
         "result": reading.result.to_dict() if reading.result is not None else None,
-        "verdict": j.verdict,
-        "percent_of_plan": j.percent_of_plan,
-        "confidence": j.confidence,
-        "notes": list(j.notes),
-        "parts": [p.to_dict() for p in j.parts],
+        **j.to_dict(),  # verdict, % of plan, confidence, notes, parts, progress, basis…
         "period": period,
         "direction_given": direction,
         "target_cell": raw_t,
@@ -146,7 +144,8 @@ def expand(text: str | dict[str, Any]) -> dict[str, Any]:
         "period": data.get("period") or DEFAULTS["period"],
         "year": None,
     }
-    for k in ("direction_given", "target_cell", "result_cell", "rule"):
+    for k in ("progress", "basis", "elapsed", "direction_given", "target_cell",
+              "result_cell", "rule"):
         out[k] = data.get(k)
     return out
 
@@ -161,14 +160,21 @@ _STATED_NOTE = "Theo % kế hoạch đã ghi"
 _PART_YEAR_NOTE = "Kết quả giữa năm so với chỉ tiêu cả năm"
 
 
+# What decided, as the judge names it (Judgement.basis), as a rule of this module.
+_BASIS_RULE = {"share_of_plan": "stated_share", "margin": "stated_margin", "ratio": "ratio",
+               "subcounts": "subcounts", "negation": "negation", "sign": "sign",
+               "word": "result_word", "rating": "rating_ladder", "composite": "composite"}
+_KIND_RULES = ("at_least", "more_than", "at_most", "less_than", "range", "exact", "ratio",
+               "decrease_by", "increase_by")
+
+
 def rule_of(reading: Reading, period: str = "year") -> str:
     """The code of the rule that gave the reading's verdict (see the module docstring)."""
-    own = getattr(reading.judgement, "rule", None)  # a judge that names its rule
-    if isinstance(own, str) and own:
-        return own
     base = _base_rule(reading)
-    part_year = period not in ("", "year") and any(
-        n.startswith(_PART_YEAR_NOTE) for n in reading.judgement.notes)
+    j = reading.judgement
+    part_year = period not in ("", "year") and bool(
+        getattr(j, "progress", None) or j.verdict == "dang_thuc_hien"
+        or any(n.startswith(_PART_YEAR_NOTE) for n in j.notes))
     return base + "+part_year" if part_year else base
 
 
@@ -181,6 +187,9 @@ def _base_rule(reading: Reading) -> str:
         return "target_unreadable"
     if _EARLY_NOTE in notes:
         return "early_on_time"
+    basis = str(getattr(j, "basis", "") or "")
+    if basis in _BASIS_RULE:
+        return _BASIS_RULE[basis]
     if _LADDER_NOTE in notes:
         return "rating_ladder"
     if _WORD_NOTE in notes:
@@ -195,7 +204,7 @@ def _base_rule(reading: Reading) -> str:
         return "stated_share"
     if r.value is None and r.margin is not None:
         return "stated_margin"
-    return t.kind
+    return t.kind if t.kind in _KIND_RULES else "not_comparable"
 
 
 _RULE_WORDS: dict[str, tuple[str, str]] = {
@@ -260,6 +269,13 @@ _RULE_WORDS: dict[str, tuple[str, str]] = {
                       "on time)."),
     "self_assessment": ("Số liệu không đánh giá được: dùng đánh giá của đơn vị (tự đánh giá).",
                         "The figures cannot be judged: the unit's self-assessment is used."),
+    "subcounts": ("Kết quả đếm số chỉ tiêu thành phần đạt: chỉ Đạt khi mọi chỉ tiêu thành "
+                  "phần đều đạt.",
+                  "The result counts sub-indicators achieved: achieved only when all are."),
+    "negation": ("Kết quả ghi không có/chưa có: coi là 0 hoặc chưa thực hiện.",
+                 "The result says none or not yet: taken as zero, or not done."),
+    "sign": ("Kết quả là số âm (giảm) so với mức cần tăng: Không đạt.",
+             "A negative figure against a level to reach: not achieved."),
     "town_export": ("Đánh giá lấy từ bản xuất dữ liệu của địa phương (cách đánh giá: xem vết "
                     "kiểm tra của địa phương đó).",
                     "The verdict is the locality's own, from its export (how it was reached: "
