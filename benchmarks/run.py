@@ -9,8 +9,9 @@ each measured command in a fresh process and times it from outside:
 - intake:      `python -m qmo_excel validate FOLDER --format json --quiet --jobs J`
 - naive read:  `pandas.read_excel(path, sheet_name=None)` (openpyxl) over every file
 - floor:       unzip every file and read its sheet XML bytes, no parsing
-- consolidate: `python -m qmo_excel consolidate FOLDER -o OUT --as-of D --quiet --jobs J`
-               (and once more with `--no-feedback`, to show what feedback copies cost)
+- consolidate: `python -m qmo_excel consolidate FOLDER -o OUT --as-of D --quiet --jobs J
+               --no-history` (and once more with `--no-feedback`, to show what feedback
+               copies cost; what the history adds is measured by `history.py`)
 - naive pipeline: the naive read, then the same tables with `DataFrame.to_excel`
 - bare write:  as many cells as the summary holds, with bare xlsxwriter (constant_memory);
                "bare + intake" = intake wall time + bare write wall time
@@ -234,7 +235,7 @@ def run_size(n: int, root: Path, work: Path, *, jobs: int, naive: bool, seed: in
     cons_out = out / "consolidate"
     cons = step("consolidate", [py, "-m", "qmo_excel", "consolidate", str(returns), "-o",
                                 str(cons_out), "--as-of", AS_OF, "--quiet", "--jobs",
-                                str(jobs)])
+                                str(jobs), "--no-history"])
     summaries = sorted(cons_out.glob("*.xlsx"))
     cons["cells"] = sum(count_cells(p) for p in summaries)
     feedback = sorted((cons_out / "gop-y").glob("*.xlsx")) if (cons_out / "gop-y").is_dir() \
@@ -245,7 +246,8 @@ def run_size(n: int, root: Path, work: Path, *, jobs: int, naive: bool, seed: in
         nf_out = out / "consolidate-nofb"
         nofb = step("consolidate --no-feedback",
                     [py, "-m", "qmo_excel", "consolidate", str(returns), "-o", str(nf_out),
-                     "--as-of", AS_OF, "--quiet", "--jobs", str(jobs), "--no-feedback"])
+                     "--as-of", AS_OF, "--quiet", "--jobs", str(jobs), "--no-feedback",
+                     "--no-history"])
         nofb["cells"] = sum(count_cells(p) for p in sorted(nf_out.glob("*.xlsx")))
     if naive:
         pipe = step("naive pipeline", [py, naive_py, "pipeline", str(returns),

@@ -146,6 +146,7 @@ class RoundConfig:
     report: ReportSettings = field(default_factory=ReportSettings)
     # what the round workbook lacks where a default serves (Vietnamese, for the terminal)
     warnings: list[str] = field(default_factory=list)
+    history: str = ""  # the history file the round workbook names ('' = the default)
 
 
 def assigned_to(assignments: Sequence[Assignment], unit_code: str) -> list[Assignment]:
@@ -196,6 +197,10 @@ class IndicatorResult:
     # a part-year verdict "dang_thuc_hien": dung_tien_do | cham_tien_do | nguy_co
     progress: str | None = None
     town_objective: str = ""  # the code of the town's objective it was assigned to
+    # the audit trail: the judge's reading as compact JSON (judge.audit.reading_json) and
+    # the code of the rule that gave the verdict ("self_assessment" when the unit's own)
+    reading: str = ""
+    rule: str = ""
 
 
 @dataclass(slots=True)
@@ -337,6 +342,95 @@ class TownObjectiveResult:
     behind: int = 0
 
 
+# --------------------------------------------------------------------------- trends
+
+
+@dataclass(frozen=True)
+class RoundRef:
+    """An earlier round of the same body, recorded in the history.
+
+    ``relation``: ``previous`` (the latest round before this one) or ``year_ago`` (the
+    same period of the year before)."""
+
+    relation: str
+    year: int
+    period: str
+    as_of: date
+
+
+@dataclass(slots=True)
+class UnitTrend:
+    """A unit's figures in an earlier round (``relation`` of ``Trends``)."""
+
+    unit_code: str
+    relation: str
+    band: str
+    score: float | None
+    share_achieved: float | None  # percent of its indicators achieved (vượt + đạt)
+    indicators: int
+    achieved: int
+    provisional: bool = False
+
+
+@dataclass(slots=True)
+class IndicatorTrend:
+    """An indicator's result in an earlier round. ``matched_by``: ``code`` (same unit and
+    code), ``text`` (the code changed, the text is the same: renumbered) or
+    ``code_reworded`` (same code, its text reworded)."""
+
+    unit_code: str
+    code: str  # in this round
+    relation: str
+    earlier_code: str
+    result_text: str
+    verdict: str
+    percent_of_plan: float | None
+    matched_by: str
+    progress: str | None = None
+
+
+@dataclass(slots=True)
+class ObjectiveTrend:
+    """A town objective's status in an earlier round."""
+
+    code: str
+    relation: str
+    status: str
+    total: int
+    achieved: int
+
+
+@dataclass(slots=True)
+class RoundPoint:
+    """A round's town-wide figures, for the chart over the recorded rounds."""
+
+    year: int
+    period: str
+    as_of: date
+    units_submitted: int
+    indicators: int
+    achieved: int
+    share_achieved: float | None
+    average_score: float | None
+    current: bool = False
+
+
+@dataclass
+class Trends:
+    """This round against the earlier rounds of its body in the history."""
+
+    history: str  # the history file's name
+    previous: RoundRef | None
+    year_ago: RoundRef | None
+    units: list[UnitTrend] = field(default_factory=list)
+    indicators: list[IndicatorTrend] = field(default_factory=list)
+    town_objectives: list[ObjectiveTrend] = field(default_factory=list)
+    series: list[RoundPoint] = field(default_factory=list)
+
+    def refs(self) -> list[RoundRef]:
+        return [r for r in (self.previous, self.year_ago) if r is not None]
+
+
 @dataclass
 class RoundResult:
     town: str
@@ -355,9 +449,12 @@ class RoundResult:
     lang: str = "vi"
     town_objectives: list[TownObjectiveResult] = field(default_factory=list)
     # where the town's objectives come from: "round" (the round workbook's list),
-    # "office" (the town office's own return), "" (neither: see town_gap)
+    # "office" (the town office's own return), "towns" (a province: its towns' objectives),
+    # "" (neither: see town_gap)
     town_basis: str = ""
     # why there are none: "no_list" (no list, no town office named),
     # "office_missing" (the town office named has no return used)
     town_gap: str = ""
     town_office: str = ""
+    trends: Trends | None = None  # set from the history before the summary is written
+    level: str = "town"  # "province": the units are towns, consolidated from their exports

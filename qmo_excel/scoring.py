@@ -34,6 +34,7 @@ from qmo_excel.cells import (
     squeeze,
 )
 from qmo_excel.judge import read_row, read_timeline
+from qmo_excel.judge.audit import reading_json
 from qmo_excel.model import (
     Assignment,
     CellValue,
@@ -96,6 +97,8 @@ def judge_indicator(row: Row, *, unit_code: str, objective_code: str, period: st
     uom = row.text("unit_of_measure")
     reading = read_row(target_text, row.get("result"), indicator=text, unit=uom,
                        direction=explicit_direction, period=period)
+    audit, rule = reading_json(reading, period=period, direction=explicit_direction,
+                               result_cell=row.get("result"))
     target, j = reading.target, reading.judgement
     self_code = spec.choice_code("self_assessment", row.get("self_assessment")) or ""
     verdict, source = j.verdict, "computed"
@@ -113,7 +116,8 @@ def judge_indicator(row: Row, *, unit_code: str, objective_code: str, period: st
         verdict_source=source, percent_of_plan=j.percent_of_plan, confidence=j.confidence,
         weight=_weight(row.get("weight")), self_assessment=self_code,
         self_assessment_mismatch=mismatch, notes=notes, row=row.row,
-        progress=progress if verdict == "dang_thuc_hien" else None,
+        progress=progress if verdict == "dang_thuc_hien" else None, reading=audit,
+        rule="self_assessment" if source == "self_assessment" else rule,
     )
 
 

@@ -323,6 +323,10 @@ ROUND_SETTINGS = InfoSheet(
               help_en=("Usually the town office (VP). When the town objectives sheet is "
                        "empty, this unit's objectives are the town's."), example="VP"),
         *REPORT_SETTINGS,
+        Field("history", "Tệp lịch sử các kỳ", "History file",
+              help_vi="Nơi ghi lại mọi kỳ để so sánh (đường dẫn tính từ thư mục của sổ này). "
+              "Để trống = lich-su-MTCL.sqlite ở thư mục chứa thư mục kỳ báo cáo.",
+              example="../lich-su-MTCL.sqlite"),
     ),
 )
 

@@ -68,6 +68,15 @@ def _counted(obj: TownObjectiveResult) -> TownObjectiveResult:
     return obj
 
 
+def objective_of(code: str, text: str, members: list[TownIndicator], source: str
+                 ) -> TownObjectiveResult:
+    """An objective of these indicators: achieved only when every one is (a province's
+    objective over its towns' indicators, ``jobs.province``)."""
+    return _counted(TownObjectiveResult(
+        code=code, text=text, status=objective_status([i.verdict for i in members]),
+        source=source, indicators=members))
+
+
 def roll_up(config: RoundConfig, *, submitted: Iterable[str],
             objectives: Sequence[ObjectiveResult],
             indicators: Sequence[IndicatorResult]) -> Town:

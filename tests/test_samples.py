@@ -125,7 +125,8 @@ def export(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
     before = {p.name: p.read_bytes() for p in RETURNS.iterdir()}
     result = CliRunner().invoke(main, [
         "consolidate", str(RETURNS), "--round", str(SAMPLES / "round.xlsx"), "-o", str(out),
-        "--as-of", as_of, "--export-json", str(out / "x.json"), "-q"])
+        "--as-of", as_of, "--export-json", str(out / "x.json"), "-q",
+        "--history", str(out / "lich-su.sqlite")])
     assert result.exit_code == 0, result.output + repr(result.exception)
     assert {p.name: p.read_bytes() for p in RETURNS.iterdir()} == before
     data: dict[str, Any] = json.loads((out / "x.json").read_text(encoding="utf-8"))

@@ -13,6 +13,7 @@ from qmo_excel import __version__
 from qmo_excel.cli.consolidate_cmd import consolidate_cmd
 from qmo_excel.cli.errors import QmoGroup
 from qmo_excel.cli.explain_cmd import explain_cmd
+from qmo_excel.cli.history_cmd import history_cmd
 from qmo_excel.cli.init_cmd import init_cmd
 from qmo_excel.cli.report_cmd import report_cmd
 from qmo_excel.cli.template_cmd import template_cmd
@@ -36,3 +37,4 @@ main.add_command(validate_cmd)
 main.add_command(consolidate_cmd)
 main.add_command(explain_cmd)
 main.add_command(report_cmd)
+main.add_command(history_cmd)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
@@ -16,6 +17,9 @@ from qmo_excel.summary.labels import num, town_sentence
 from qmo_excel.vocab import Band, in_lang
 
 MAX_CODES = 10  # codes listed on one terminal line before "… và N đơn vị khác"
+
+if TYPE_CHECKING:
+    from qmo_excel.jobs.consolidate import Outcome
 
 
 def _codes(codes: list[str], lang: str) -> str:
@@ -110,15 +114,24 @@ def render_summary(result: RoundResult, lang: str) -> list[str]:
               help="Ghi các bảng kết quả dạng CSV vào thư mục. / Write CSV tables.")
 @click.option("--no-feedback", is_flag=True, help="Không ghi tệp góp ý cho đơn vị. / "
               "Do not write feedback workbooks.")
+@click.option("--history", "history_path", type=click.Path(dir_okay=False, path_type=Path),
+              help="Tệp lịch sử các kỳ (SQLite). Mặc định: theo sổ kỳ báo cáo, nếu không thì "
+              "lich-su-MTCL.sqlite ở thư mục chứa thư mục kỳ báo cáo. / The history file "
+              "(default: the round workbook's setting, else lich-su-MTCL.sqlite in the "
+              "folder above the round's folder).")
+@click.option("--no-history", is_flag=True, help="Không so sánh với các kỳ trước và không "
+              "ghi kỳ này vào lịch sử. / Neither compare with nor record in the history.")
 @click.option("-q", "--quiet", is_flag=True, help="Không in tiến trình. / No progress bar.")
 def consolidate_cmd(folder: Path, round_path: Path | None, out_dir: Path | None,
                     as_of: object, lang: str, jobs: int | None, export_json: Path | None,
-                    export_csv: Path | None, no_feedback: bool, quiet: bool) -> None:
+                    export_csv: Path | None, no_feedback: bool, history_path: Path | None,
+                    no_history: bool, quiet: bool) -> None:
     """Tổng hợp, chấm điểm mọi báo cáo trong FOLDER và ghi sổ tổng hợp.
 
     Consolidates and scores every return under FOLDER: writes the summary workbook,
     feedback workbooks for units whose files have problems, and optional JSON/CSV exports.
     """
+    from qmo_excel.history import HistoryError, default_history_path
     from qmo_excel.jobs.consolidate import NoReturns, consolidate, why_in_words
 
     where = place(folder)
@@ -139,13 +152,20 @@ def consolidate_cmd(folder: Path, round_path: Path | None, out_dir: Path | None,
         click.echo(("Bài nộp: " if lang == "vi" else "Returns: ") + str(where.returns),
                    err=True)
     out_dir = out_dir or where.output or Path("qmo-output")
+    if history_path is not None and no_history:
+        raise click.UsageError("--history và --no-history không dùng cùng nhau / "
+                               "--history and --no-history exclude each other")
+    history = None if no_history else (
+        history_path or default_history_path(where.returns, round_path, config))
     run_date = as_of.date() if hasattr(as_of, "date") else None
     bar = RunProgress(lang, enabled=False if quiet else None)
     try:
         outcome = consolidate(where.returns, config=config, out_dir=out_dir, as_of=run_date,
                               lang=lang, jobs=jobs, export_json=export_json,
                               export_csv=export_csv, feedback=not no_feedback,
-                              progress=bar)
+                              progress=bar, history=history)
+    except HistoryError as exc:
+        raise click.ClickException(exc.message(lang)) from exc
     except NoReturns as exc:
         raise click.ClickException(
             f"Không có báo cáo nào để tổng hợp trong {exc.folder} ({exc.ignored} tệp khác bị "
@@ -181,5 +201,45 @@ def consolidate_cmd(folder: Path, round_path: Path | None, out_dir: Path | None,
                     f"Could not write the feedback file of {rel}: {why}"), err=True)
     for path in outcome.exports:
         click.echo(f"{label[2]}: {path}")
+    for line in render_history(outcome, lang):
+        click.echo(line)
+    if outcome.history_error is not None:
+        error = outcome.history_error
+        raise click.ClickException(error.message(lang) if isinstance(error, HistoryError)
+                                   else str(error))
     if outcome.feedback_failed:
         sys.exit(1)
+
+
+def _shown(path: Path) -> Path:
+    """A path as the user would type it: relative to the working folder when inside it."""
+    try:
+        return path.resolve().relative_to(Path.cwd().resolve())
+    except (OSError, ValueError):
+        return path
+
+
+def render_history(outcome: Outcome, lang: str) -> list[str]:
+    """The manifest and the history lines of the run."""
+    from qmo_excel.summary.labels import period as period_label
+
+    result = outcome.result
+    lines = []
+    if outcome.manifest is not None:
+        lines.append(("Vết kiểm tra: " if lang == "vi" else "Audit manifest: ")
+                     + str(outcome.manifest))
+    if outcome.history is not None:
+        name = f"{period_label(result.period, lang)} {result.year or result.as_of.year}"
+        if lang == "vi":
+            done = "ghi đè" if outcome.history_replaced else "ghi"
+            lines.append(f"Lịch sử: {_shown(outcome.history)} ({done} kỳ {name}; "
+                         f"{outcome.history_rounds} kỳ đã ghi)")
+        else:
+            done = "replaced" if outcome.history_replaced else "recorded"
+            lines.append(f"History: {_shown(outcome.history)} ({done} {name}; "
+                         f"{outcome.history_rounds} rounds recorded)")
+        trends = result.trends
+        if trends is not None and trends.refs():
+            refs = ", ".join(f"{period_label(r.period, lang)} {r.year}" for r in trends.refs())
+            lines.append(("So sánh với: " if lang == "vi" else "Compared with: ") + refs)
+    return lines

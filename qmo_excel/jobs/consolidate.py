@@ -19,6 +19,7 @@ from datetime import date
 from pathlib import Path
 
 from qmo_excel.consolidation import decide_fates, return_of, round_basis
+from qmo_excel.history.run import RoundHistory
 from qmo_excel.intake.reader import read_return_layout
 from qmo_excel.jobs.feedback_jobs import (
     FEEDBACK_TIMEOUT,
@@ -29,6 +30,12 @@ from qmo_excel.jobs.feedback_jobs import (
     write_feedback_job,
 )
 from qmo_excel.jobs.pool import Workers, run_isolated
+from qmo_excel.jobs.province import (
+    build_province,
+    is_exports_folder,
+    read_town_files,
+    validation_of,
+)
 from qmo_excel.jobs.validate import validate
 from qmo_excel.model import (
     Assignment,
@@ -75,6 +82,11 @@ class Outcome:
     report: Path | None = None  # the signed report's draft (.docx)
     report_data: Path | None = None  # what ``qmo report`` writes it again from
     report_failed: str = ""  # why the report could not be written (its template)
+    manifest: Path | None = None  # the audit manifest beside the summary
+    history: Path | None = None  # the history file the round was recorded in
+    history_rounds: int = 0  # rounds of this body in the history, this one included
+    history_replaced: bool = False  # the round was already recorded: replaced
+    history_error: Exception | None = None  # the round could not be recorded (HistoryError)
 
 
 @dataclass
@@ -206,17 +218,68 @@ def consolidate(folder: Path, *, config: RoundConfig | None = None, out_dir: Pat
                 as_of: date | None = None, lang: str = "vi", jobs: int | None = None,
                 export_json: Path | None = None, export_csv: Path | None = None,
                 feedback: bool = True, summary_name: str | None = None,
-                progress: Progress | None = None) -> Outcome:
+                progress: Progress | None = None, history: Path | None = None) -> Outcome:
     """Validate, consolidate and score every return under ``folder``; write the outputs.
 
     ``as_of`` fixes the run's date (the same inputs then give the same bytes); without it
     the run is judged today and its figures are shown as of the round's cut-off once that
-    is past. Raises ``NoReturns`` (writing nothing) when no file could be a return."""
-    with gc_paused():
+    is past. Raises ``NoReturns`` (writing nothing) when no file could be a return.
+
+    With ``history`` (a file; see ``history.default_history_path``) the summary carries
+    the trends against the earlier rounds recorded there, and the round is recorded in
+    it. The history is checked before anything is read: a history file that cannot be
+    used raises ``history.HistoryError`` and nothing is written.
+    """
+    province = is_exports_folder(folder)
+    with gc_paused(), RoundHistory(history, "province" if province else "town") as hist:
+        if province:
+            return _province(folder, config=config or RoundConfig(), out_dir=out_dir,
+                             as_of=as_of, lang=lang, export_json=export_json,
+                             export_csv=export_csv, summary_name=summary_name, hist=hist)
         return _consolidate(folder, config=config or RoundConfig(), out_dir=out_dir,
                             as_of=as_of, lang=lang, jobs=jobs, export_json=export_json,
                             export_csv=export_csv, feedback=feedback,
-                            summary_name=summary_name, progress=progress)
+                            summary_name=summary_name, progress=progress, hist=hist)
+
+
+def _province(folder: Path, *, config: RoundConfig, out_dir: Path, as_of: date | None,
+              lang: str,
+              export_json: Path | None, export_csv: Path | None, summary_name: str | None,
+              hist: RoundHistory) -> Outcome:
+    """A province round over a folder of towns' JSON exports (``jobs.province``)."""
+    from qmo_excel.summary import write_summary
+
+    files = read_town_files(folder)
+    result = build_province(files, config, as_of=as_of or date.today(), lang=lang)
+    result.trends = hist.trends(result)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    outcome = Outcome(result=result, validation=validation_of(files, result))
+    outcome.summary = out_dir / (summary_name or default_summary_name(result, lang))
+    export_csv = _csv_dir(result, out_dir, export_csv)
+    write_summary(result, outcome.summary, lang=lang, big_sheet_rows=BIG_SHEET_ROWS)
+    _exports(outcome, export_json, export_csv)
+    _report(outcome, config, out_dir, lang)
+    hist.finish(outcome, config, folder=folder, out_dir=out_dir, lang=lang)
+    return outcome
+
+
+def _csv_dir(result: RoundResult, out_dir: Path, export_csv: Path | None) -> Path | None:
+    from qmo_excel.summary.workbook import long_lists
+
+    if export_csv is None and long_lists(result, BIG_SHEET_ROWS):
+        return out_dir / "csv"  # the cut sheets point readers to the full CSV lists
+    return export_csv
+
+
+def _exports(outcome: Outcome, export_json: Path | None, export_csv: Path | None) -> None:
+    from qmo_excel.export import write_csv, write_json
+
+    if export_json is not None:
+        write_json(outcome.result, export_json)
+        outcome.exports.append(export_json)
+    if export_csv is not None:
+        write_csv(outcome.result, export_csv)
+        outcome.exports.append(export_csv)
 
 
 @contextmanager
@@ -239,7 +302,7 @@ def gc_paused() -> Iterator[None]:
 def _consolidate(folder: Path, *, config: RoundConfig, out_dir: Path, as_of: date | None,
                  lang: str, jobs: int | None, export_json: Path | None,
                  export_csv: Path | None, feedback: bool, summary_name: str | None,
-                 progress: Progress | None) -> Outcome:
+                 progress: Progress | None, hist: RoundHistory) -> Outcome:
     import qmo_excel.feedback.workbook  # noqa: F401  (imported before the feedback workers fork)
 
     # Feedback workers are forked now, while this process is small; they wait for work.
@@ -250,7 +313,8 @@ def _consolidate(folder: Path, *, config: RoundConfig, out_dir: Path, as_of: dat
     try:
         return _run(folder, config=config, out_dir=out_dir, as_of=as_of, lang=lang,
                     jobs=jobs, export_json=export_json, export_csv=export_csv,
-                    fb_workers=fb_workers, summary_name=summary_name, progress=progress)
+                    fb_workers=fb_workers, summary_name=summary_name, progress=progress,
+                    hist=hist)
     finally:
         if fb_workers is not None:
             fb_workers.close()
@@ -259,10 +323,8 @@ def _consolidate(folder: Path, *, config: RoundConfig, out_dir: Path, as_of: dat
 def _run(folder: Path, *, config: RoundConfig, out_dir: Path, as_of: date | None, lang: str,
          jobs: int | None, export_json: Path | None, export_csv: Path | None,
          fb_workers: Workers | None, summary_name: str | None,
-         progress: Progress | None) -> Outcome:
-    from qmo_excel.export import write_csv, write_json
+         progress: Progress | None, hist: RoundHistory) -> Outcome:
     from qmo_excel.summary import write_summary
-    from qmo_excel.summary.workbook import long_lists
 
     run_day = as_of or date.today()
     say = progress or _quiet
@@ -273,12 +335,12 @@ def _run(folder: Path, *, config: RoundConfig, out_dir: Path, as_of: date | None
         raise NoReturns(folder, len(validation.files))
     result = build_result(validation, config, as_of=run_day, lang=lang, jobs=jobs,
                           shown_as_of=as_of)
+    result.trends = hist.trends(result)
     out_dir.mkdir(parents=True, exist_ok=True)
     outcome = Outcome(result=result, validation=validation)
     name = summary_name or default_summary_name(result, lang)
     outcome.summary = out_dir / name
-    if export_csv is None and long_lists(result, BIG_SHEET_ROWS):
-        export_csv = out_dir / "csv"  # the cut sheets point readers to the full CSV lists
+    export_csv = _csv_dir(result, out_dir, export_csv)
     fb_jobs: list[FeedbackJob] = []
     fb_dir = out_dir / ("gop-y" if lang == "vi" else "feedback")
     if fb_workers is not None:
@@ -300,13 +362,9 @@ def _run(folder: Path, *, config: RoundConfig, out_dir: Path, as_of: date | None
         outcome.feedback_archived = archive_stale(fb_dir, outcome.feedback)
     if export_json is not None or export_csv is not None:
         say("export", 0, 1)
-    if export_json is not None:
-        write_json(result, export_json)
-        outcome.exports.append(export_json)
-    if export_csv is not None:
-        write_csv(result, export_csv)
-        outcome.exports.append(export_csv)
+    _exports(outcome, export_json, export_csv)
     _report(outcome, config, out_dir, lang)
+    hist.finish(outcome, config, folder=folder, out_dir=out_dir, lang=lang)
     return outcome
 
 
@@ -315,13 +373,15 @@ def _report(outcome: Outcome, config: RoundConfig, out_dir: Path, lang: str) -> 
     template that cannot be used costs the report only (the reason is kept)."""
     from qmo_excel.report import ReportError, report_name, template_of, write_report
     from qmo_excel.report.data import data_name, write_data
+    from qmo_excel.summary.narrative_trends import trend_paragraphs
 
     result = outcome.result
     outcome.report_data = write_data(result, out_dir / data_name(result, lang))
     try:
         outcome.report = write_report(
             result, out_dir / report_name(result, lang), settings=config.report, lang=lang,
-            template=template_of(config.report, config.source))
+            template=template_of(config.report, config.source),
+            trends=trend_paragraphs(result, lang))
     except ReportError as exc:
         outcome.report_failed = exc.message(lang)
 

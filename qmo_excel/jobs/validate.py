@@ -19,6 +19,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
+from sys import intern
 
 from qmo_excel.checks.returns import check_return
 from qmo_excel.fileio import open_regular
@@ -178,6 +179,11 @@ def validate(paths: Sequence[str | Path], *, jobs: int | None = None,
         if isinstance(result, Failure):
             reports[job.rel] = _failure_report(job, result, timeout)
         else:
+            if result.scored is not None:
+                # the judge's readings repeat across returns ("100%", "Đạt"): one string
+                # each in this process, which holds a province's hundreds of thousands
+                for ind in result.scored.indicators:
+                    ind.reading = intern(ind.reading)
             reports[job.rel] = result
         if progress is not None:
             progress(done, len(job_list))

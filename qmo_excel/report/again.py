@@ -9,7 +9,7 @@ from pathlib import Path
 
 from qmo_excel.model import ReportSettings
 from qmo_excel.report import report_name, template_of, write_report
-from qmo_excel.report.data import find_data, read_data
+from qmo_excel.report.data import find_data, read_data, saved_trends
 from qmo_excel.round.locate import ROUND_FILE, find_round, is_round_folder
 from qmo_excel.round.reader import read_round
 
@@ -43,7 +43,8 @@ def rewrite_report(source: Path, *, round_path: Path | None = None, out: Path | 
         settings, source_of = config.report, config.source
     target = out or data.parent / report_name(result, lang)
     write_report(result, target, settings=settings, lang=lang,
-                 template=template or template_of(settings, source_of))
+                 template=template or template_of(settings, source_of),
+                 trends=saved_trends(data, lang))
     return Rewritten(target, data, round_path)
 
 

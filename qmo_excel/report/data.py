@@ -20,6 +20,7 @@ from qmo_excel.fileio import atomic_path
 from qmo_excel.model import RoundResult
 from qmo_excel.report.content import file_stem
 from qmo_excel.report.objectives import MAX_FALLBACK_ROWS
+from qmo_excel.summary.narrative_trends import trend_paragraphs
 from qmo_excel.vocab import Words
 
 KIND = "qmo-report-data"
@@ -56,7 +57,18 @@ def to_data(result: RoundResult) -> dict[str, Any]:
                                              "objectives"))
     data["indicators"] = [rec for rec in export_records(result, "indicators")
                           if (rec["unit_code"], rec["objective_code"]) in cited]
+    if result.trends is not None:  # what changed since the earlier rounds (issue 20)
+        data["trends"] = {lang: trend_paragraphs(result, lang) for lang in ("vi", "en")}
     return data
+
+
+def saved_trends(path: Path, lang: str = "vi") -> list[str]:
+    """The paragraphs on what changed that the data file keeps (none when it has none)."""
+    try:
+        saved = json.loads(path.read_text(encoding="utf-8")).get("trends") or {}
+    except (OSError, ValueError, AttributeError):
+        return []
+    return [str(p) for p in saved.get("en" if lang == "en" else "vi", [])]
 
 
 def write_data(result: RoundResult, path: str | Path) -> Path:

@@ -57,6 +57,7 @@ def _settings_values(config: RoundConfig, lang: spec.Lang) -> dict[str, object]:
         "band_good": r.good, "band_pass": r.passing, "cap": config.cap,
         "share_exceeded": r.exceeded_share, "share_missed": r.missed_share,
         "town_office": config.town_office,
+        "history": config.history,
     }
     doc = config.report
     values.update({

@@ -305,6 +305,7 @@ def _config(settings: dict[str, Any], register: list[dict[str, Any]],
                          f"{cap:g}); để trống là 100. Sửa ở trang «{spec.ROUND_SETTINGS.vi}».")
     config.cap = cap if cap is not None else 100.0
     config.report = report_settings(settings)
+    config.history = settings.get("history") or ""
     seen: dict[str, str] = {}
     for rec in register:
         code = rec.get("unit_code") or ""

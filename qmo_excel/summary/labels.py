@@ -27,6 +27,7 @@ SHEETS: dict[str, tuple[str, str]] = {
     "missing": ("Đơn vị chưa nộp", "Missing units"),
     "problems": ("Lỗi dữ liệu", "Data problems"),
     "narrative": ("Nhận xét", "Narrative"),
+    "trends": ("So sánh các kỳ", "Trends"),
 }
 DATA_SHEET = "_data"
 
@@ -154,6 +155,10 @@ WORDS: dict[str, tuple[str, str]] = {
                     "đạt khi mọi chỉ tiêu của nó ở mọi đơn vị đều đạt.",
                     "From the round workbook's list; an objective is achieved only when all "
                     "its indicators in all units are."),
+    "basis_towns": ("Mục tiêu của tỉnh tổng hợp từ mục tiêu cùng mã của các địa phương; mỗi "
+                    "mục tiêu chỉ đạt khi mọi chỉ tiêu của nó ở mọi địa phương đều đạt.",
+                    "The province's objectives, from the localities' objectives of the same "
+                    "code; each is achieved only when all its indicators everywhere are."),
     "basis_office": ("Sổ kỳ báo cáo chưa có danh sách mục tiêu của thị xã: dùng các mục tiêu "
                      "trong báo cáo của {unit}.",
                      "The round workbook lists no town objectives: those of {unit}'s return "
@@ -180,6 +185,47 @@ WORDS: dict[str, tuple[str, str]] = {
     "o_in_progress": ("{n} đang thực hiện: {items}", "{n} in progress: {items}"),
     "missing_unit": ("đơn vị chưa nộp báo cáo", "the unit has not reported"),
     "missing_row": ("báo cáo của đơn vị không có chỉ tiêu này", "not in the unit's return"),
+    # trends (the history of rounds)
+    "previous": ("Kỳ trước", "Previous round"),
+    "year_ago": ("Cùng kỳ năm trước", "Same period last year"),
+    "this_round": ("Kỳ này", "This round"),
+    "tr_note": ("{refs}. Nguồn: lịch sử các kỳ ({file}). Đơn vị ghép theo mã; chỉ tiêu ghép "
+                "theo mã đơn vị và mã chỉ tiêu, rồi theo nội dung khi mã đã đổi.",
+                "{refs}. Source: the history of rounds ({file}). Units are matched by code; "
+                "indicators by unit and indicator code, then by their text when codes "
+                "changed."),
+    "tr_ref": ("{what}: {round} (số liệu đến {d})", "{what}: {round} (figures as of {d})"),
+    "tr_series": ("TOÀN {scope} QUA CÁC KỲ", "{scope} OVER THE RECORDED ROUNDS"),
+    "tr_units": ("ĐƠN VỊ SO VỚI CÁC KỲ TRƯỚC", "UNITS AGAINST EARLIER ROUNDS"),
+    "tr_town": ("MỤC TIÊU CHUNG SO VỚI CÁC KỲ TRƯỚC", "THE TOWN'S OBJECTIVES AGAINST EARLIER "
+                "ROUNDS"),
+    "tr_round": ("Kỳ báo cáo", "Round"),
+    "tr_asof": ("Số liệu đến", "Figures as of"),
+    "tr_units_in": ("Đơn vị đã nộp", "Units reported"),
+    "tr_share": ("Tỷ lệ chỉ tiêu đạt", "Share achieved"),
+    "tr_share_pct": ("Tỷ lệ chỉ tiêu đạt (%)", "Share of indicators achieved (%)"),
+    "tr_chart": ("Tỷ lệ chỉ tiêu đạt và điểm bình quân qua các kỳ",
+                 "Share of indicators achieved and average score by round"),
+    "tr_band": ("Xếp loại", "Band"),
+    "tr_band_change": ("Thay đổi xếp loại", "Band change"),
+    "tr_score_change": ("Thay đổi điểm", "Score change"),
+    "tr_share_change": ("Thay đổi tỷ lệ đạt", "Change in share"),
+    "tr_new": ("Chưa có ở kỳ này", "Not in that round"),
+    "tr_up": ("↑ {n} bậc", "↑ {n} band(s)"),
+    "tr_down": ("↓ {n} bậc", "↓ {n} band(s)"),
+    "tr_same": ("Không đổi", "Unchanged"),
+    "tr_provisional": ("{band} (tạm tính)", "{band} (provisional)"),
+    "tr_points": ('+0.0" điểm";−0.0" điểm";0.0" điểm"', '+0.0" pts";−0.0" pts";0.0" pts"'),
+    "tr_pp": ('+0.0" điểm %";−0.0" điểm %";0.0" điểm %"', '+0.0" pp";−0.0" pp";0.0" pp"'),
+    "tr_result": ("Kết quả {what}", "Result, {what}"),
+    "tr_verdict": ("Đánh giá {what}", "Verdict, {what}"),
+    "tr_match": ("Ghép với kỳ trước", "Matched with earlier"),
+    "tr_by_text": ("theo nội dung (mã {what}: {code})", "by text ({what} code: {code})"),
+    "tr_reworded": ("cùng mã, nội dung đã sửa ({what})", "same code, reworded ({what})"),
+    "tr_status": ("Đánh giá", "Status"),
+    "tr_status_change": ("Thay đổi đánh giá", "Status change"),
+    "tr_count_change": ("Thay đổi số chỉ tiêu đạt", "Change in indicators achieved"),
+    "tr_ratio": ("Chỉ tiêu đạt", "Indicators achieved"),
 }
 
 

@@ -23,6 +23,8 @@ from qmo_excel.model import (
     UnitResult,
 )
 from qmo_excel.summary import labels as L
+from qmo_excel.summary.narrative_province import province_paragraphs
+from qmo_excel.summary.narrative_trends import trend_paragraphs
 from qmo_excel.summary.narrative_words import SCOPES, VERDICT_PHRASE, T
 
 MAX_UNITS = 200  # units described one by one; the rest are referred to the ranking sheet
@@ -48,6 +50,8 @@ def draft_narrative(result: RoundResult, *, lang: str = "vi") -> list[str]:
     out.append(_indicators(result, t, lg))
     out.extend(_bands(result, t, lg))
     out.append(_objectives_total(result, objs, t))
+    out.extend(province_paragraphs(result, lg))
+    out.extend(trend_paragraphs(result, lg))
     described = [u for u in result.units if u.submitted]
     for i, u in enumerate(described[:MAX_UNITS], start=1):
         out.extend(_unit(i, u, objs[u.code], inds[u.code], tasks[u.code], result, t, lg))

@@ -11,7 +11,9 @@ from qmo_excel.judge.notes_en import note_in
 from qmo_excel.model import RatingRules, RoundResult, TownIndicator, TownObjectiveResult
 from qmo_excel.summary import formats as F
 from qmo_excel.summary import labels as L
+from qmo_excel.summary.changes import indicator_trends
 from qmo_excel.summary.table import Col, Table
+from qmo_excel.summary.trends import round_name
 from qmo_excel.vocab import is_part_year
 
 Row = Sequence[Any]
@@ -161,6 +163,7 @@ def town(result: RoundResult, lang: str) -> Table:
     if result.town_objectives:
         note = L.town_headline(result, lang) + ". " + (
             L.word("basis_round", lang) if result.town_basis == "round" else
+            L.word("basis_towns", lang) if result.town_basis == "towns" else
             L.word("basis_office", lang).format(unit=names.get(result.town_office,
                                                                result.town_office)))
     else:
@@ -191,19 +194,42 @@ def indicators(result: RoundResult, lang: str) -> Table:
         Col("Mục tiêu của thị xã", "Town objective", 8, "center", key="town_objective"),
         Col("Ghi chú", "Notes", 24, "wrap", key="notes"),
     ]
+    refs = result.trends.refs() if result.trends is not None else []
+    for ref in refs:
+        what = f"{L.word(ref.relation, lang).lower()} ({round_name(ref.year, ref.period, lang)})"
+        cols += [Col(L.word("tr_result", "vi").format(what=what),
+                     L.word("tr_result", "en").format(what=what), 16, "wrap"),
+                 Col(L.word("tr_verdict", "vi").format(what=what),
+                     L.word("tr_verdict", "en").format(what=what), 13, "center",
+                     _verdict_colours(lang))]
+    if refs:
+        cols.append(Col(L.word("tr_match", "vi"), L.word("tr_match", "en"), 18, "wrap"))
+    earlier = indicator_trends(result)
 
     english = lang == "en"  # the judge's notes are Vietnamese: shown in English for "en"
 
     def rows() -> Iterator[Row]:
         for i in result.indicators:
             notes = "; ".join([note_in(n, "en") for n in i.notes] if english else i.notes)
-            yield [i.unit_code, i.objective_code, i.code, i.text, i.unit_of_measure,
+            row = [i.unit_code, i.objective_code, i.code, i.text, i.unit_of_measure,
                    i.target_text, i.result_text, L.verdict(i.verdict, lang), i.percent_of_plan,
                    vocab.Confidence.label_of(i.confidence, lang), vocab.Source.label_of(
                    i.verdict_source, lang), L.verdict(i.self_assessment, lang),
                    _flag(i.self_assessment_mismatch, lang),
                    *([L.progress(i.progress, lang)] if part_year else []),
                    i.town_objective, notes]
+            if refs:
+                matched = []
+                for ref in refs:
+                    b = earlier.get((i.unit_code, i.code, ref.relation))
+                    row += [b.result_text, L.verdict(b.verdict, lang)] if b else ["", ""]
+                    if b is not None and b.matched_by != "code":
+                        what = L.word(ref.relation, lang).lower()
+                        key = "tr_by_text" if b.matched_by == "text" else "tr_reworded"
+                        matched.append(L.word(key, lang).format(what=what,
+                                                                code=b.earlier_code))
+                row.append("; ".join(matched))
+            yield row
 
     return Table("indicators", L.sheet_name("indicators", lang),
                  _title(result, "indicators", lang), cols, rows(), len(result.indicators))

@@ -38,6 +38,7 @@ from qmo_excel.summary.table import (
     setup_print,
     write_table,
 )
+from qmo_excel.summary.trends import write_trends_sheet
 
 NARRATIVE_COLS = 6  # paragraphs are merged across columns A:F …
 NARRATIVE_COL_WIDTH = 12  # … of this width: A4 portrait at 100% in every viewer
@@ -96,6 +97,8 @@ def _write(result: RoundResult, target: Path, lang: str, big_sheet_rows: int) ->
         table = build(result, lang)
         write_table(wb, fm, table, limit=limit, lang=lang, footer=footer,
                     truncated_note=note.replace("{csv}", L.CSV_OF.get(table.key, "CSV")))
+        if build is sheets.ranking:
+            write_trends_sheet(wb, fm, result, lang, footer)
     write_narrative(wb, fm, result, lang, footer)
     overview.write_data_sheet(wb, result, lang)
     wb.close()
