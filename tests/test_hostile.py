@@ -198,7 +198,8 @@ def set_cell_info(path: Path, unit_code: str) -> None:
 
 
 def test_a_feedback_workbook_that_cannot_be_written_is_a_problem_everywhere(
-        clean: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        clean: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        forked_workers: None) -> None:
     """It was lost while the run exited 0 and printed a count that included it."""
     import qmo_excel.feedback.workbook as feedback_module
 

@@ -20,6 +20,7 @@ from __future__ import annotations
 import hashlib
 import json
 import platform
+import stat
 import zlib
 from collections.abc import Iterator
 from dataclasses import asdict, dataclass, is_dataclass
@@ -65,8 +66,11 @@ def _dump(value: Any, indent: str = "  ") -> str:
 
 
 def file_sha256(path: Path) -> str:
+    """The SHA-256 of a regular file ("" for anything else: a pipe is never opened)."""
     h = hashlib.sha256()
     try:
+        if not stat.S_ISREG(path.stat().st_mode):
+            return ""
         with path.open("rb") as fh:
             for block in iter(lambda: fh.read(1 << 20), b""):
                 h.update(block)
