@@ -164,3 +164,24 @@ def test_an_export_of_another_period_is_rejected(province: Path, tmp_path: Path)
     fate = next(e for e in data["intake"] if e["file"] == "X.json")
     assert fate["status"] == "rejected"
     assert "Bản xuất dữ liệu kỳ 6 tháng 2023, khác kỳ tổng hợp Năm 2023" in fate["reason"]
+
+
+def test_a_named_pipe_among_the_exports_is_never_opened(province: Path, tmp_path: Path
+                                                        ) -> None:
+    import os
+    import sys
+
+    if not hasattr(os, "mkfifo"):
+        pytest.skip("no named pipes here")
+    exports = tmp_path / "exports"
+    shutil.copytree(province / "TINH-2023" / "exports", exports)
+    os.mkfifo(exports / "treo.json")
+    import subprocess
+    proc = subprocess.run([sys.executable, "-m", "qmo_excel", "consolidate", str(exports),
+                           "-o", str(tmp_path / "out"), "--as-of", "2024-01-10", "-q",
+                           "--no-history", "--export-json", str(tmp_path / "out" / "p.json")],
+                          capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    data = json.loads((tmp_path / "out" / "p.json").read_text("utf-8"))
+    fate = next(e for e in data["intake"] if e["file"] == "treo.json")
+    assert fate["status"] == "ignored"

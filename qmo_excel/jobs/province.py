@@ -53,6 +53,8 @@ RULE = "town_export"
 
 
 def _sniff(path: Path) -> bool:
+    if not path.is_file():  # a named pipe or a device is never opened
+        return False
     try:
         with path.open("rb") as fh:
             head = fh.read(SNIFF)
@@ -82,6 +84,9 @@ class TownFile:
 NOT_JSON = Words("Không phải bản xuất dữ liệu JSON của thị xã",
                  "Not a town's JSON export")
 UNREADABLE = Words("Không đọc được tệp JSON", "The JSON file cannot be read")
+TOO_LARGE = Words("Tệp JSON quá lớn cho một bản xuất dữ liệu của thị xã",
+                  "Too large for a town's JSON export")
+MAX_EXPORT_BYTES = 1 << 30  # a town of 2,000 units exports about 100 MiB
 NOT_EXPORT = Words("Tệp JSON không phải bản xuất dữ liệu của qmo (thiếu round, units, "
                    "indicators)", "Not a qmo export (no round, units or indicators)")
 
@@ -97,6 +102,15 @@ def read_town_files(folder: Path) -> list[TownFile]:
             out.append(f)
             continue
         try:
+            if not c.path.is_file():  # a named pipe, a device: never opened
+                f.reason = c.reason if isinstance(c.reason, Words) else NOT_JSON
+                f.ignored = True
+                out.append(f)
+                continue
+            if c.path.stat().st_size > MAX_EXPORT_BYTES:
+                f.reason = TOO_LARGE
+                out.append(f)
+                continue
             raw = c.path.read_bytes()
         except OSError:
             f.reason = UNREADABLE
